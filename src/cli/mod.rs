@@ -1,0 +1,3 @@
+//! One module per subcommand: argument parsing and wiring, no logic of its own.
+
+pub mod normalize;

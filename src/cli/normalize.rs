@@ -1,0 +1,174 @@
+//! `kehoach normalize`: files or stdin in, normalized UTF-8 out.
+
+use std::collections::BTreeMap;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, bail};
+use rayon::prelude::*;
+
+use kehoach::batch::{InputFile, walk_inputs, would_overwrite_input, write_atomic};
+use kehoach::read::{Format, read_bytes, read_path};
+use kehoach::text::{Encoding, EncodingChoice, NormalizeOptions, ToneStyle, normalize};
+
+/// Arguments of `kehoach normalize`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Files or folders to normalize; none reads stdin and writes stdout.
+    paths: Vec<PathBuf>,
+    /// Folder to write normalized copies into, mirroring the input tree.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Input encoding: auto, utf-8, utf-16le, utf-16be, tcvn3, vni, viqr, cp1258.
+    #[arg(long, default_value = "auto", value_parser = parse_encoding)]
+    encoding: EncodingChoice,
+    /// Tone-mark placement: classic ("hòa", "thủy") or modern ("hoà", "thuỷ").
+    #[arg(long, default_value = "classic", value_parser = parse_tone)]
+    tone: ToneStyle,
+    /// Join hard-wrapped lines into paragraphs (headings and list items stay apart).
+    #[arg(long)]
+    unwrap: bool,
+}
+
+fn parse_encoding(name: &str) -> Result<EncodingChoice, String> {
+    if name.eq_ignore_ascii_case("auto") {
+        return Ok(EncodingChoice::Auto);
+    }
+    Encoding::from_name(name)
+        .map(EncodingChoice::Fixed)
+        .ok_or_else(|| format!("unknown encoding {name:?}"))
+}
+
+fn parse_tone(name: &str) -> Result<ToneStyle, String> {
+    match name {
+        "classic" => Ok(ToneStyle::Classic),
+        "modern" => Ok(ToneStyle::Modern),
+        _ => Err(format!("unknown tone style {name:?} (classic or modern)")),
+    }
+}
+
+/// What happened to one file.
+struct FileOutcome {
+    encoding: Encoding,
+    lines_changed: usize,
+    warning: Option<String>,
+}
+
+/// Runs `kehoach normalize`.
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let options = NormalizeOptions {
+        tone: args.tone,
+        unwrap: args.unwrap,
+    };
+    if args.paths.is_empty() {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .context("reading stdin")?;
+        let doc = read_bytes(Path::new("<stdin>"), &bytes, args.encoding)?;
+        let out = normalize(&doc.text, &options);
+        std::io::stdout().write_all(out.as_bytes())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let Some(out_dir) = args.output.as_deref() else {
+        if let [single] = args.paths.as_slice()
+            && single.is_file()
+        {
+            let doc = read_path(single, args.encoding)?;
+            std::io::stdout().write_all(normalize(&doc.text, &options).as_bytes())?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        bail!("several inputs or a folder need -o OUT, the folder to write into");
+    };
+    let (files, walk_errors) = walk_inputs(&args.paths, Some(out_dir));
+    let outcomes: Vec<(PathBuf, Result<FileOutcome, String>)> = files
+        .par_iter()
+        .map(|input| {
+            let result = normalize_file(input, out_dir, &files, args.encoding, &options);
+            (input.path.clone(), result)
+        })
+        .collect();
+
+    let mut encodings: BTreeMap<Encoding, usize> = BTreeMap::new();
+    let mut lines_changed = 0;
+    let mut refused: Vec<(PathBuf, String)> = walk_errors;
+    let mut read = 0;
+    for (path, outcome) in outcomes {
+        match outcome {
+            Ok(done) => {
+                read += 1;
+                *encodings.entry(done.encoding).or_default() += 1;
+                lines_changed += done.lines_changed;
+                if let Some(warning) = done.warning {
+                    eprintln!("warning: {}: {warning}", path.display());
+                }
+            }
+            Err(reason) => refused.push((path, reason)),
+        }
+    }
+    for (path, reason) in &refused {
+        eprintln!("refused: {}: {reason}", path.display());
+    }
+    let found: Vec<String> = encodings.iter().map(|(e, n)| format!("{e} {n}")).collect();
+    eprintln!(
+        "normalize: {read} files read, encodings: {}; {lines_changed} lines changed; {} refused",
+        if found.is_empty() {
+            "none".to_string()
+        } else {
+            found.join(", ")
+        },
+        refused.len()
+    );
+    Ok(if refused.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// Reads, normalizes and writes one file under `out_dir`; the error is the reason it was refused.
+fn normalize_file(
+    input: &InputFile,
+    out_dir: &Path,
+    all_inputs: &[InputFile],
+    encoding: EncodingChoice,
+    options: &NormalizeOptions,
+) -> Result<FileOutcome, String> {
+    let doc =
+        read_path(&input.path, encoding).map_err(|e| reason_only(&e.to_string(), &input.path))?;
+    let normalized = normalize(&doc.text, options);
+    let lines_changed = if options.unwrap {
+        0
+    } else {
+        doc.text
+            .lines()
+            .zip(normalized.lines())
+            .filter(|(a, b)| a != b)
+            .count()
+    };
+    let mut target = out_dir.join(&input.relative);
+    if matches!(doc.format, Format::Rtf | Format::Docx) {
+        target.set_extension("txt");
+    }
+    if would_overwrite_input(&target, all_inputs) {
+        return Err(format!(
+            "output {} would overwrite an input",
+            target.display()
+        ));
+    }
+    write_atomic(&target, normalized.as_bytes())
+        .map_err(|e| format!("cannot write {}: {e}", target.display()))?;
+    let warning = doc.text.trim().is_empty().then(|| "empty file".to_string());
+    Ok(FileOutcome {
+        encoding: doc.encoding,
+        lines_changed,
+        warning,
+    })
+}
+
+/// Strips the leading "path: " from a reader's message, since the caller prints the path.
+fn reason_only(message: &str, path: &Path) -> String {
+    let prefix = format!("{}: ", path.display());
+    message.strip_prefix(&prefix).unwrap_or(message).to_string()
+}

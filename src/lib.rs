@@ -1,0 +1,11 @@
+//! kehoach: read, normalize, parse, draft and render Vietnamese administrative plans (KẾ HOẠCH).
+//!
+//! Stages, each a module: [`read`] (files → text), [`text`] (decoding,
+//! normalization, syllables), [`plan`] (record and parser), [`draft`]
+//! (roll a plan forward), [`render`] (Markdown, HTML, DOCX), [`write`]
+//! (JSON, CSV, XLSX), [`batch`] (walk, parallel map, report).
+
+pub mod batch;
+pub mod plan;
+pub mod read;
+pub mod text;

@@ -1,0 +1,35 @@
+//! The `kehoach` command line: wires the library's stages together.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod cli;
+
+/// Vietnamese administrative plans (KẾ HOẠCH): normalize, parse, tabulate, draft.
+#[derive(Parser)]
+#[command(name = "kehoach", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Normalize Vietnamese text: decode any encoding, NFC, tone placement, spacing.
+    Normalize(cli::normalize::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Normalize(args) => cli::normalize::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("kehoach: error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}

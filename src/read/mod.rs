@@ -1,0 +1,134 @@
+//! Readers: input files (txt, md, rtf, docx) into decoded text.
+
+use std::path::{Path, PathBuf};
+
+use crate::text::{DecodeError, Encoding, EncodingChoice, decode};
+
+pub mod docx;
+pub mod rtf;
+
+/// The kind of file a document was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// Plain text.
+    Txt,
+    /// Markdown.
+    Md,
+    /// Rich Text Format (often legacy-encoded).
+    Rtf,
+    /// Word 2007+ document.
+    Docx,
+}
+
+impl Format {
+    /// Guesses the format from a file's extension (plain text when unknown).
+    pub fn from_path(path: &Path) -> Format {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        match ext.as_deref() {
+            Some("md" | "markdown") => Format::Md,
+            Some("rtf") => Format::Rtf,
+            Some("docx") => Format::Docx,
+            _ => Format::Txt,
+        }
+    }
+
+    /// The name used in records ("txt", "md", "rtf", "docx").
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Txt => "txt",
+            Format::Md => "md",
+            Format::Rtf => "rtf",
+            Format::Docx => "docx",
+        }
+    }
+}
+
+/// A document's text as read from a file, before normalization.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Where it was read from.
+    pub path: PathBuf,
+    /// The file's format.
+    pub format: Format,
+    /// The encoding its text was found in.
+    pub encoding: Encoding,
+    /// The text, one paragraph or line per line.
+    pub text: String,
+}
+
+/// Why a file could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    /// The file could not be opened or read.
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// The bytes are not text in any encoding we know.
+    #[error("{path}: {source}")]
+    Decode {
+        /// The file.
+        path: PathBuf,
+        /// What was wrong.
+        source: DecodeError,
+    },
+    /// The file claims a format but its content is broken.
+    #[error("{path}: not a valid {format} file: {reason}")]
+    Malformed {
+        /// The file.
+        path: PathBuf,
+        /// The format it claimed.
+        format: &'static str,
+        /// What was wrong.
+        reason: String,
+    },
+}
+
+/// Reads a file from disk into a [`Document`], choosing the reader by extension.
+pub fn read_path(path: &Path, encoding: EncodingChoice) -> Result<Document, ReadError> {
+    let bytes = std::fs::read(path).map_err(|source| ReadError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    read_bytes(path, &bytes, encoding)
+}
+
+/// Reads a document from bytes already in memory; `path` names it in messages and records.
+pub fn read_bytes(
+    path: &Path,
+    bytes: &[u8],
+    encoding: EncodingChoice,
+) -> Result<Document, ReadError> {
+    let format = Format::from_path(path);
+    let (text, encoding) = match format {
+        Format::Txt | Format::Md => {
+            let decoded = decode(bytes, encoding).map_err(|source| ReadError::Decode {
+                path: path.to_path_buf(),
+                source,
+            })?;
+            (decoded.text, decoded.encoding)
+        }
+        Format::Rtf => rtf::read(bytes).map_err(|reason| ReadError::Malformed {
+            path: path.to_path_buf(),
+            format: "RTF",
+            reason,
+        })?,
+        Format::Docx => docx::read(bytes).map_err(|reason| ReadError::Malformed {
+            path: path.to_path_buf(),
+            format: "DOCX",
+            reason,
+        })?,
+    };
+    Ok(Document {
+        path: path.to_path_buf(),
+        format,
+        encoding,
+        text,
+    })
+}

@@ -1,0 +1,312 @@
+//! Normalization of decoded text: NFC, stray spaces, punctuation spacing,
+//! consistent tone placement and (on request) unwrapping of hard-wrapped lines.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+use unicode_normalization::UnicodeNormalization;
+
+use super::syllable::{Syllable, ToneStyle};
+
+/// What [`normalize`] does beyond the always-on clean-up.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NormalizeOptions {
+    /// Where tone marks go in oa, oe, uy syllables.
+    pub tone: ToneStyle,
+    /// Join hard-wrapped lines back into paragraphs.
+    pub unwrap: bool,
+}
+
+/// Normalizes text: NFC, spaces, punctuation, tone placement, and line structure.
+///
+/// Lines end in "\n" whatever they ended in before; without `unwrap` the
+/// output has exactly as many lines as the input.
+pub fn normalize(text: &str, options: &NormalizeOptions) -> String {
+    let cleaned = clean_characters(text);
+    let lines: Vec<String> = split_lines(&cleaned)
+        .map(|line| normalize_line(line, options.tone))
+        .collect();
+    if options.unwrap {
+        unwrap_lines(&lines)
+    } else {
+        let mut out = lines.join("\n");
+        if cleaned.ends_with('\n') {
+            out.push('\n');
+        }
+        out
+    }
+}
+
+/// Splits text into lines, accepting "\n", "\r\n" and a lone "\r" as line ends.
+fn split_lines(text: &str) -> impl Iterator<Item = &str> {
+    let body = text
+        .strip_suffix("\r\n")
+        .or_else(|| text.strip_suffix('\n'))
+        .or_else(|| text.strip_suffix('\r'))
+        .unwrap_or(text);
+    let mut parts: Vec<&str> = Vec::new();
+    if !text.is_empty() {
+        let mut rest = body;
+        while let Some(i) = rest.find(['\n', '\r']) {
+            parts.push(&rest[..i]);
+            let skip = if rest[i..].starts_with("\r\n") { 2 } else { 1 };
+            rest = &rest[i + skip..];
+        }
+        parts.push(rest);
+    }
+    parts.into_iter()
+}
+
+/// Removes invisible characters, turns exotic spaces into plain ones and composes to NFC.
+fn clean_characters(text: &str) -> String {
+    let visible: String = text
+        .chars()
+        .filter_map(|c| match c {
+            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => None,
+            '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
+                Some(' ')
+            }
+            '\u{2028}' | '\u{2029}' | '\u{0B}' | '\u{0C}' => Some('\n'),
+            c => Some(c),
+        })
+        .collect();
+    let mut composed: String = visible.nfc().collect();
+    if !composed.ends_with('\n') && text.ends_with(['\n', '\r']) {
+        composed.push('\n');
+    }
+    composed
+}
+
+/// Removes the spaces OCR and careless typing put inside punctuation: "a , b", "( x )", "x ."
+///
+/// A run of spaces goes when it sits between a word and one of , ; : ! ? ) ]
+/// or a single full stop that ends a sentence, or just inside "(" and "[".
+/// Ellipses ("ngày ... tháng") and the closing "./." stay as they are.
+fn tighten_punctuation(line: &str) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = String::with_capacity(line.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == ' ' || c == '\t' {
+            let end = chars[i..]
+                .iter()
+                .position(|&d| d != ' ' && d != '\t')
+                .map_or(chars.len(), |n| i + n);
+            let before = out.chars().last();
+            let after = chars.get(end).copied();
+            let after_next = chars.get(end + 1).copied();
+            let closes = match after {
+                Some(',' | ';' | ':' | '!' | '?' | ')' | ']') => true,
+                Some('.') => after_next.is_none_or(|n| n == ' ' || n == '\t'),
+                _ => false,
+            };
+            let drop = match before {
+                None => false,
+                Some('(' | '[') => after.is_some(),
+                Some(_) => closes,
+            };
+            if !drop {
+                out.extend(&chars[i..end]);
+            }
+            i = end;
+            continue;
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
+}
+
+/// Normalizes one line: trailing space, OCR spacing around punctuation, tone placement.
+pub fn normalize_line(line: &str, tone: ToneStyle) -> String {
+    let trimmed = line.trim_end();
+    respell_words(&tighten_punctuation(trimmed), tone)
+}
+
+/// Re-spells every Vietnamese syllable in `text` with the tone mark where `tone` puts it.
+pub fn respell_words(text: &str, tone: ToneStyle) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut word_start: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        if c.is_alphabetic() {
+            word_start.get_or_insert(i);
+        } else {
+            if let Some(start) = word_start.take() {
+                push_respelled(&mut out, &text[start..i], tone);
+            }
+            out.push(c);
+        }
+    }
+    if let Some(start) = word_start {
+        push_respelled(&mut out, &text[start..], tone);
+    }
+    out
+}
+
+fn push_respelled(out: &mut String, word: &str, tone: ToneStyle) {
+    match Syllable::parse(word) {
+        Some(syllable) => out.push_str(&syllable.spell(tone)),
+        None => out.push_str(word),
+    }
+}
+
+fn block_start() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?x)^(?:
+                [IVXLC]+\.\s                # I. II. ...
+              | \d+(?:\.\d+)*\.(?:\s|$)     # 1.  1.1.
+              | \d+\.\d+(?:\.\d+)*\s        # 1.1 without final dot
+              | [a-zđ]\)\s                  # a) b)
+              | [-–—+•*]\s                  # list items
+              | [|\#>]                      # Markdown tables, headings, quotes
+              | (?:Căn\ cứ|Nơi\ nhận|Phụ\ lục|Biểu|Số:|Kính\ gửi)
+            )",
+        )
+        .expect("valid regex")
+    })
+}
+
+fn heading_label() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\))\s").expect("valid regex")
+    })
+}
+
+/// True when a line is all upper case (a title, a heading, a signature line).
+fn is_upper_case_line(line: &str) -> bool {
+    let mut letters = 0;
+    for c in line.chars().filter(|c| c.is_alphabetic()) {
+        if c.is_lowercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 2
+}
+
+/// True when a line starts a new block: a heading, a list item, a caps line, a standard opener.
+fn starts_block(line: &str) -> bool {
+    block_start().is_match(line) || is_upper_case_line(line)
+}
+
+/// True when a line closes its paragraph: it ends a sentence or clause, or is a caps line.
+fn closes_paragraph(line: &str) -> bool {
+    line.ends_with(['.', ';', ':', '!', '?']) || is_upper_case_line(line)
+}
+
+/// True when `next` continues the paragraph `current` rather than starting a new one.
+///
+/// A heading ("1. Mục đích") is continued only by a line that cannot start a
+/// sentence (lower case, a digit, punctuation), since its body starts with a capital.
+fn continues(current: &str, next: &str) -> bool {
+    if closes_paragraph(current) || starts_block(next) {
+        return false;
+    }
+    let sentence_start = next.chars().next().is_some_and(char::is_uppercase);
+    !(sentence_start && heading_label().is_match(current))
+}
+
+/// Joins hard-wrapped lines into paragraphs; headings, list items and caps lines stay apart.
+///
+/// The decision to join two lines looks only at their text, never at blank
+/// lines between them, so text with a blank line after every wrapped line
+/// (as PDF extractions give) is unwrapped too. A blank line that stands
+/// where a paragraph ends is kept, once.
+fn unwrap_lines(lines: &[String]) -> String {
+    let mut out = String::new();
+    let mut paragraph: Option<String> = None;
+    let mut blank_pending = false;
+    for line in lines {
+        let text = line.trim();
+        if text.is_empty() {
+            blank_pending = true;
+            continue;
+        }
+        match paragraph.as_mut() {
+            Some(current) if continues(current, text) => {
+                current.push(' ');
+                current.push_str(text);
+            }
+            _ => {
+                if let Some(done) = paragraph.take() {
+                    out.push_str(&done);
+                    out.push('\n');
+                    if blank_pending {
+                        out.push('\n');
+                    }
+                }
+                paragraph = Some(text.to_string());
+            }
+        }
+        blank_pending = false;
+    }
+    if let Some(done) = paragraph {
+        out.push_str(&done);
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norm(text: &str) -> String {
+        normalize(text, &NormalizeOptions::default())
+    }
+
+    #[test]
+    fn composes_nfc_and_removes_invisibles() {
+        let decomposed = "Vie\u{0323}\u{0302}t\u{200B} Nam\u{00A0}2026";
+        assert_eq!(norm(decomposed), "Việt Nam 2026");
+    }
+
+    #[test]
+    fn fixes_spacing_before_punctuation() {
+        assert_eq!(
+            norm("sản phẩm , dịch vụ ; ( OCOP ) ."),
+            "sản phẩm, dịch vụ; (OCOP)."
+        );
+        assert_eq!(norm("ngày ... tháng ... năm"), "ngày ... tháng ... năm");
+        assert_eq!(norm("thực hiện ./."), "thực hiện ./.");
+    }
+
+    #[test]
+    fn tone_styles() {
+        let modern = NormalizeOptions {
+            tone: ToneStyle::Modern,
+            unwrap: false,
+        };
+        assert_eq!(
+            norm("Uỷ ban hoà giải, thuỷ lợi"),
+            "Ủy ban hòa giải, thủy lợi"
+        );
+        assert_eq!(normalize("Ủy ban hòa giải", &modern), "Uỷ ban hoà giải");
+        assert_eq!(norm("OCOP HTX UBND quý"), "OCOP HTX UBND quý");
+    }
+
+    #[test]
+    fn keeps_line_count() {
+        let text = "a\r\nb\rc\n\nd\n";
+        assert_eq!(norm(text), "a\nb\nc\n\nd\n");
+    }
+
+    #[test]
+    fn unwraps_pdf_lines_but_keeps_headings() {
+        let text = "Căn cứ Nghị quyết số 129/2020/QH14 của Quốc hội về \n\nviệc cho phép tiếp tục;\n\nI. MỤC ĐÍCH, YÊU CẦU \n\n1. Mục đích \n\nTriển khai Chương \n\ntrình OCOP.\n- Một;\n- Hai,\nba.\n";
+        let options = NormalizeOptions {
+            unwrap: true,
+            ..Default::default()
+        };
+        let out = normalize(text, &options);
+        assert_eq!(
+            out,
+            "Căn cứ Nghị quyết số 129/2020/QH14 của Quốc hội về việc cho phép tiếp tục;\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n1. Mục đích\n\nTriển khai Chương trình OCOP.\n- Một;\n- Hai, ba.\n"
+        );
+        assert_eq!(normalize(&out, &options), out);
+    }
+}

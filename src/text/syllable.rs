@@ -1,0 +1,459 @@
+//! The Vietnamese syllable: onset + (medial) + nucleus + (coda) + tone.
+//!
+//! Every validity check, tone placement, de-accenting and restoration
+//! candidate in the program comes from this model. A written syllable is
+//! parsed into its parts ([`Syllable::parse`]) and spelled back
+//! ([`Syllable::spell`]) with the tone mark where the chosen [`ToneStyle`]
+//! puts it.
+
+use std::fmt;
+
+/// One of the six Vietnamese tones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Tone {
+    /// ngang: no mark.
+    Level,
+    /// huyền: grave accent.
+    Grave,
+    /// sắc: acute accent.
+    Acute,
+    /// hỏi: hook above.
+    Hook,
+    /// ngã: tilde.
+    Tilde,
+    /// nặng: dot below.
+    Dot,
+}
+
+impl Tone {
+    /// All six tones, in the order of the vowel table columns.
+    pub const ALL: [Tone; 6] = [
+        Tone::Level,
+        Tone::Grave,
+        Tone::Acute,
+        Tone::Hook,
+        Tone::Tilde,
+        Tone::Dot,
+    ];
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// Where the tone mark goes in open syllables with oa, oe, uy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ToneStyle {
+    /// "hòa", "khỏe", "thủy", "Ủy": as Decree 30/2020 forms print (the default).
+    #[default]
+    Classic,
+    /// "hoà", "khoẻ", "thuỷ", "Uỷ": the mark on the main vowel (Decision 1989/QĐ-BGDĐT).
+    Modern,
+}
+
+/// Each vowel letter (with its own circumflex, breve or horn) and its six toned forms.
+const VOWEL_TABLE: [[char; 6]; 12] = [
+    ['a', 'à', 'á', 'ả', 'ã', 'ạ'],
+    ['ă', 'ằ', 'ắ', 'ẳ', 'ẵ', 'ặ'],
+    ['â', 'ầ', 'ấ', 'ẩ', 'ẫ', 'ậ'],
+    ['e', 'è', 'é', 'ẻ', 'ẽ', 'ẹ'],
+    ['ê', 'ề', 'ế', 'ể', 'ễ', 'ệ'],
+    ['i', 'ì', 'í', 'ỉ', 'ĩ', 'ị'],
+    ['o', 'ò', 'ó', 'ỏ', 'õ', 'ọ'],
+    ['ô', 'ồ', 'ố', 'ổ', 'ỗ', 'ộ'],
+    ['ơ', 'ờ', 'ớ', 'ở', 'ỡ', 'ợ'],
+    ['u', 'ù', 'ú', 'ủ', 'ũ', 'ụ'],
+    ['ư', 'ừ', 'ứ', 'ử', 'ữ', 'ự'],
+    ['y', 'ỳ', 'ý', 'ỷ', 'ỹ', 'ỵ'],
+];
+
+/// Splits a lower-case letter into its toneless letter and its tone.
+pub fn split_tone(c: char) -> (char, Tone) {
+    for row in &VOWEL_TABLE {
+        if let Some(i) = row.iter().position(|&v| v == c) {
+            return (row[0], Tone::ALL[i]);
+        }
+    }
+    (c, Tone::Level)
+}
+
+/// Puts a tone on a lower-case toneless vowel letter (other letters are returned as they are).
+pub fn with_tone(c: char, tone: Tone) -> char {
+    VOWEL_TABLE
+        .iter()
+        .find(|row| row[0] == c)
+        .map_or(c, |row| row[tone.index()])
+}
+
+/// The plain ASCII letter under a Vietnamese letter: "ấ" → 'a', "đ" → 'd'.
+pub fn base_letter(c: char) -> char {
+    let lower: char = c.to_lowercase().next().unwrap_or(c);
+    let (toneless, _) = split_tone(lower);
+    let plain = match toneless {
+        'ă' | 'â' => 'a',
+        'ê' => 'e',
+        'ô' | 'ơ' => 'o',
+        'ư' => 'u',
+        'đ' => 'd',
+        other => other,
+    };
+    if c.is_uppercase() {
+        plain.to_ascii_uppercase()
+    } else {
+        plain
+    }
+}
+
+/// True for the letters Vietnamese spelling uses (any case, any mark).
+pub fn is_vietnamese_letter(c: char) -> bool {
+    let lower = c.to_lowercase().next().unwrap_or(c);
+    let (toneless, _) = split_tone(lower);
+    matches!(
+        toneless,
+        'a'..='z' | 'ă' | 'â' | 'ê' | 'ô' | 'ơ' | 'ư' | 'đ'
+    )
+}
+
+/// Removes every tone mark and letter diacritic: "Việt Nam" → "Viet Nam".
+pub fn strip_marks(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if is_vietnamese_letter(c) {
+                base_letter(c)
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// Written onsets, longest first so that "ngh" is tried before "ng" and "n".
+const ONSETS: [&str; 27] = [
+    "ngh", "ch", "gh", "gi", "kh", "ng", "nh", "ph", "qu", "th", "tr", "b", "c", "d", "đ", "g",
+    "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x",
+];
+
+/// A rhyme: medial glide, nucleus and coda, all toneless and lower case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Rhyme {
+    medial: &'static str,
+    nucleus: &'static str,
+    coda: &'static str,
+}
+
+/// The rhymes of standard Vietnamese spelling, written "medial|nucleus|coda".
+///
+/// Diphthongs are written as their nucleus: iê/yê/ia/ya, uô/ua, ươ/ưa.
+const RHYMES: &str = "\
+|a| |a|c |a|ch |a|i |a|m |a|n |a|ng |a|nh |a|o |a|p |a|t |a|u |a|y \
+|ă|c |ă|m |ă|n |ă|ng |ă|p |ă|t \
+|â|c |â|m |â|n |â|ng |â|p |â|t |â|u |â|y \
+|e| |e|c |e|m |e|n |e|ng |e|o |e|p |e|t \
+|ê| |ê|ch |ê|m |ê|n |ê|nh |ê|p |ê|t |ê|u \
+|i| |i|a |i|ch |i|m |i|n |i|nh |i|p |i|t |i|u \
+|iê|c |iê|m |iê|n |iê|ng |iê|p |iê|t |iê|u |ia| \
+|y| |yê|m |yê|n |yê|ng |yê|t |yê|u \
+|o| |o|c |o|i |o|m |o|n |o|ng |o|p |o|t |oo|c |oo|ng \
+|ô| |ô|c |ô|i |ô|m |ô|n |ô|ng |ô|p |ô|t \
+|ơ| |ơ|i |ơ|m |ơ|n |ơ|p |ơ|t \
+|u| |u|c |u|i |u|m |u|n |u|ng |u|p |u|t \
+|uô|c |uô|i |uô|m |uô|n |uô|ng |uô|t |ua| \
+|ư| |ư|c |ư|i |ư|m |ư|n |ư|ng |ư|t |ư|u \
+|ươ|c |ươ|i |ươ|m |ươ|n |ươ|ng |ươ|p |ươ|t |ươ|u |ưa| \
+o|a| o|a|c o|a|ch o|a|i o|a|m o|a|n o|a|ng o|a|nh o|a|o o|a|p o|a|t o|a|y \
+o|ă|c o|ă|m o|ă|n o|ă|ng o|ă|t \
+o|e| o|e|n o|e|o o|e|t \
+u|â|n u|â|ng u|â|t u|â|y \
+u|ê| u|ê|ch u|ê|nh \
+u|ơ| u|y| u|y|ch u|y|n u|y|nh u|y|p u|y|t u|y|u u|ya| u|yê|n u|yê|t \
+";
+
+fn rhymes() -> &'static [Rhyme] {
+    use std::sync::OnceLock;
+    static TABLE: OnceLock<Vec<Rhyme>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        RHYMES
+            .split_whitespace()
+            .map(|entry| {
+                let mut parts = entry.split('|');
+                let medial = parts.next().unwrap_or("");
+                let nucleus = parts.next().unwrap_or("");
+                let coda = parts.next().unwrap_or("");
+                Rhyme {
+                    medial,
+                    nucleus,
+                    coda,
+                }
+            })
+            .collect()
+    })
+}
+
+fn find_rhyme(text: &str) -> Option<Rhyme> {
+    rhymes().iter().copied().find(|r| {
+        text.len() == r.medial.len() + r.nucleus.len() + r.coda.len()
+            && text.starts_with(r.medial)
+            && text[r.medial.len()..].starts_with(r.nucleus)
+            && text.ends_with(r.coda)
+    })
+}
+
+/// A parsed Vietnamese syllable.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Syllable {
+    /// The onset consonant(s), "" for none (lower case, as written: "ngh", "qu", "gi").
+    pub onset: &'static str,
+    /// The medial glide as written, "o", "u" or "".
+    pub medial: &'static str,
+    /// The nucleus as written without tone: "a", "iê", "ươ", "ưa", ...
+    pub nucleus: &'static str,
+    /// The coda as written: "ng", "t", "i", "o", "" ...
+    pub coda: &'static str,
+    /// The tone.
+    pub tone: Tone,
+    /// Which letters were upper case, by position in the written form (bit i = letter i).
+    pub upper: u32,
+}
+
+impl Syllable {
+    /// Parses one written syllable (any case, any tone placement); `None` if it is not Vietnamese.
+    pub fn parse(word: &str) -> Option<Syllable> {
+        let mut letters = String::with_capacity(word.len());
+        let mut upper = 0u32;
+        let mut tone = Tone::Level;
+        for (i, c) in word.chars().enumerate() {
+            if i >= 8 {
+                return None;
+            }
+            let lower = if c.is_uppercase() {
+                upper |= 1 << i;
+                c.to_lowercase().next()?
+            } else {
+                c
+            };
+            let (toneless, t) = split_tone(lower);
+            if t != Tone::Level {
+                if tone != Tone::Level {
+                    return None;
+                }
+                tone = t;
+            }
+            letters.push(toneless);
+        }
+        let (onset, rhyme) = split_onset(&letters)?;
+        let checked = matches!(rhyme.coda, "p" | "t" | "c" | "ch");
+        if checked && !matches!(tone, Tone::Acute | Tone::Dot) {
+            return None;
+        }
+        Some(Syllable {
+            onset,
+            medial: rhyme.medial,
+            nucleus: rhyme.nucleus,
+            coda: rhyme.coda,
+            tone,
+            upper,
+        })
+    }
+
+    /// True when `word` is a well-formed Vietnamese syllable.
+    pub fn is_valid(word: &str) -> bool {
+        Syllable::parse(word).is_some()
+    }
+
+    /// The syllable written out with its tone mark placed in `style`, keeping the original case.
+    pub fn spell(&self, style: ToneStyle) -> String {
+        let letters: Vec<char> = self
+            .onset
+            .chars()
+            .chain(self.medial.chars())
+            .chain(self.nucleus.chars())
+            .chain(self.coda.chars())
+            .collect();
+        let mark_at = self.onset.chars().count() + self.mark_offset(style);
+        letters
+            .iter()
+            .enumerate()
+            .map(|(i, &c)| {
+                let c = if i == mark_at {
+                    with_tone(c, self.tone)
+                } else {
+                    c
+                };
+                if self.upper & (1 << i) != 0 {
+                    c.to_uppercase().next().unwrap_or(c)
+                } else {
+                    c
+                }
+            })
+            .collect()
+    }
+
+    /// Offset of the marked letter inside medial + nucleus.
+    fn mark_offset(&self, style: ToneStyle) -> usize {
+        let medial = self.medial.chars().count();
+        let nucleus: Vec<char> = self.nucleus.chars().collect();
+        let open = self.coda.is_empty();
+        if nucleus.len() == 2 {
+            // iê yê uô ươ take the mark on their second letter; open ia ya ua ưa on the first;
+            // "oo" (xoong) on the second.
+            let second = !open || nucleus[1] == 'o';
+            return medial + usize::from(second);
+        }
+        // Classic style puts the mark on the medial of open oa, oe, uy (not after q).
+        if style == ToneStyle::Classic && open && medial == 1 && self.onset != "qu" {
+            let plain_nucleus = matches!(nucleus[0], 'a' | 'e' | 'y');
+            if plain_nucleus {
+                return 0;
+            }
+        }
+        medial
+    }
+
+    /// The syllable without tone and letter marks, lower case: "Việt" → "viet".
+    pub fn plain_key(&self) -> String {
+        strip_marks(&self.spell(ToneStyle::Modern)).to_lowercase()
+    }
+}
+
+impl fmt::Display for Syllable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.spell(ToneStyle::Classic))
+    }
+}
+
+/// Splits toneless lower-case letters into a written onset and a rhyme.
+fn split_onset(letters: &str) -> Option<(&'static str, Rhyme)> {
+    for &onset in ONSETS.iter() {
+        let Some(rest) = letters.strip_prefix(onset) else {
+            continue;
+        };
+        match onset {
+            // "gi" is the onset when a rhyme follows ("giá", "giường"); else g + i-rhyme ("gì", "gìn").
+            "gi" => {
+                if let Some(r) = find_rhyme(rest).filter(|r| r.medial.is_empty()) {
+                    return Some(("gi", r));
+                }
+                continue;
+            }
+            // After "qu" the u is the medial: qu + a, qu + ân, qu + y, qu + yên, qu + ôc.
+            "qu" => {
+                let rhyme = find_rhyme(&format!("o{rest}"))
+                    .or_else(|| find_rhyme(&format!("u{rest}")))
+                    .filter(|r| !r.medial.is_empty())
+                    .map(|r| Rhyme { medial: "", ..r })
+                    .or_else(|| find_rhyme(rest).filter(|r| r.medial.is_empty()))?;
+                return Some(("qu", rhyme));
+            }
+            _ => {}
+        }
+        let rhyme = find_rhyme(rest)?;
+        return spelling_allows(onset, rhyme).then_some((onset, rhyme));
+    }
+    // Without an onset, iê is written yê ("yên").
+    find_rhyme(letters)
+        .filter(|r| r.nucleus != "iê")
+        .map(|r| ("", r))
+}
+
+/// Spelling rules that tie onsets to the vowel after them (c/k/q, g/gh, ng/ngh).
+fn spelling_allows(onset: &str, rhyme: Rhyme) -> bool {
+    let first = rhyme
+        .medial
+        .chars()
+        .next()
+        .or_else(|| rhyme.nucleus.chars().next())
+        .unwrap_or('a');
+    let front = matches!(first, 'i' | 'e' | 'ê' | 'y');
+    match onset {
+        "k" | "gh" | "ngh" => front && rhyme.medial.is_empty(),
+        "c" | "ng" => !front || !rhyme.medial.is_empty(),
+        "g" => !matches!(first, 'e' | 'ê') || !rhyme.medial.is_empty(),
+        _ => {
+            !(rhyme.nucleus.starts_with('y') && rhyme.medial.is_empty() && rhyme.nucleus.len() > 1)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn respell(word: &str, style: ToneStyle) -> String {
+        Syllable::parse(word)
+            .unwrap_or_else(|| panic!("{word} should parse"))
+            .spell(style)
+    }
+
+    #[test]
+    fn classic_and_modern_placement() {
+        for (classic, modern) in [
+            ("hòa", "hoà"),
+            ("thủy", "thuỷ"),
+            ("Ủy", "Uỷ"),
+            ("khỏe", "khoẻ"),
+            ("hóa", "hoá"),
+        ] {
+            assert_eq!(respell(modern, ToneStyle::Classic), classic);
+            assert_eq!(respell(classic, ToneStyle::Modern), modern);
+        }
+    }
+
+    #[test]
+    fn placement_outside_oa_oe_uy_is_shared() {
+        for word in [
+            "quý",
+            "quả",
+            "mía",
+            "múa",
+            "mưa",
+            "tiến",
+            "muốn",
+            "người",
+            "hoàn",
+            "thuyền",
+            "giá",
+            "giường",
+            "gì",
+            "gìn",
+            "khuỷu",
+            "xoong",
+            "thuở",
+            "quốc",
+            "nghiêng",
+            "Việt",
+            "ĐỒNG",
+            "yến",
+            "uyển",
+            "oải",
+            "khuya",
+        ] {
+            assert_eq!(respell(word, ToneStyle::Classic), word, "classic {word}");
+            assert_eq!(respell(word, ToneStyle::Modern), word, "modern {word}");
+        }
+    }
+
+    #[test]
+    fn misplaced_mark_is_moved() {
+        assert_eq!(respell("tíên", ToneStyle::Classic), "tiến");
+        assert_eq!(respell("ngừơi", ToneStyle::Classic), "người");
+    }
+
+    #[test]
+    fn rejects_non_vietnamese() {
+        for word in [
+            "ghoa", "OCOP", "HTX", "kiss", "xyz", "hàt", "ka", "ngi", "tiếngg", "iên", "tyên",
+        ] {
+            assert!(!Syllable::is_valid(word), "{word} should not parse");
+        }
+        assert!(Syllable::is_valid("cát"));
+    }
+
+    #[test]
+    fn strips_marks() {
+        assert_eq!(
+            strip_marks("Cộng hòa xã hội chủ nghĩa Việt Nam"),
+            "Cong hoa xa hoi chu nghia Viet Nam"
+        );
+        assert_eq!(strip_marks("ĐƯỜNG"), "DUONG");
+    }
+}
