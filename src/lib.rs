@@ -8,4 +8,5 @@
 pub mod batch;
 pub mod plan;
 pub mod read;
+pub mod render;
 pub mod text;

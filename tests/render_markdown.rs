@@ -1,0 +1,83 @@
+//! Markdown and HTML rendering of a hand-written plan record.
+
+use kehoach::plan::PlanRecord;
+use kehoach::render::{OutputKind, RenderError, Renderer, UserTemplate, render};
+
+fn record() -> PlanRecord {
+    serde_json::from_str(include_str!("data/plan-xa.json")).unwrap()
+}
+
+fn markdown(record: &PlanRecord) -> String {
+    String::from_utf8(render(record, OutputKind::Markdown).unwrap()).unwrap()
+}
+
+#[test]
+fn markdown_snapshot() {
+    insta::assert_snapshot!(markdown(&record()));
+}
+
+#[test]
+fn html_has_header_table_and_body() {
+    let html = String::from_utf8(render(&record(), OutputKind::Html).unwrap()).unwrap();
+    assert!(html.contains("<table class=\"header\">"));
+    assert!(html.contains("<strong>I. MỤC ĐÍCH, YÊU CẦU</strong>"));
+    assert!(
+        html.contains("<li>"),
+        "section lines starting with \"- \" are list items"
+    );
+    assert!(html.contains("Phan Quang Hưng"));
+    assert!(!html.contains("**"), "all Markdown is turned into HTML");
+}
+
+#[test]
+fn missing_signer_is_an_error_naming_the_field() {
+    let mut record = record();
+    record.signature.name = None;
+    let err = render(&record, OutputKind::Markdown).unwrap_err();
+    assert!(
+        matches!(err, RenderError::MissingField { ref field, .. } if field == "signature.name"),
+        "{err}"
+    );
+    let err = render(&record, OutputKind::Docx).unwrap_err();
+    assert!(err.to_string().contains("signature.name"), "{err}");
+}
+
+#[test]
+fn template_syntax_error_is_reported_with_its_name() {
+    let template = UserTemplate {
+        name: "mine.md.tera".to_string(),
+        source: "{% for x in record.recipients %}{{ x }".to_string(),
+    };
+    let err = Renderer::with_template(Some(&template))
+        .err()
+        .expect("a syntax error");
+    let message = err.to_string();
+    assert!(message.contains("mine.md.tera"), "{message}");
+}
+
+#[test]
+fn user_template_field_missing_names_the_field() {
+    let template = UserTemplate {
+        name: "mine.md.tera".to_string(),
+        source: "{{ record.title }}\n{{ record.issuer.nickname }}\n".to_string(),
+    };
+    let renderer = Renderer::with_template(Some(&template)).unwrap();
+    let err = renderer
+        .render(&record(), OutputKind::Markdown)
+        .unwrap_err();
+    let message = err.to_string();
+    assert!(
+        message.contains("issuer.nickname") && message.contains("line 2"),
+        "{message}"
+    );
+}
+
+#[test]
+fn blank_number_and_day_leave_room_to_fill_in() {
+    let mut record = record();
+    record.number = None;
+    record.date.day = None;
+    let text = markdown(&record);
+    assert!(text.contains("Số:       /KH-UBND"), "{text}");
+    assert!(text.contains("ngày \u{a0}"), "{text}");
+}
