@@ -1,3 +1,6 @@
 //! One module per subcommand: argument parsing and wiring, no logic of its own.
 
+pub mod draft;
 pub mod normalize;
+pub mod render;
+pub mod template;

@@ -534,7 +534,9 @@ pub fn basis_sentence(basis: &LegalBasis) -> String {
     }
     if let Some(subject) = basis.subject.as_deref() {
         out.push(' ');
-        out.push_str(subject.trim().trim_end_matches([';', '.', ',']));
+        out.push_str(&lower_first(
+            subject.trim().trim_end_matches([';', '.', ',']),
+        ));
     }
     out
 }
