@@ -155,3 +155,44 @@ fn page_numbers_from_page_two() {
     );
     assert!(with_page[0].contains(r#"<w:jc w:val="center" />"#));
 }
+
+#[test]
+fn property_children_are_in_schema_order() {
+    use quick_xml::Reader;
+    use quick_xml::events::Event;
+    let mut checked = 0;
+    for part in parts(&["word/document.xml", "word/header1.xml", "word/header2.xml"]) {
+        let mut reader = Reader::from_str(&part);
+        // For each open element: its name and the rank of its last child seen.
+        let mut stack: Vec<(String, Option<usize>)> = Vec::new();
+        loop {
+            let event = reader.read_event().unwrap();
+            let (name, opens) = match &event {
+                Event::Start(e) => (e.name().as_ref().to_string(), true),
+                Event::Empty(e) => (e.name().as_ref().to_string(), false),
+                Event::End(_) => {
+                    stack.pop();
+                    continue;
+                }
+                Event::Eof => break,
+                _ => continue,
+            };
+            if let Some((parent, last)) = stack.last_mut()
+                && let Some(order) = kehoach::render::ooxml::child_order(parent)
+            {
+                let rank = order.iter().position(|o| *o == name);
+                let rank = rank.unwrap_or_else(|| panic!("{name} is not a child of {parent}"));
+                assert!(
+                    last.is_none_or(|l| l <= rank),
+                    "{name} out of order in {parent}"
+                );
+                *last = Some(rank);
+                checked += 1;
+            }
+            if opens {
+                stack.push((name, None));
+            }
+        }
+    }
+    assert!(checked > 100);
+}

@@ -7,14 +7,14 @@ use std::io::Cursor;
 
 use docx_rs::{
     AlignmentType, BorderType, Docx, Header, LineSpacing, LineSpacingType, PageMargin, PageNum,
-    Paragraph, ParagraphBorder, ParagraphBorderPosition, Run, RunFonts, SpecialIndentType, Table,
-    TableCell, TableLayoutType, TableRow, WidthType,
+    Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run, RunFonts,
+    SpecialIndentType, Table, TableCell, TableLayoutType, TableRow, WidthType,
 };
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use crate::plan::record::PlanRecord;
 
-use super::{RenderError, Renderer, day_text, issuer_lines, markdown, month_text};
+use super::{RenderError, Renderer, day_text, issuer_lines, markdown, month_text, ooxml};
 
 /// A4 width in twips (210 mm).
 pub const PAGE_WIDTH: u32 = 11906;
@@ -93,7 +93,7 @@ pub fn render(renderer: &Renderer, record: &PlanRecord) -> Result<Vec<u8>, Rende
     docx.build()
         .pack(&mut bytes)
         .map_err(|err| RenderError::Docx(err.to_string()))?;
-    Ok(bytes.into_inner())
+    ooxml::canonical_package(&bytes.into_inner()).map_err(RenderError::Docx)
 }
 
 /// The pieces of the header and signature, taken from the record.
@@ -277,12 +277,14 @@ fn rule(width: usize, length: usize) -> Paragraph {
                 .line(80)
                 .line_rule(LineSpacingType::Exact),
         );
-    paragraph.property = paragraph.property.set_border(
-        ParagraphBorder::new(ParagraphBorderPosition::Bottom)
-            .val(BorderType::Single)
-            .size(6)
-            .space(1)
-            .color("000000"),
+    paragraph.property = paragraph.property.set_borders(
+        ParagraphBorders::with_empty().set(
+            ParagraphBorder::new(ParagraphBorderPosition::Bottom)
+                .val(BorderType::Single)
+                .size(6)
+                .space(1)
+                .color("000000"),
+        ),
     );
     paragraph
 }

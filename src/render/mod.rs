@@ -17,6 +17,7 @@ use crate::plan::record::{LegalBasis, PlanRecord, Section};
 pub mod docx;
 pub mod html;
 pub mod markdown;
+pub mod ooxml;
 
 /// The kinds of document `render` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
