@@ -143,7 +143,7 @@ fn wrong_type_is_named() {
     )
     .unwrap_err();
     let message = err.to_string();
-    assert!(message.contains("products[2].stars"), "{message}");
+    assert!(message.contains("products[0].stars"), "{message}");
     let err = apply_data(&record(), &data("signature = \"Hưng\"\n"), "d.toml").unwrap_err();
     assert!(
         err.to_string().contains("`signature`") && err.to_string().contains("expected a table"),

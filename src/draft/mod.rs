@@ -81,6 +81,14 @@ pub fn roll_forward(record: &PlanRecord, year: i32) -> Result<PlanRecord, DraftE
     next.date.year = record.date.year.map(|y| y + shift);
     next.title = next.title.as_deref().map(|t| roll.text(t));
     roll_sections(&mut next.sections, &roll);
+    let moved = renumber(&mut next.sections);
+    for target in &mut next.targets {
+        if let Some(section) = &target.section
+            && let Some((_, new)) = moved.iter().find(|(old, _)| old == section)
+        {
+            target.section = Some(new.clone());
+        }
+    }
     for target in &mut next.targets {
         target.text = roll.text(&target.text);
         if target.year == Some(source_year) {
@@ -169,6 +177,86 @@ fn roll_sections(sections: &mut [Section], roll: &YearRoller) {
     }
 }
 
+/// The Vietnamese alphabet order of lettered points ("a)", "b)", ..., "đ)", ...).
+const POINT_LETTERS: &[&str] = &[
+    "a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t",
+    "u", "v", "x", "y",
+];
+
+/// Numbers the heading tree in sequence (I, II, III; 1, 2, 3; a, b, c, d, đ) where a plan
+/// repeated or skipped a label, upper-cases Roman headings, and returns the label paths
+/// that changed, (old, new), each for the first heading that had the old path.
+fn renumber(sections: &mut [Section]) -> Vec<(String, String)> {
+    fn walk(
+        sections: &mut [Section],
+        old_prefix: &str,
+        new_prefix: &str,
+        moved: &mut Vec<(String, String)>,
+    ) {
+        let (mut romans, mut numbers, mut letters) = (0usize, 0u32, 0usize);
+        for section in sections {
+            let old = section.label.clone();
+            if is_roman(&old) {
+                romans += 1;
+                section.label = roman(romans);
+                section.title = section.title.to_uppercase();
+            } else if old.parse::<u32>().is_ok() {
+                numbers += 1;
+                section.label = numbers.to_string();
+            } else if let Some(letter) = POINT_LETTERS.get(letters)
+                && POINT_LETTERS.contains(&old.as_str())
+            {
+                letters += 1;
+                section.label = (*letter).to_string();
+            }
+            let join = |prefix: &str, label: &str| {
+                if prefix.is_empty() {
+                    label.to_string()
+                } else {
+                    format!("{prefix}.{label}")
+                }
+            };
+            let (old_path, new_path) = (join(old_prefix, &old), join(new_prefix, &section.label));
+            // A label path names the first heading that had it; later repeats keep no mapping.
+            if !moved.iter().any(|(o, _)| *o == old_path) {
+                moved.push((old_path.clone(), new_path.clone()));
+            }
+            walk(&mut section.children, &old_path, &new_path, moved);
+        }
+    }
+    let mut moved = Vec::new();
+    walk(sections, "", "", &mut moved);
+    moved.retain(|(old, new)| old != new);
+    moved
+}
+
+/// True for a Roman numeral label ("IV").
+fn is_roman(label: &str) -> bool {
+    !label.is_empty() && label.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))
+}
+
+/// `n` in Roman numerals (1 to 89 is plenty for a plan's parts).
+fn roman(n: usize) -> String {
+    const TABLE: &[(usize, &str)] = &[
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut n = n;
+    let mut out = String::new();
+    for (value, numeral) in TABLE {
+        while n >= *value {
+            out.push_str(numeral);
+            n -= value;
+        }
+    }
+    out
+}
+
 /// Reads a data file: TOML (.toml) or JSON (anything else), as a JSON value.
 pub fn load_data(path: &Path) -> Result<Value, DraftError> {
     let shown = path.display().to_string();
@@ -215,6 +303,36 @@ pub fn apply_data(
             "the data must be a table of record fields".to_string(),
         ));
     };
+    let lists = [
+        ("products", data.get("products")),
+        ("targets", data.get("targets")),
+        ("assignments", data.get("assignments")),
+        (
+            "budget.lines",
+            data.get("budget").and_then(|b| b.get("lines")),
+        ),
+    ];
+    for (key, items) in lists {
+        let Some(Value::Array(items)) = items else {
+            continue;
+        };
+        for (i, item) in items.iter().enumerate() {
+            let checked = match key {
+                "products" => check_item::<Product>(item),
+                "targets" => check_item::<Target>(item),
+                "assignments" => check_item::<Assignment>(item),
+                _ => check_item::<BudgetLine>(item),
+            };
+            checked.map_err(|(path, message)| {
+                let field = if path.is_empty() || path == "." {
+                    format!("{key}[{i}]")
+                } else {
+                    format!("{key}[{i}].{path}")
+                };
+                field_error(field, message)
+            })?;
+        }
+    }
     let mut merged = serde_json::to_value(record).expect("a record serializes");
     check_and_merge(&mut merged, &Value::Object(data.clone()), "", &field_error)?;
     let mut next: PlanRecord = serde_path_to_error::deserialize(merged).map_err(|err| {
@@ -238,6 +356,13 @@ pub fn apply_data(
         write_into_sections(&mut next, &original_products, record, data);
     }
     Ok(next)
+}
+
+/// Checks one item of a data file's list against its record type: (field path, message).
+fn check_item<T: serde::de::DeserializeOwned>(item: &Value) -> Result<(), (String, String)> {
+    serde_path_to_error::deserialize::<_, T>(item.clone())
+        .map(drop)
+        .map_err(|err| (err.path().to_string(), err.into_inner().to_string()))
 }
 
 /// Keys whose lists add to the record's rather than replace it.
@@ -511,6 +636,40 @@ mod tests {
             roll.text("trong tháng 4 năm 2026"),
             "trong tháng 4 năm 2027"
         );
+    }
+
+    #[test]
+    fn renumbers_repeated_romans_and_points() {
+        let section = |label: &str, title: &str, children: Vec<Section>| Section {
+            label: label.into(),
+            title: title.into(),
+            text: String::new(),
+            children,
+        };
+        let mut sections = vec![
+            section("I", "Mục đích", vec![]),
+            section("II", "MỤC TIÊU", vec![]),
+            section(
+                "II",
+                "NGUỒN KINH PHÍ",
+                vec![section("1", "", vec![]), section("3", "", vec![])],
+            ),
+            section(
+                "III",
+                "TỔ CHỨC",
+                vec![section("a", "", vec![]), section("c", "", vec![])],
+            ),
+        ];
+        let moved = renumber(&mut sections);
+        let labels: Vec<&str> = sections.iter().map(|s| s.label.as_str()).collect();
+        assert_eq!(labels, ["I", "II", "III", "IV"]);
+        assert_eq!(sections[0].title, "MỤC ĐÍCH");
+        assert_eq!(sections[2].children[1].label, "2");
+        assert_eq!(sections[3].children[1].label, "b");
+        assert!(moved.contains(&("III".to_string(), "IV".to_string())));
+        // The first "II" keeps its label, so "II" maps to nothing new.
+        assert!(!moved.iter().any(|(old, _)| old == "II"));
+        assert_eq!(roman(14), "XIV");
     }
 
     #[test]
