@@ -37,8 +37,12 @@ pub const FONT: &str = "Times New Roman";
 
 /// Width of the text between the margins, in twips.
 const TEXT_WIDTH: usize = (PAGE_WIDTH as i32 - MARGIN_LEFT - MARGIN_RIGHT) as usize;
-/// Header table: issuer column (about 60 mm) and the national motto column.
+/// Header table: issuer column (60 mm) and the national name column (100 mm, as the decree's).
 const HEADER_LEFT: usize = 3402;
+/// The national name column: 100 mm, so "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" fits on one line.
+const HEADER_RIGHT: usize = 5669;
+/// The header table is wider than the text; it starts this far into the left margin (5 mm).
+const HEADER_INDENT: i32 = -283;
 /// Signature table: recipients column (about 60 mm) and the signer column.
 const SIGNATURE_LEFT: usize = 3402;
 
@@ -154,7 +158,7 @@ impl Layout {
 
     /// The borderless two-column header: issuer and number | national name, motto and date.
     fn header_table(&self) -> Table {
-        let right = TEXT_WIDTH - HEADER_LEFT;
+        let right = HEADER_RIGHT;
         let mut issuer_cell = TableCell::new().width(HEADER_LEFT, WidthType::Dxa);
         for line in &self.issuer {
             issuer_cell = issuer_cell.add_paragraph(
@@ -189,6 +193,7 @@ impl Layout {
             ],
             &[HEADER_LEFT, right],
         )
+        .indent(HEADER_INDENT)
     }
 
     /// The borderless two-column closing: "Nơi nhận:" and its list | the signer.
