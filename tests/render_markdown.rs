@@ -81,3 +81,22 @@ fn blank_number_and_day_leave_room_to_fill_in() {
     assert!(text.contains("Số:       /KH-UBND"), "{text}");
     assert!(text.contains("ngày \u{a0}"), "{text}");
 }
+
+#[test]
+fn the_issuer_level_picks_the_template() {
+    let mut record = record();
+    record.issuer.name = Some("Ủy ban nhân dân tỉnh Tuyên Quang".to_string());
+    record.issuer.level = Some("tinh".to_string());
+    let text = markdown(&record);
+    assert!(
+        text.starts_with("**ỦY BAN NHÂN DÂN**\n\n**TỈNH TUYÊN QUANG**"),
+        "{text}"
+    );
+    assert!(text.contains("Yêu cầu các sở, ban, ngành"));
+    record.issuer.name = Some("Ủy ban nhân dân huyện Mèo Vạc".to_string());
+    record.issuer.level = None;
+    assert!(markdown(&record).contains("các xã, thị trấn"));
+    record.issuer.level = Some("ấp".to_string());
+    let err = render(&record, OutputKind::Markdown).unwrap_err();
+    assert!(err.to_string().contains("issuer.level"), "{err}");
+}

@@ -350,17 +350,17 @@ pub fn body_paragraphs(markdown: &str) -> Vec<Paragraph> {
     let mut current: Option<Paragraph> = None;
     let mut bold = 0usize;
     let mut italic = 0usize;
-    let mut lists: Vec<Option<u64>> = Vec::new();
+    let mut lists = 0usize;
     let flush = |current: &mut Option<Paragraph>, out: &mut Vec<Paragraph>| {
         if let Some(paragraph) = current.take() {
             out.push(paragraph);
         }
     };
-    for event in Parser::new(markdown) {
+    for (event, range) in Parser::new(markdown).into_offset_iter() {
         match event {
             Event::Start(Tag::Paragraph) => {
                 let item_open =
-                    current.as_ref().is_some_and(|p| p.children.len() == 1) && !lists.is_empty();
+                    current.as_ref().is_some_and(|p| p.children.len() == 1) && lists > 0;
                 if !item_open {
                     flush(&mut current, &mut out);
                     current = Some(body_paragraph());
@@ -376,19 +376,16 @@ pub fn body_paragraphs(markdown: &str) -> Vec<Paragraph> {
                 flush(&mut current, &mut out);
             }
             Event::End(TagEnd::Paragraph | TagEnd::Item) => flush(&mut current, &mut out),
-            Event::Start(Tag::List(start)) => lists.push(start),
-            Event::End(TagEnd::List(_)) => {
-                lists.pop();
-            }
+            Event::Start(Tag::List(_)) => lists += 1,
+            Event::End(TagEnd::List(_)) => lists = lists.saturating_sub(1),
             Event::Start(Tag::Item) => {
                 flush(&mut current, &mut out);
-                let marker = match lists.last_mut() {
-                    Some(Some(n)) => {
-                        *n += 1;
-                        format!("{}. ", *n - 1)
-                    }
-                    _ => "- ".to_string(),
-                };
+                // The item's marker as written ("-", "+", "3.", "2)"), not renumbered.
+                let marker = markdown[range]
+                    .split_whitespace()
+                    .next()
+                    .map_or_else(|| "-".to_string(), str::to_string);
+                let marker = format!("{marker} ");
                 current = Some(body_paragraph().add_run(text_run(&marker, size::BODY)));
             }
             Event::Start(Tag::Strong) => bold += 1,
@@ -428,8 +425,19 @@ mod tests {
 
     #[test]
     fn body_keeps_paragraphs_and_items() {
-        let paragraphs = body_paragraphs("**I. MỤC TIÊU**\n\nMột câu.\n\n- Hai;\n- Ba.\n");
-        assert_eq!(paragraphs.len(), 4);
-        assert_eq!(paragraphs[2].raw_text(), "- Hai;");
+        let paragraphs =
+            body_paragraphs("**I. MỤC TIÊU**\n\nMột câu.\n\n- Hai;\n- Ba.\n\n+ Bốn;\n\n3) Năm.\n");
+        let texts: Vec<String> = paragraphs.iter().map(|p| p.raw_text()).collect();
+        assert_eq!(
+            texts,
+            [
+                "I. MỤC TIÊU",
+                "Một câu.",
+                "- Hai;",
+                "- Ba.",
+                "+ Bốn;",
+                "3) Năm."
+            ]
+        );
     }
 }
