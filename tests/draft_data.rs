@@ -162,3 +162,11 @@ fn bad_data_file_names_the_file() {
         "{err}"
     );
 }
+
+#[test]
+fn drafted_plan_markdown_snapshot() {
+    let data = load_data(Path::new("examples/data-2027.toml")).unwrap();
+    let next = draft(&record(), 2027, Some((&data, "examples/data-2027.toml"))).unwrap();
+    let markdown = kehoach::render::render(&next, kehoach::render::OutputKind::Markdown).unwrap();
+    insta::assert_snapshot!(String::from_utf8(markdown).unwrap());
+}
