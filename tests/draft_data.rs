@@ -102,12 +102,18 @@ fn example_data_file_applies() {
 }
 
 #[test]
-fn same_product_name_replaces_it() {
-    let data =
-        data("[[products]]\nname = \"Cam sành Hà Giang\"\nstars = 4\nstatus = \"upgrade\"\n");
-    let next = apply_data(&record(), &data, "d.toml").unwrap();
+fn same_product_name_and_status_replaces_it() {
+    let same =
+        data("[[products]]\nname = \"Cam sành Hà Giang\"\nstars = 4\nstatus = \"certified\"\n");
+    let next = apply_data(&record(), &same, "d.toml").unwrap();
     assert_eq!(next.products.len(), 2);
     assert_eq!(next.products[0].stars, Some(4));
+    // A certified product planned for an upgrade is listed twice, as the plan text says.
+    let upgrade =
+        data("[[products]]\nname = \"Cam sành Hà Giang\"\nstars = 4\nstatus = \"upgrade\"\n");
+    let next = apply_data(&record(), &upgrade, "d.toml").unwrap();
+    assert_eq!(next.products.len(), 3);
+    assert_eq!(next.products[0].stars, Some(3));
 }
 
 #[test]

@@ -100,3 +100,35 @@ fn the_issuer_level_picks_the_template() {
     let err = render(&record, OutputKind::Markdown).unwrap_err();
     assert!(err.to_string().contains("issuer.level"), "{err}");
 }
+
+#[test]
+fn place_and_date_line_follows_the_record() {
+    let mut record = record();
+    record.place = None;
+    let err = render(&record, OutputKind::Markdown).unwrap_err();
+    assert!(err.to_string().contains("`place`"), "{err}");
+    assert!(
+        render(&record, OutputKind::Docx)
+            .unwrap_err()
+            .to_string()
+            .contains("`place`")
+    );
+    // A plan whose source had no place and date line renders without one.
+    record.date = Default::default();
+    let text = markdown(&record);
+    assert!(!text.contains(", ngày"), "{text}");
+    render(&record, OutputKind::Docx).unwrap();
+}
+
+#[test]
+fn long_sentence_items_keep_their_punctuation() {
+    let mut record = record();
+    record.sections[1].children[0].title =
+        "Tiếp tục duy trì thứ hạng sao đối với các sản phẩm đã được chứng nhận sản phẩm OCOP giai đoạn 2023-2025, gồm".into();
+    record.sections[1].children[0].text = "- Cam sành Hà Giang.".into();
+    let text = markdown(&record);
+    assert!(
+        text.contains("**1.** Tiếp tục duy trì thứ hạng sao đối với các sản phẩm đã được chứng nhận sản phẩm OCOP giai đoạn 2023-2025, gồm:\n\n- Cam sành Hà Giang."),
+        "{text}"
+    );
+}

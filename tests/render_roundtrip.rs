@@ -18,6 +18,13 @@ fn headings(sections: &[Section]) -> Vec<(String, String)> {
     out
 }
 
+/// True when some section text is abridged with "…".
+fn abridged(sections: &[Section]) -> bool {
+    sections
+        .iter()
+        .any(|s| s.text.contains('…') || abridged(&s.children))
+}
+
 /// Renders `record` as `kind`, parses it back and compares the fields that the document carries.
 fn assert_round_trip(record: &PlanRecord, kind: OutputKind, name: &str) {
     let dir = tempfile::tempdir().unwrap();
@@ -45,6 +52,11 @@ fn assert_round_trip(record: &PlanRecord, kind: OutputKind, name: &str) {
     );
     assert_eq!(back.recipients, record.recipients, "{what}: recipients");
     assert_eq!(back.signature, record.signature, "{what}: signature");
+    // Products and targets come from the body text; an expected record that abridges it ("…")
+    // cannot give them all back.
+    if abridged(&record.sections) {
+        return;
+    }
     let names = |r: &PlanRecord| {
         r.products
             .iter()
@@ -75,7 +87,7 @@ fn fixture_records() -> Vec<PathBuf> {
 #[ignore = "needs the parser from the parse branch"]
 fn fixture_records_round_trip() {
     let paths = fixture_records();
-    assert_eq!(paths.len(), 5);
+    assert_eq!(paths.len(), 5, "the five fixture records");
     for path in paths {
         let record: PlanRecord =
             serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();

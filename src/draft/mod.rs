@@ -126,7 +126,7 @@ fn source_as_basis(record: &PlanRecord) -> LegalBasis {
         number: record.number.clone(),
         date,
         issuer: record.issuer.name.clone(),
-        subject: record.title.clone(),
+        subject: record.title.as_deref().map(crate::render::lower_first),
     }
 }
 
@@ -285,7 +285,8 @@ pub fn load_data(path: &Path) -> Result<Value, DraftError> {
 }
 
 /// Applies a data file to a record: objects merge field by field, lists of products,
-/// targets, budget lines and assignments add to (or replace by name) last year's,
+/// targets, budget lines and assignments add to last year's (or replace the item of the
+/// same name; for products, of the same name and status),
 /// other values replace. `origin` names the data file in errors.
 pub fn apply_data(
     record: &PlanRecord,
@@ -340,8 +341,9 @@ pub fn apply_data(
         field_error(field, err.into_inner().to_string())
     })?;
     let original_products = record.products.clone();
+    // A product may be both certified (last year's stars) and planned for an upgrade.
     next.products = merge_by(&record.products, &next.products, |p: &Product| {
-        p.name.clone()
+        (p.name.clone(), p.status.clone())
     });
     next.assignments = merge_by(&record.assignments, &next.assignments, |a: &Assignment| {
         a.agency.clone()
@@ -455,9 +457,9 @@ fn write_into_sections(
             .filter(|p| !old_products.contains(p) && p.status.as_deref() != Some("certified"))
             .collect();
         if !new_products.is_empty() {
+            // No count here: the count is a target's, and the targets say it.
             lines.push(format!(
-                "Phấn đấu trong năm {year} có thêm {:02} sản phẩm được đánh giá, phân hạng sản phẩm OCOP, gồm:",
-                new_products.len()
+                "Các sản phẩm dự kiến tham gia đánh giá, phân hạng sản phẩm OCOP năm {year}:"
             ));
             for (i, product) in new_products.iter().enumerate() {
                 let end = if i + 1 == new_products.len() {
@@ -468,7 +470,12 @@ fn write_into_sections(
                 lines.push(format!("- {}{end}", describe_product(product)));
             }
         }
-        append_to_section(&mut next.sections, &["MỤC TIÊU"], &lines);
+        append_to_section(
+            &mut next.sections,
+            &["MỤC TIÊU"],
+            &format!("Mục tiêu cụ thể năm {year}"),
+            &lines,
+        );
     }
     if data
         .get("budget")
@@ -477,7 +484,7 @@ fn write_into_sections(
         let mut lines = Vec::new();
         if let Some(total) = next.budget.total_million_vnd {
             lines.push(format!(
-                "Tổng kinh phí dự kiến năm {year}: {} triệu đồng, gồm:",
+                "Tổng kinh phí dự kiến là {} triệu đồng, gồm:",
                 vn_number(total)
             ));
         }
@@ -493,7 +500,12 @@ fn write_into_sections(
                 None => lines.push(format!("- {}{end}", line.label)),
             }
         }
-        append_to_section(&mut next.sections, &["KINH PHÍ"], &lines);
+        append_to_section(
+            &mut next.sections,
+            &["KINH PHÍ"],
+            &format!("Dự toán kinh phí năm {year}"),
+            &lines,
+        );
     }
     if data.contains_key("assignments") {
         for assignment in next
@@ -541,8 +553,9 @@ fn vn_number(value: f64) -> String {
     format!("{grouped},{frac}")
 }
 
-/// Appends paragraphs to the top-level section whose title contains one of `titles`.
-fn append_to_section(sections: &mut [Section], titles: &[&str], lines: &[String]) {
+/// Appends paragraphs to the top-level section whose title contains one of `titles`:
+/// to its text, or as a new numbered item headed `heading` when it has items.
+fn append_to_section(sections: &mut [Section], titles: &[&str], heading: &str, lines: &[String]) {
     if lines.is_empty() {
         return;
     }
@@ -565,7 +578,7 @@ fn append_to_section(sections: &mut [Section], titles: &[&str], lines: &[String]
         let label = next_label(&section.children);
         section.children.push(Section {
             label,
-            title: String::new(),
+            title: heading.to_string(),
             text,
             children: vec![],
         });

@@ -14,7 +14,9 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use crate::plan::record::PlanRecord;
 
-use super::{RenderError, Renderer, day_text, issuer_lines, markdown, month_text, ooxml};
+use super::{
+    RenderError, Renderer, day_text, issuer_lines, markdown, month_text, ooxml, year_text,
+};
 
 /// A4 width in twips (210 mm).
 pub const PAGE_WIDTH: u32 = 11906;
@@ -121,24 +123,26 @@ impl Layout {
             })
         };
         let issuer = issuer_lines(&need(record.issuer.name.as_ref(), "issuer.name")?);
-        let number = match &record.number {
-            Some(number) => format!("Số: {number}"),
-            None => format!(
-                "Số: {}/{}",
-                "\u{a0}".repeat(6),
-                need(record.symbol.as_ref(), "symbol")?
-            ),
+        // A blank number is left for the clerk to fill in when the plan is issued.
+        let blank = "\u{a0}".repeat(6);
+        let number = match (&record.number, &record.symbol) {
+            (Some(number), _) => format!("Số: {number}"),
+            (None, Some(symbol)) => format!("Số: {blank}/{symbol}"),
+            (None, None) => format!("Số: {blank}"),
         };
-        let year = record.date.year.ok_or_else(|| RenderError::MissingField {
-            place: "the DOCX layout".to_string(),
-            field: "date.year".to_string(),
-        })?;
-        let place_date = format!(
-            "{}, ngày {} tháng {} năm {year}",
-            need(record.place.as_ref(), "place")?,
-            day_text(record.date.day),
-            month_text(record.date.month),
-        );
+        // The place and date line: left out when the plan has neither (as its source had none);
+        // a date without its place is an error, blank day and month are left to fill in.
+        let place_date = if record.place.is_some() || record.date.year.is_some() {
+            format!(
+                "{}, ngày {} tháng {} năm {}",
+                need(record.place.as_ref(), "place")?,
+                day_text(record.date.day),
+                month_text(record.date.month),
+                year_text(record.date.year),
+            )
+        } else {
+            String::new()
+        };
         let signature = &record.signature;
         let signer_lines = [&signature.authority, &signature.capacity, &signature.title]
             .into_iter()

@@ -346,9 +346,17 @@ pub struct SectionView {
     pub title: String,
     /// True for lettered points ("a)"), which are not bold.
     pub point: bool,
+    /// True when the title is a sentence rather than a heading ("1. Tiếp tục duy trì ... gồm"):
+    /// only its marker is bold, and it gets back its closing punctuation.
+    pub sentence: bool,
+    /// The punctuation a sentence title ends with: ":" before a list, "." otherwise, "" if it has one.
+    pub end: String,
     /// The paragraphs of text under the heading.
     pub paragraphs: Vec<String>,
 }
+
+/// A heading longer than this many words is a sentence (headings are short phrases).
+const SENTENCE_WORDS: usize = 12;
 
 /// Flattens a section tree into reading order.
 pub fn section_views(sections: &[Section]) -> Vec<SectionView> {
@@ -363,12 +371,28 @@ pub fn section_views(sections: &[Section]) -> Vec<SectionView> {
             } else {
                 format!("{}.", label.trim_end_matches('.'))
             };
+            let title = section.title.trim().to_string();
+            let paragraphs = paragraphs(&section.text);
+            let sentence = title.split_whitespace().count() > SENTENCE_WORDS
+                || title.ends_with(['.', ':', ';']);
+            let end = if title.ends_with(['.', ':', ';', '?', '!']) {
+                ""
+            } else if paragraphs
+                .first()
+                .is_some_and(|p| p.starts_with("- ") || p.starts_with("+ "))
+            {
+                ":"
+            } else {
+                "."
+            };
             out.push(SectionView {
                 depth,
                 marker,
-                title: section.title.trim().to_string(),
+                title,
                 point,
-                paragraphs: paragraphs(&section.text),
+                sentence,
+                end: end.to_string(),
+                paragraphs,
             });
             walk(&section.children, depth + 1, out);
         }
@@ -485,6 +509,11 @@ pub fn month_text(month: Option<u32>) -> String {
     }
 }
 
+/// The year of a date line, or a blank.
+pub fn year_text(year: Option<i32>) -> String {
+    year.map_or_else(|| BLANK.to_string(), |y| y.to_string())
+}
+
 /// The issuer's name as header lines in upper case: "ỦY BAN NHÂN DÂN", "XÃ VĨNH TUY".
 pub fn issuer_lines(name: &str) -> Vec<String> {
     let name = name.trim();
@@ -578,6 +607,9 @@ fn register_filters(tera: &mut Tera) {
     });
     tera.register_filter("doc_month", |month: &Value, _: Kwargs, _: &State| {
         month_text(optional_u32(month))
+    });
+    tera.register_filter("doc_year", |year: &Value, _: Kwargs, _: &State| {
+        year_text(year.as_i64().and_then(|y| i32::try_from(y).ok()))
     });
     tera.register_filter("lower_first", |text: &str, _: Kwargs, _: &State| {
         lower_first(text)
