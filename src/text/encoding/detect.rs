@@ -164,7 +164,8 @@ mod tests {
         assert_eq!(enc, Encoding::Utf8);
         let (enc, _) = choose_for_utf8("The plan was approved in 2024 by the committee.");
         assert_eq!(enc, Encoding::Utf8);
-        let (enc, text) = choose_for_utf8("KÕ ho¹ch thùc hiÖn ch\u{AD}¬ng tr×nh mçi x· mét s¶n phÈm");
+        let (enc, text) =
+            choose_for_utf8("KÕ ho¹ch thùc hiÖn ch\u{AD}¬ng tr×nh mçi x· mét s¶n phÈm");
         assert_eq!(
             (enc, text.as_str()),
             (
