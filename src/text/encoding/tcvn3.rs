@@ -114,7 +114,8 @@ pub fn decode(bytes: &[u8], upper_font: bool) -> String {
     }
 }
 
-/// Upper-cases the words whose ASCII letters are all capitals (at least two of them).
+/// Upper-cases the words typed in capitals: no ASCII lower-case letter, and
+/// an ASCII capital past the first letter ("UBND", "ủY" → "ỦY"; "Số" stays).
 fn raise_capital_words(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut word = String::new();
@@ -123,9 +124,9 @@ fn raise_capital_words(text: &str) -> String {
             word.push(c);
             continue;
         }
-        let ascii_upper = word.chars().filter(|c| c.is_ascii_uppercase()).count();
+        let capital_inside = word.chars().skip(1).any(|c| c.is_ascii_uppercase());
         let ascii_lower = word.chars().any(|c| c.is_ascii_lowercase());
-        if ascii_upper >= 2 && !ascii_lower {
+        if capital_inside && !ascii_lower {
             out.push_str(&word.to_uppercase());
         } else {
             out.push_str(&word);
@@ -169,6 +170,10 @@ mod tests {
         assert_eq!(decode(b"UBND T\xd8NH", false), "UBND TỈNH");
         assert_eq!(decode(b"C\xe9NG H\xdfA", false), "CỘNG HÒA");
         assert_eq!(decode(b"S\xe8 08", false), "Số 08");
+        assert_eq!(
+            decode(b"\xf1Y BAN NH\xa2N D\xa2N", false),
+            "ỦY BAN NHÂN DÂN"
+        );
         assert_eq!(decode(b"\xa7\xe9c", false), "Độc");
     }
 

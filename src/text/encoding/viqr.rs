@@ -4,7 +4,8 @@
 //! Tones: `'` sắc, `` ` `` huyền, `?` hỏi, `~` ngã, `.` nặng. A backslash
 //! makes the next mark a literal character. A word is converted only when
 //! the result is a valid Vietnamese syllable, so English and punctuation
-//! ("it's", "e.g.", "www.gov.vn") come through unchanged; a `.` or `?` that
+//! ("it's", "e.g.", "www.gov.vn") come through unchanged; short upper-case
+//! abbreviations take Đ for DD ("QDD" → "QĐ"); a `.` or `?` that
 //! ends a word before a sentence boundary is read as punctuation when the
 //! word is a syllable without it ("ddi." → "đi.").
 
@@ -44,7 +45,8 @@ fn shaped(base: char, mark: char) -> Option<char> {
 /// make a valid syllable. A word without marks is returned as it is.
 fn convert(word: &[char]) -> Option<String> {
     if !word.iter().any(|&c| is_mark(c)) && !starts_with_dd(word) {
-        return Some(word.iter().collect());
+        let plain: String = word.iter().collect();
+        return Some(abbreviation(&plain).unwrap_or(plain));
     }
     let mut out = String::new();
     let mut rest = word;
@@ -96,6 +98,12 @@ fn convert(word: &[char]) -> Option<String> {
         }
     }
     Syllable::is_valid(&out).then_some(out)
+}
+
+/// An upper-case abbreviation with "DD" in it, written with Đ: "QDD" → "QĐ", "HDDND" → "HĐND".
+fn abbreviation(word: &str) -> Option<String> {
+    let is_abbreviation = word.len() <= 6 && word.chars().all(|c| c.is_ascii_uppercase());
+    (is_abbreviation && word.contains("DD")).then(|| word.replace("DD", "Đ"))
 }
 
 /// True when a word begins with VIQR's "dd" (any case).
@@ -182,6 +190,10 @@ mod tests {
             "Độc lập - Tự do - Hạnh phúc"
         );
         assert_eq!(decode("na(m 2001, ddi.a"), "năm 2001, địa");
+        assert_eq!(
+            decode("919/QDD-TTg, HDDND, NDD-CP, ADDRESS"),
+            "919/QĐ-TTg, HĐND, NĐ-CP, ADDRESS"
+        );
     }
 
     #[test]
