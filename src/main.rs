@@ -18,12 +18,15 @@ struct Cli {
 enum Command {
     /// Normalize Vietnamese text: decode any encoding, NFC, tone placement, spacing.
     Normalize(cli::normalize::Args),
+    /// Build the restoration models: language model, OCR confusion table, syllable list.
+    Model(cli::model::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Normalize(args) => cli::normalize::run(args),
+        Command::Model(args) => cli::model::run(args),
     };
     match result {
         Ok(code) => code,
