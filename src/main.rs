@@ -24,6 +24,8 @@ enum Command {
     Draft(cli::draft::Args),
     /// List the built-in templates or print one to copy and edit.
     Template(cli::template::Args),
+    /// Build the restoration models: language model, OCR confusion table, syllable list.
+    Model(cli::model::Args),
 }
 
 fn main() -> ExitCode {
@@ -33,6 +35,7 @@ fn main() -> ExitCode {
         Command::Render(args) => cli::render::run(args),
         Command::Draft(args) => cli::draft::run(args),
         Command::Template(args) => cli::template::run(args),
+        Command::Model(args) => cli::model::run(args),
     };
     match result {
         Ok(code) => code,

@@ -1,6 +1,7 @@
 //! One module per subcommand: argument parsing and wiring, no logic of its own.
 
 pub mod draft;
+pub mod model;
 pub mod normalize;
 pub mod render;
 pub mod template;
