@@ -161,7 +161,13 @@ fn property_children_are_in_schema_order() {
     use quick_xml::Reader;
     use quick_xml::events::Event;
     let mut checked = 0;
-    for part in parts(&["word/document.xml", "word/header1.xml", "word/header2.xml"]) {
+    let names = [
+        "word/document.xml",
+        "word/header1.xml",
+        "word/header2.xml",
+        "word/styles.xml",
+    ];
+    for part in parts(&names) {
         let mut reader = Reader::from_str(&part);
         // For each open element: its name and the rank of its last child seen.
         let mut stack: Vec<(String, Option<usize>)> = Vec::new();

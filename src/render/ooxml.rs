@@ -11,6 +11,33 @@ use quick_xml::{Reader, Writer};
 /// The schema order of the children of each property element we write.
 const ORDERS: &[(&str, &[&str])] = &[
     (
+        "w:style",
+        &[
+            "w:name",
+            "w:aliases",
+            "w:basedOn",
+            "w:next",
+            "w:link",
+            "w:autoRedefine",
+            "w:hidden",
+            "w:uiPriority",
+            "w:semiHidden",
+            "w:unhideWhenUsed",
+            "w:qFormat",
+            "w:locked",
+            "w:personal",
+            "w:personalCompose",
+            "w:personalReply",
+            "w:rsid",
+            "w:pPr",
+            "w:rPr",
+            "w:tblPr",
+            "w:trPr",
+            "w:tcPr",
+            "w:tblStylePr",
+        ],
+    ),
+    (
         "w:sectPr",
         &[
             "w:headerReference",
@@ -257,7 +284,7 @@ pub fn canonical_part(xml: &[u8]) -> Result<Vec<u8>, quick_xml::Error> {
                 }
             }
             Event::Empty(start) => Node::Element {
-                start,
+                start: without_stray_attributes(start),
                 children: Vec::new(),
                 empty: true,
             },
@@ -273,6 +300,20 @@ pub fn canonical_part(xml: &[u8]) -> Result<Vec<u8>, quick_xml::Error> {
         write_node(&mut writer, node)?;
     }
     Ok(writer.into_inner())
+}
+
+/// Drops attributes the schema does not allow where docx-rs writes them (`w:type` on `w:gridCol`).
+fn without_stray_attributes(start: BytesStart<'static>) -> BytesStart<'static> {
+    if start.name().as_ref() != "w:gridCol" {
+        return start;
+    }
+    let mut clean = BytesStart::new("w:gridCol");
+    for attribute in start.attributes().flatten() {
+        if attribute.key.as_ref() != "w:type" {
+            clean.push_attribute(attribute);
+        }
+    }
+    clean
 }
 
 /// Stable sort by schema rank; left alone when a child is not an element or not in the list.
@@ -305,7 +346,7 @@ fn write_node(writer: &mut Writer<Vec<u8>>, node: &Node) -> Result<(), quick_xml
     Ok(())
 }
 
-/// Rewrites a .docx package with the document and header parts in schema order.
+/// Rewrites a .docx package with its WordprocessingML parts in schema order.
 pub fn canonical_package(docx: &[u8]) -> Result<Vec<u8>, String> {
     let mut archive = zip::ZipArchive::new(Cursor::new(docx)).map_err(|e| e.to_string())?;
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(docx.len())));
@@ -316,10 +357,8 @@ pub fn canonical_package(docx: &[u8]) -> Result<Vec<u8>, String> {
         let name = file.name().map_err(|e| e.to_string())?.into_owned();
         let mut bytes = Vec::with_capacity(file.size() as usize);
         file.read_to_end(&mut bytes).map_err(|e| e.to_string())?;
-        let is_body_part = name == "word/document.xml"
-            || (name.starts_with("word/header") || name.starts_with("word/footer"))
-                && name.ends_with(".xml");
-        if is_body_part {
+        let is_word_part = name.starts_with("word/") && name.ends_with(".xml");
+        if is_word_part {
             bytes = canonical_part(&bytes).map_err(|e| format!("{name}: {e}"))?;
         }
         out.start_file(name, options).map_err(|e| e.to_string())?;
@@ -341,6 +380,13 @@ mod tests {
             out,
             r#"<w:r><w:rPr><w:rFonts w:ascii="Times New Roman" /><w:b /><w:sz w:val="28" /></w:rPr><w:t xml:space="preserve">a &amp; b</w:t></w:r>"#
         );
+    }
+
+    #[test]
+    fn grid_columns_lose_the_type_attribute() {
+        let xml = br#"<w:tblGrid><w:gridCol w:w="3402" w:type="dxa" /></w:tblGrid>"#;
+        let out = String::from_utf8(canonical_part(xml).unwrap()).unwrap();
+        assert_eq!(out, r#"<w:tblGrid><w:gridCol w:w="3402"/></w:tblGrid>"#);
     }
 
     #[test]
