@@ -94,6 +94,7 @@ struct Walker {
 impl Walker {
     fn push_text(&mut self, text: &str) {
         if self.in_text
+            && self.skip_depth == 0
             && let Some(current) = self.paragraphs.last_mut()
         {
             current.push_str(text);
@@ -162,26 +163,16 @@ fn xml_to_text(xml: &str) -> Result<String, String> {
                     _ => {}
                 }
             }
-            Event::Text(text) => {
-                if walker.skip_depth == 0 {
-                    walker.push_text(&text.xml10_content());
-                }
-            }
-            Event::CData(data) => {
-                if walker.skip_depth == 0 {
-                    walker.push_text(&data.xml10_content());
-                }
-            }
+            Event::Text(text) => walker.push_text(&text.xml10_content()),
+            Event::CData(data) => walker.push_text(&data.xml10_content()),
             Event::GeneralRef(reference) => {
-                if walker.skip_depth == 0 {
-                    let resolved = match reference.resolve_char_ref() {
-                        Ok(Some(c)) => c.to_string(),
-                        _ => quick_xml::escape::resolve_predefined_entity(&reference)
-                            .unwrap_or_default()
-                            .to_string(),
-                    };
-                    walker.push_text(&resolved);
-                }
+                let resolved = match reference.resolve_char_ref() {
+                    Ok(Some(c)) => c.to_string(),
+                    _ => quick_xml::escape::resolve_predefined_entity(&reference)
+                        .unwrap_or_default()
+                        .to_string(),
+                };
+                walker.push_text(&resolved);
             }
             Event::Eof => break,
             _ => {}
