@@ -18,12 +18,18 @@ struct Cli {
 enum Command {
     /// Normalize Vietnamese text: decode any encoding, NFC, tone placement, spacing.
     Normalize(cli::normalize::Args),
+    /// Parse plans (.txt, .md, .docx) into plan records: JSON for one file, JSON Lines for several.
+    Parse(cli::parse::Args),
+    /// Print the JSON Schema of the plan record.
+    Schema(cli::schema::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Normalize(args) => cli::normalize::run(args),
+        Command::Parse(args) => cli::parse::run(args),
+        Command::Schema(args) => cli::schema::run(args),
     };
     match result {
         Ok(code) => code,

@@ -1,3 +1,5 @@
 //! One module per subcommand: argument parsing and wiring, no logic of its own.
 
 pub mod normalize;
+pub mod parse;
+pub mod schema;
