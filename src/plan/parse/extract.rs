@@ -23,8 +23,10 @@ pub fn find_year(text: &str) -> Option<i32> {
     re!(r"(?i)\bnăm\s+(\d{4})\b")
         .captures_iter(text)
         .filter(|c| {
+            let start = c.get(0).map_or(0, |m| m.start());
             let end = c.get(0).map_or(0, |m| m.end());
             !re!(r"^\s*[-–]\s*\d{4}").is_match(&text[end..])
+                && !re!(r"(?i)(?:đến|tới)(?:\s+hết)?\s*$").is_match(&text[..start])
         })
         .filter_map(|c| c[1].parse().ok())
         .next()

@@ -92,9 +92,12 @@ fn pieces(text: &str, flow: Flow) -> Vec<Piece> {
             }
             continue;
         }
-        // Columns laid out with runs of spaces or tabs (pdftotext, typed headers).
+        // Columns laid out with runs of spaces or tabs (pdftotext, typed headers);
+        // the blanks left for a number or a day ("Số:     /KH", "ngày    tháng") are not columns.
+        let blanks = re!(r"(Số\s*:|ngày|tháng)\s{3,}").replace_all(trimmed, "$1 ");
+        let blanks = re!(r"\s{3,}(/|tháng\b|năm\b)").replace_all(&blanks, " $1");
         let mut first = true;
-        for column in re!(r"\t+|\s{3,}").split(trimmed) {
+        for column in re!(r"\t+|\s{3,}").split(&blanks) {
             let column = collapse_spaces(column.trim());
             if column.is_empty() {
                 continue;
@@ -173,6 +176,10 @@ pub fn starts_block(line: &str) -> bool {
 
 /// True when `next` carries on the paragraph that `prev` began (`last_len`: its last physical line).
 fn continues(prev: &str, last_len: usize, next: &str, flow: Flow, width: usize) -> bool {
+    if re!(r"^(?:[IVXLC]+\.|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\))$").is_match(prev) {
+        // A bare label ("I.") whose heading text went onto the next line.
+        return true;
+    }
     if starts_block(next) || is_upper_line(prev) || is_upper_line(next) {
         return false;
     }

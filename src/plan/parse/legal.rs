@@ -5,17 +5,19 @@ use crate::plan::record::LegalBasis;
 use super::re;
 
 /// Kinds of cited documents, as they open a reference.
-const KINDS: &str = r"Nghị quyết|Quyết định|Văn bản|Công văn|Kế hoạch|Chỉ thị|Thông tư liên tịch|Thông tư|Nghị định|Luật|Bộ luật|Pháp lệnh|Hiến pháp|Chương trình hành động|Chương trình|Hướng dẫn|Thông báo|Đề án|Kết luận|Quy định|Công điện|Tờ trình|Báo cáo";
+const KINDS: &str = r"Phương án|Quy chế phối hợp|Quy chế|Nghị quyết|Quyết định|Văn bản|Công văn|Kế hoạch|Chỉ thị|Thông tư liên tịch|Thông tư|Nghị định|Luật|Bộ luật|Pháp lệnh|Hiến pháp|Chương trình hành động|Chương trình|Hướng dẫn|Thông báo|Đề án|Kết luận|Quy định|Công điện|Tờ trình|Báo cáo";
 
 /// True when a paragraph of the preamble cites documents ("Căn cứ", "Thực hiện", "Theo").
 pub fn is_basis_paragraph(line: &str) -> bool {
-    re!(r"^(?:Căn cứ|Thực hiện|Theo|Triển khai|Thi hành)\s").is_match(line)
+    re!(r"^(?:Căn cứ|Tiếp tục thực hiện|Thực hiện|Theo|Triển khai|Thi hành)\s").is_match(line)
         && (re!(r"\bsố\s*\d").is_match(line) || starts_with_kind(opener_stripped(line)))
 }
 
 /// The paragraph without its opener ("Căn cứ", "Thực hiện", ...).
 fn opener_stripped(line: &str) -> &str {
-    let stripped = re!(r"^(?:(?:Căn cứ|Thực hiện|Theo|Triển khai|Thi hành)\s+)+").replace(line, "");
+    let stripped =
+        re!(r"^(?:(?:Căn cứ|Tiếp tục thực hiện|Thực hiện|Theo|Triển khai|Thi hành)\s+)+")
+            .replace(line, "");
     &line[line.len() - stripped.len()..]
 }
 
@@ -26,9 +28,15 @@ fn starts_with_kind(text: &str) -> bool {
 
 /// Splits a basis paragraph into its references; text that is not a reference is returned apart.
 pub fn parse_bases(line: &str) -> (Vec<LegalBasis>, Option<String>) {
-    let body = opener_stripped(line);
+    let mut body = opener_stripped(line);
+    // The plan's own sentence after the references: ", UBND tỉnh A ban hành Kế hoạch ...".
+    let mut own: Option<String> = None;
+    if let Some(m) = re!(r"[,;]\s+(?:Chủ tịch\s+)?(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Sở|Ban|Phòng|Đoàn)\b[^,;]*?\s(?:ban hành|xây dựng|lập)\s").find(body) {
+        own = Some(body[m.start() + 1..].trim().to_string());
+        body = &body[..m.start()];
+    }
     let mut bases = Vec::new();
-    let mut rest: Option<String> = None;
+    let mut rest: Option<String> = own;
     let mut clauses: Vec<String> = Vec::new();
     for part in split_clauses(body) {
         let part = part.trim();
@@ -70,7 +78,8 @@ fn parse_reference(clause: &str, previous_kind: Option<&str>) -> LegalBasis {
     };
     let mut rest = after_kind;
     let mut number = None;
-    if let Some(caps) = re!(r"^(?:số\s*)+([0-9][0-9A-Za-zĐđ./\-]*[0-9A-Za-zĐđ])").captures(rest)
+    if let Some(caps) =
+        re!(r"^(?:số\s*)*([0-9][0-9A-Za-zĐđ./\-]*/[0-9A-Za-zĐđ./\-]*[0-9A-Za-zĐđ])").captures(rest)
     {
         number = Some(caps[1].to_string());
         rest = rest[caps.get(0).map_or(0, |m| m.end())..].trim_start();

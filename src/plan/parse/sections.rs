@@ -45,7 +45,7 @@ impl Node {
 
 /// A heading line split into label, rank and content.
 pub fn heading(line: &str) -> Option<(String, u8, String)> {
-    if let Some(c) = re!(r"^([IVXL]{1,5})\s*[./]\s*(\S.*)$").captures(line) {
+    if let Some(c) = re!(r"^([IVXL]{1,5})\s*\.\s*(\S.*)$").captures(line) {
         return Some((c[1].to_string(), 0, c[2].to_string()));
     }
     if let Some(c) = re!(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\s*[./)]?\s+(\S.*)$").captures(line) {

@@ -35,6 +35,9 @@ pub fn parse_tail(lines: &[String]) -> Tail {
     let mut first_leftover: Option<String> = None;
     for line in lines {
         let line = line.trim();
+        let appendix = re!(r"^(?:PHỤ LỤC|Phụ lục|BIỂU|Biểu mẫu|DANH MỤC)\b").is_match(line)
+            && (!signature_parts.is_empty() || !tail.recipients.is_empty());
+        name_found |= appendix;
         if name_found {
             leftover += 1;
             first_leftover.get_or_insert_with(|| line.to_string());
@@ -55,6 +58,14 @@ pub fn parse_tail(lines: &[String]) -> Tail {
         }
         if let Some(item) = re!(r"^[-–+•]\s*").find(line).filter(|_| in_recipients) {
             push_recipient(&mut tail, &line[item.end()..]);
+            continue;
+        }
+        if in_recipients
+            && let Some(last) = tail.recipients.last_mut()
+            && line.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit() || c == '(')
+        {
+            last.push(' ');
+            last.push_str(line);
             continue;
         }
         let upper = is_upper_line(line) || is_signature_marker(line);
@@ -128,7 +139,7 @@ pub fn is_person_name(line: &str) -> bool {
 }
 
 /// Role words that begin a signer's title inside a merged line.
-const ROLES: &str = r"PHÓ CHỦ TỊCH|CHỦ TỊCH|PHÓ GIÁM ĐỐC|GIÁM ĐỐC|PHÓ TRƯỞNG BAN|TRƯỞNG BAN|PHÓ TRƯỞNG ĐOÀN|TRƯỞNG ĐOÀN|PHÓ CHÁNH VĂN PHÒNG|CHÁNH VĂN PHÒNG|PHÓ TRƯỞNG PHÒNG|TRƯỞNG PHÒNG|BÍ THƯ|PHÓ BÍ THƯ|THỦ TRƯỞNG|CỤC TRƯỞNG|CHI CỤC TRƯỞNG";
+const ROLES: &str = r"THỦ TƯỚNG|PHÓ THỦ TƯỚNG|PHÓ CHỦ TỊCH|CHỦ TỊCH|PHÓ GIÁM ĐỐC|GIÁM ĐỐC|PHÓ TRƯỞNG BAN|TRƯỞNG BAN|PHÓ TRƯỞNG ĐOÀN|TRƯỞNG ĐOÀN|PHÓ CHÁNH VĂN PHÒNG|CHÁNH VĂN PHÒNG|PHÓ TRƯỞNG PHÒNG|TRƯỞNG PHÒNG|BÍ THƯ|PHÓ BÍ THƯ|THỦ TRƯỞNG|CỤC TRƯỞNG|CHI CỤC TRƯỞNG";
 
 /// Reads the signature block from its lines (which may be merged into one).
 pub fn parse_signature(parts: &[String]) -> Signature {
