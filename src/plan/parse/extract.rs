@@ -391,7 +391,7 @@ fn items_of(node: &Node, is_root: bool) -> Vec<String> {
 }
 
 /// Words that begin an agency's name.
-const AGENCY: &str = r"^(?:Đề nghị\s+)?(?:Sở|Phòng|Ban|Ủy ban|Uỷ ban|UBND|UB|Trung tâm|Văn phòng|Đài|Báo|Công an|Bộ Chỉ huy|Bộ chỉ huy|Hội|Liên minh|Ngân hàng|Các|Cơ quan|Đoàn|Chi cục|Kho bạc|Thanh tra|Hợp tác xã|Doanh nghiệp|Trường|Bệnh viện|Thủ trưởng|Chủ tịch|Công chức|Trưởng|Tổ|Cục|Ủy ban Mặt trận|Mặt trận|Đảng ủy|Huyện|Xã|Phường|Tỉnh|Thành phố|Cảnh sát|Bảo hiểm|Điện lực|Viễn thông|Bưu điện)\b";
+const AGENCY: &str = r"^(?:(?:Đề nghị|Giao)\s+)?(?:Sở|Phòng|Ban|Ủy ban|Uỷ ban|UBND|UB|Trung tâm|Văn phòng|Đài|Báo|Công an|Bộ Chỉ huy|Bộ chỉ huy|Hội|Liên minh|Ngân hàng|Các|Cơ quan|Đoàn|Chi cục|Kho bạc|Thanh tra|Hợp tác xã|Doanh nghiệp|Trường|Bệnh viện|Thủ trưởng|Chủ tịch|Công chức|Trưởng|Tổ công tác|Tổ giúp việc|Cục|Ủy ban Mặt trận|Mặt trận|Đảng ủy|Huyện|Xã|Phường|Tỉnh|Thành phố|Cảnh sát|Bảo hiểm|Điện lực|Viễn thông|Bưu điện)\b";
 
 /// Reads who does what from the section about tổ chức thực hiện.
 pub fn assignments(roots: &[Node]) -> Vec<Assignment> {
@@ -409,27 +409,38 @@ pub fn assignments(roots: &[Node]) -> Vec<Assignment> {
 
 fn collect_agencies(node: &Node, out: &mut Vec<Assignment>) {
     for paragraph in &node.paragraphs {
-        // "- Sở Tài chính: chủ trì ..." inside the text.
+        // "- Sở Tài chính: chủ trì ..." or "Các sở, ngành căn cứ ..." inside the text.
         let item = re!(r"^[-–+•]\s*").replace(paragraph, "");
-        if let Some(at) = item.find(':') {
+        let by_colon = item.find(':').and_then(|at| {
             let agency = item[..at].trim();
-            if agency.chars().count() <= 120 && re!(AGENCY).is_match(agency) {
-                out.push(Assignment {
-                    agency: agency_name(agency),
-                    duties: vec![item[at + 1..].trim().to_string()],
-                });
-            }
+            (agency.chars().count() <= 120 && re!(AGENCY).is_match(agency))
+                .then(|| (agency.to_string(), item[at + 1..].trim().to_string()))
+        });
+        let found = by_colon.or_else(|| {
+            re!(AGENCY)
+                .is_match(&item)
+                .then(|| split_agency(&item))
+                .and_then(|(agency, duty)| duty.map(|d| (agency, d)))
+        });
+        if let Some((agency, duty)) = found {
+            out.push(Assignment {
+                agency: agency_name(&agency),
+                duties: vec![duty],
+            });
         }
     }
     for child in &node.children {
         let agency_like = re!(AGENCY).is_match(&child.title) && child.title.chars().count() <= 150;
         if agency_like {
-            let mut duties: Vec<String> = child
-                .paragraphs
-                .iter()
-                .map(|p| re!(r"^[-–+•]\s*").replace(p, "").trim().to_string())
-                .filter(|p| !p.is_empty())
-                .collect();
+            let (agency, first_duty) = split_agency(&child.title);
+            let mut duties: Vec<String> = first_duty.into_iter().collect();
+            duties.extend(
+                child
+                    .paragraphs
+                    .iter()
+                    .map(|p| re!(r"^[-–+•]\s*").replace(p, "").trim().to_string())
+                    .filter(|p| !p.is_empty()),
+            );
             for grandchild in &child.children {
                 let mut duty = grandchild.line.clone();
                 for p in &grandchild.paragraphs {
@@ -439,7 +450,7 @@ fn collect_agencies(node: &Node, out: &mut Vec<Assignment>) {
                 duties.push(duty);
             }
             out.push(Assignment {
-                agency: agency_name(&child.title),
+                agency: agency_name(&agency),
                 duties,
             });
         } else {
@@ -448,11 +459,26 @@ fn collect_agencies(node: &Node, out: &mut Vec<Assignment>) {
     }
 }
 
+/// "Sở Nội vụ chịu trách nhiệm theo dõi ..." → ("Sở Nội vụ", Some("chịu trách nhiệm theo dõi ...")).
+fn split_agency(text: &str) -> (String, Option<String>) {
+    let verbs = re!(
+        r"\s(?:chịu trách nhiệm|có trách nhiệm|chủ trì|chủ động|phối hợp|tham mưu|thực hiện|triển khai|tổ chức|hướng dẫn|căn cứ|theo dõi|xây dựng|chỉ đạo|bố trí|rà soát|khẩn trương|tăng cường|quán triệt|nghiêm túc|kịp thời|đẩy mạnh)\b"
+    );
+    match verbs.find(text) {
+        Some(m) if text[..m.start()].split_whitespace().count() >= 2 => (
+            text[..m.start()].trim().trim_end_matches(',').to_string(),
+            Some(text[m.start()..].trim().to_string()),
+        ),
+        _ => (text.to_string(), None),
+    }
+}
+
 /// "Đề nghị Ủy ban MTTQ xã" → "Ủy ban MTTQ xã".
 fn agency_name(title: &str) -> String {
     title
         .trim()
         .trim_start_matches("Đề nghị ")
+        .trim_start_matches("Giao ")
         .trim_end_matches([':', '.', ';'])
         .to_string()
 }

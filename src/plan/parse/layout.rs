@@ -180,8 +180,12 @@ fn continues(prev: &str, last_len: usize, next: &str, flow: Flow, width: usize) 
         // A bare label ("I.") whose heading text went onto the next line.
         return true;
     }
-    if starts_block(next) || is_upper_line(prev) || is_upper_line(next) {
+    if starts_block(next) {
         return false;
+    }
+    if is_upper_line(prev) || is_upper_line(next) {
+        // Markdown wraps upper-case headings and titles too; plain text keeps them apart.
+        return flow == Flow::Markdown && is_upper_line(prev) && is_upper_line(next);
     }
     if ends_clause(prev) {
         // A clause cut after ";" or "," still runs on into a lower-case word.
@@ -226,9 +230,7 @@ mod tests {
         assert_eq!(
             logical_lines(text, Flow::Markdown),
             vec![
-                "ỦY BAN NHÂN",
-                "DÂN",
-                "TỈNH A",
+                "ỦY BAN NHÂN DÂN TỈNH A",
                 "A, ngày 01 tháng 2 năm 2025",
                 "KẾ HOẠCH"
             ]
