@@ -432,7 +432,11 @@ fn collect_agencies(node: &Node, out: &mut Vec<Assignment>) {
     for child in &node.children {
         let agency_like = re!(AGENCY).is_match(&child.title) && child.title.chars().count() <= 150;
         if agency_like {
-            let (agency, first_duty) = split_agency(&child.title);
+            let (agency, first_duty) = if child.title.chars().count() > 60 {
+                split_agency(&child.title)
+            } else {
+                (child.title.clone(), None)
+            };
             let mut duties: Vec<String> = first_duty.into_iter().collect();
             duties.extend(
                 child
@@ -464,7 +468,11 @@ fn split_agency(text: &str) -> (String, Option<String>) {
     let verbs = re!(
         r"\s(?:chịu trách nhiệm|có trách nhiệm|chủ trì|chủ động|phối hợp|tham mưu|thực hiện|triển khai|tổ chức|hướng dẫn|căn cứ|theo dõi|xây dựng|chỉ đạo|bố trí|rà soát|khẩn trương|tăng cường|quán triệt|nghiêm túc|kịp thời|đẩy mạnh)\b"
     );
-    match verbs.find(text) {
+    // "các tổ chức chính trị - xã hội" names an agency: a verb after "các", "và" is not one.
+    let verb = verbs
+        .find_iter(text)
+        .find(|m| !re!(r"(?:\bcác|\bnhững|\bvà)$").is_match(text[..m.start()].trim_end()));
+    match verb {
         Some(m) if text[..m.start()].split_whitespace().count() >= 2 => (
             text[..m.start()].trim().trim_end_matches(',').to_string(),
             Some(text[m.start()..].trim().to_string()),
