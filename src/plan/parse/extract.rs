@@ -75,7 +75,7 @@ pub fn targets(
             texts.extend(node.paragraphs.iter().map(String::as_str));
             for text in texts {
                 for clause in clauses(text) {
-                    let aims = re!(r"(?i)phấn đấu|phần đấu|chỉ tiêu|mục tiêu").is_match(clause);
+                    let aims = re!(r"(?i)phấn đấu|phần đấu|chỉ tiêu").is_match(clause);
                     if !(in_goals || aims) {
                         continue;
                     }
@@ -147,7 +147,10 @@ fn target_from(
     let text_period =
         clause_period.or_else(|| year.is_none().then(|| plan_period.cloned()).flatten());
     Some(Target {
-        text: clause.trim_end_matches(['.', ';', ',']).to_string(),
+        text: re!(r"^[-–+•]\s*")
+            .replace(clause, "")
+            .trim_end_matches(['.', ';', ','])
+            .to_string(),
         section: (!section.is_empty()).then(|| section.to_string()),
         quantity: Some(quantity),
         unit: Some(unit),
