@@ -366,9 +366,13 @@ pub fn budget(roots: &[Node]) -> Budget {
                 && !text.starts_with('(');
             let listed = source_child.is_some() && !text.ends_with(':') && !text.starts_with('(');
             if under_sources && (is_source || listed) {
+                // "Nguồn kinh phí thực hiện: từ nguồn Ngân sách phường" names the source after its label.
+                let named = re!(r"(?i)^(?:nguồn\s+)?(?:kinh phí|vốn)(?:\s+thực hiện)?\s*:\s*(?:từ\s+)?(?:nguồn\s+)?(.+)$")
+                    .captures(&text)
+                    .map_or(text.as_str(), |c| c.get(1).map_or("", |m| m.as_str()));
                 budget
                     .sources
-                    .push(text.trim_end_matches(['.', ';', ',']).to_string());
+                    .push(named.trim_end_matches(['.', ';', ',']).to_string());
             }
         }
     });

@@ -115,11 +115,11 @@ pub fn parse_header(lines: &[String]) -> Header {
     header
 }
 
-/// The first run of digits in a date part, or None when it is blank ("ngày    tháng").
+/// The number a date part starts with, or None when it is blank ("ngày    tháng", "ngày …/3").
 fn first_number(text: &str) -> Option<u32> {
-    re!(r"\d+")
-        .find(text)
-        .and_then(|m| m.as_str().parse().ok())
+    re!(r"^\s*(\d{1,4})\b")
+        .captures(text)
+        .and_then(|c| c[1].parse().ok())
         .filter(|&n| n > 0)
 }
 
@@ -229,19 +229,21 @@ fn body_name(body: &str) -> String {
     if !rest.trim().is_empty() && !is_upper_line(rest) {
         return expanded;
     }
-    let padded = format!("{} ", expanded);
+    // The level word with a space on each side; index p in `padded` is p - 1 in `expanded`,
+    // so the word itself starts at p in `expanded`.
+    let padded = format!(" {expanded} ");
     let level = LEVELS
         .iter()
         .filter_map(|(word, _)| padded.find(&format!(" {word} ")).map(|at| (at, *word)))
         .min();
     let (head, tail) = match level {
         Some((at, word)) => (
-            &expanded[..at],
-            Some((word, expanded[at + 1 + word.len()..].trim())),
+            expanded[..at].trim(),
+            Some((word, expanded[at + word.len()..].trim())),
         ),
         None => (expanded.as_str(), None),
     };
-    let head = if head == "Ủy ban nhân dân" {
+    let head = if head == "Ủy ban nhân dân" || head.is_empty() {
         head.to_string()
     } else {
         sentence_case(head)
@@ -253,10 +255,24 @@ fn body_name(body: &str) -> String {
             } else {
                 word.to_lowercase()
             };
-            format!("{head} {word} {}", title_case(locality))
+            let name = format!("{head} {word} {}", title_case(locality));
+            // A bare unit ("PHƯỜNG YÊN HÒA") starts with a capital.
+            if head.is_empty() {
+                title_case_first(name.trim_start())
+            } else {
+                name
+            }
         }
         None => head,
     }
+}
+
+/// "phường Yên Hòa" → "Phường Yên Hòa".
+fn title_case_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 /// "SỞ CÔNG THƯƠNG" → "Sở Công thương": first word capitalised, abbreviations kept.

@@ -62,6 +62,14 @@ pub fn title_case(text: &str) -> String {
         .join(" ")
 }
 
+/// "Phường Yên Hòa" → "phường Yên Hòa".
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
+}
+
 /// Everything the parser reads from one plan's text.
 #[derive(Debug, Default)]
 pub struct Parsed {
@@ -188,6 +196,14 @@ pub fn parse(text: &str, flow: Flow) -> Parsed {
     out.recipients = tail.recipients;
     out.signature = tail.signature;
     out.warnings.extend(tail.warnings);
+    // A header naming only the unit ("PHƯỜNG YÊN HÒA") under a People's Committee signature.
+    if let (Some(name), Some(authority)) = (&out.issuer.name, &out.signature.authority)
+        && out.issuer.locality.is_some()
+        && re!(r"^(?:Xã|Phường|Thị trấn|Huyện|Quận|Thị xã|Thành phố|Tỉnh)\s").is_match(name)
+        && authority.contains("ỦY BAN NHÂN DÂN")
+    {
+        out.issuer.name = Some(format!("Ủy ban nhân dân {}", lower_first(name)));
+    }
     if out.issuer.name.is_none() {
         let sentence = preamble
             .iter()
