@@ -176,8 +176,8 @@ fn expected_record(record_path: &Path) -> PlanRecord {
 }
 
 fn compare_records(expected: &PlanRecord, parsed: &PlanRecord) -> (usize, Vec<String>) {
-    let expected = serde_json::to_value(&expected).unwrap();
-    let parsed = serde_json::to_value(&parsed).unwrap();
+    let expected = serde_json::to_value(expected).unwrap();
+    let parsed = serde_json::to_value(parsed).unwrap();
     let mut leaves = 0;
     let mut diffs = Vec::new();
     compare("", &expected, &parsed, &mut leaves, &mut diffs);
