@@ -69,7 +69,7 @@ pub fn targets(
                     .and_then(|c| c[1].parse().ok())
             });
             let mut texts: Vec<&str> = Vec::new();
-            if node.children.is_empty() && node.title.chars().count() > 60 {
+            if nodes.len() > 1 {
                 texts.push(&node.line);
             }
             texts.extend(node.paragraphs.iter().map(String::as_str));
@@ -331,6 +331,17 @@ pub fn budget(roots: &[Node]) -> Budget {
             source_child.is_none_or(|c| nodes.get(1).is_some_and(|n| std::ptr::eq(*n, c)));
         for item in items_of(node, nodes.len() == 1) {
             let text = re!(r"^[-–+•]\s*").replace(&item, "").trim().to_string();
+            if text.contains(" | ") {
+                // A table row: its label cell and its last amount cell.
+                if let Some(line) = table_row_line(&text, unit_in_section) {
+                    if re!(r"(?i)^tổng|^cộng").is_match(&line.label) {
+                        budget.total_million_vnd = budget.total_million_vnd.or(line.million_vnd);
+                    } else {
+                        budget.lines.push(line);
+                    }
+                }
+                continue;
+            }
             if let Some(caps) = amount.captures(&text) {
                 let value = parse_number(&caps[1]).map(|v| to_million(v, &caps[2]));
                 let before = text[..caps.get(0).map_or(0, |m| m.start())].trim();
@@ -377,6 +388,21 @@ pub fn budget(roots: &[Node]) -> Budget {
         }
     });
     budget
+}
+
+/// Reads a budget table row ("1 | Ngân sách tỉnh | 1.000,0"): the first cell with letters, the last amount.
+fn table_row_line(row: &str, unit: f64) -> Option<BudgetLine> {
+    let cells: Vec<&str> = row.split(" | ").map(str::trim).collect();
+    let amount = cells
+        .iter()
+        .rev()
+        .find(|c| re!(r"^\d{1,3}(?:\.\d{3})*(?:,\d+)?$|^\d+(?:,\d+)?$").is_match(c))
+        .and_then(|c| parse_number(c))?;
+    let label = cells.iter().find(|c| c.chars().any(char::is_alphabetic))?;
+    Some(BudgetLine {
+        label: (*label).to_string(),
+        million_vnd: Some(amount * unit),
+    })
 }
 
 /// True when a node is a short heading over its own text ("Nguồn kinh phí thực hiện").
