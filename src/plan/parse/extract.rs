@@ -74,9 +74,8 @@ pub fn targets(
             }
             texts.extend(node.paragraphs.iter().map(String::as_str));
             for text in texts {
-                for clause in clauses(text) {
-                    let aims = re!(r"(?i)phấn đấu|phần đấu|chỉ tiêu").is_match(clause);
-                    if !(in_goals || aims) {
+                for (sentence_aims, clause) in clauses(text) {
+                    if !(in_goals || sentence_aims) {
                         continue;
                     }
                     if let Some(target) = target_from(
@@ -94,25 +93,29 @@ pub fn targets(
     out
 }
 
-/// Splits a paragraph into clauses at ";", ", trong đó" and sentence ends.
-fn clauses(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
+/// Splits a paragraph into sentences, and sentences into clauses at ";" and ", trong đó";
+/// each clause comes with whether its sentence states an aim ("phấn đấu", "chỉ tiêu").
+fn clauses(text: &str) -> Vec<(bool, &str)> {
+    let mut sentences = Vec::new();
     let mut from = 0;
-    for m in re!(r";\s+|,?\s+trong đó\s+|\.\s+\p{Lu}").find_iter(text) {
-        let piece = &text[from..m.start()];
-        out.push(piece);
-        // A sentence end keeps the capital that starts the next sentence.
-        from = if m.as_str().starts_with('.') {
-            m.end() - m.as_str().chars().last().map_or(0, char::len_utf8)
-        } else {
-            m.end()
-        };
+    for m in re!(r"\.\s+\p{Lu}").find_iter(text) {
+        // The capital that starts the next sentence stays with it.
+        let end = m.end() - m.as_str().chars().last().map_or(0, char::len_utf8);
+        sentences.push(&text[from..m.start()]);
+        from = end;
     }
-    out.push(&text[from..]);
-    out.into_iter()
-        .map(str::trim)
-        .filter(|c| !c.is_empty())
-        .collect()
+    sentences.push(&text[from..]);
+    let mut out = Vec::new();
+    for sentence in sentences {
+        let aims = re!(r"(?i)phấn đấu|phần đấu|chỉ tiêu").is_match(sentence);
+        for clause in re!(r";\s+|,?\s+trong đó\s+").split(sentence) {
+            let clause = clause.trim();
+            if !clause.is_empty() {
+                out.push((aims, clause));
+            }
+        }
+    }
+    out
 }
 
 /// Reads a target from one clause, when it states a quantity with a unit.
@@ -533,15 +536,24 @@ pub fn schedule(roots: &[Node]) -> Vec<ScheduleStep> {
     for root in roots {
         let mut parents: Vec<&Node> = Vec::new();
         walk_with_parents(root, &mut parents, &mut |node, parents| {
+            // Under a heading "Thời gian ..." the step is the parent's task.
+            let about_time = re!(r"(?i)^thời gian").is_match(&node.title);
+            let task = match parents.last() {
+                Some(parent) if about_time => &parent.title,
+                _ => &node.title,
+            };
+            let mut found = false;
             for paragraph in &node.paragraphs {
                 if let Some(caps) = time.captures(paragraph) {
+                    found = true;
                     out.push(ScheduleStep {
-                        task: node.title.clone(),
+                        task: task.clone(),
                         when: first_clause(&caps[1]),
                     });
                 }
             }
-            if re!(r"(?i)^thời gian").is_match(&node.title)
+            if about_time
+                && !found
                 && let (Some(parent), Some(first)) = (parents.last(), node.paragraphs.first())
             {
                 out.push(ScheduleStep {

@@ -285,7 +285,10 @@ fn sentence_case(text: &str) -> String {
                 && !is_vietnamese_word(w);
             if abbreviation || w.chars().any(|c| c.is_ascii_digit() || c == '/') {
                 w.to_string()
-            } else if i == 0 || (i == 1 && re!(BODY_START).is_match(text)) {
+            } else if i == 0
+                || (i == 1 && re!(BODY_START).is_match(text))
+                || (i > 1 && after_separator(text, i))
+            {
                 title_case(w)
             } else {
                 w.to_lowercase()
@@ -293,6 +296,17 @@ fn sentence_case(text: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// True when the i-th word follows "và", "," or "-" that joins two fields of a name
+/// ("Nông nghiệp và Môi trường", "Văn hóa, Thể thao và Du lịch").
+fn after_separator(text: &str, i: usize) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let previous = words[i - 1];
+    previous.eq_ignore_ascii_case("và")
+        || previous == "VÀ"
+        || previous == "-"
+        || previous.ends_with(',')
 }
 
 /// True when `word` spells a Vietnamese syllable (so it is a word, not an abbreviation).

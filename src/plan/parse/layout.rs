@@ -43,6 +43,9 @@ pub fn logical_lines(text: &str, flow: Flow) -> Vec<String> {
     for piece in pieces {
         match piece {
             Piece::Break => joinable = false,
+            // A page number on its own line in hard-wrapped (PDF) text.
+            Piece::Text(line)
+                if width > 0 && line.len() <= 3 && line.bytes().all(|b| b.is_ascii_digit()) => {}
             Piece::Text(line) => {
                 let join = joinable
                     && out
@@ -140,15 +143,15 @@ pub fn collapse_spaces(text: &str) -> String {
 
 /// The width hard-wrapped text was wrapped at, or 0 when the text is not hard-wrapped.
 ///
-/// Text counts as hard-wrapped when at least a fifth of its lines run on
-/// into a line that starts in lower case; the width is then the length
-/// that nine lines in ten stay within.
+/// Text counts as hard-wrapped when at least four lines, and a tenth of all
+/// lines, run on into a line that starts in lower case; the width is then
+/// the length that nine lines in ten stay within.
 fn wrap_width(lines: &[&str]) -> usize {
     let runs_on = lines
         .windows(2)
         .filter(|w| !ends_clause(w[0]) && starts_lower(w[1]))
         .count();
-    if lines.len() < 10 || runs_on * 5 < lines.len() {
+    if lines.len() < 10 || runs_on < 4 || runs_on * 10 < lines.len() {
         return 0;
     }
     let mut lengths: Vec<usize> = lines.iter().map(|l| l.chars().count()).collect();
