@@ -20,6 +20,10 @@ enum Command {
     Normalize(cli::normalize::Args),
     /// Build the restoration models: language model, OCR confusion table, syllable list.
     Model(cli::model::Args),
+    /// Parse plans (.txt, .md, .docx) into plan records: JSON for one file, JSON Lines for several.
+    Parse(cli::parse::Args),
+    /// Print the JSON Schema of the plan record.
+    Schema(cli::schema::Args),
 }
 
 fn main() -> ExitCode {
@@ -27,6 +31,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Normalize(args) => cli::normalize::run(args),
         Command::Model(args) => cli::model::run(args),
+        Command::Parse(args) => cli::parse::run(args),
+        Command::Schema(args) => cli::schema::run(args),
     };
     match result {
         Ok(code) => code,

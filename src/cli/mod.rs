@@ -2,3 +2,5 @@
 
 pub mod model;
 pub mod normalize;
+pub mod parse;
+pub mod schema;
