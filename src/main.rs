@@ -26,6 +26,10 @@ enum Command {
     Template(cli::template::Args),
     /// Build the restoration models: language model, OCR confusion table, syllable list.
     Model(cli::model::Args),
+    /// Parse plans (.txt, .md, .docx) into plan records: JSON for one file, JSON Lines for several.
+    Parse(cli::parse::Args),
+    /// Print the JSON Schema of the plan record.
+    Schema(cli::schema::Args),
 }
 
 fn main() -> ExitCode {
@@ -36,6 +40,8 @@ fn main() -> ExitCode {
         Command::Draft(args) => cli::draft::run(args),
         Command::Template(args) => cli::template::run(args),
         Command::Model(args) => cli::model::run(args),
+        Command::Parse(args) => cli::parse::run(args),
+        Command::Schema(args) => cli::schema::run(args),
     };
     match result {
         Ok(code) => code,

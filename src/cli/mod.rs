@@ -3,5 +3,7 @@
 pub mod draft;
 pub mod model;
 pub mod normalize;
+pub mod parse;
 pub mod render;
+pub mod schema;
 pub mod template;

@@ -356,7 +356,7 @@ pub struct SectionView {
 }
 
 /// A heading longer than this many words is a sentence (headings are short phrases).
-const SENTENCE_WORDS: usize = 12;
+const SENTENCE_WORDS: usize = 20;
 
 /// Flattens a section tree into reading order.
 pub fn section_views(sections: &[Section]) -> Vec<SectionView> {
@@ -564,9 +564,7 @@ pub fn basis_sentence(basis: &LegalBasis) -> String {
     }
     if let Some(subject) = basis.subject.as_deref() {
         out.push(' ');
-        out.push_str(&lower_first(
-            subject.trim().trim_end_matches([';', '.', ',']),
-        ));
+        out.push_str(subject.trim().trim_end_matches([';', '.', ',']));
     }
     out
 }
