@@ -163,3 +163,32 @@ fn draft_writes_the_record_as_json() {
     assert_eq!(record.year, Some(2027));
     assert_eq!(record.signature.name.as_deref(), Some("Phan Quang Hưng"));
 }
+
+#[test]
+fn draft_from_a_rendered_docx() {
+    let dir = tempfile::tempdir().unwrap();
+    let docx = dir.path().join("ke-hoach-2026.docx");
+    let run = kehoach(&["render", "tests/data/plan-xa.json", "-o", path(&docx)]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let out = dir.path().join("ke-hoach-2027.md");
+    let run = kehoach(&[
+        "draft",
+        "--from",
+        path(&docx),
+        "--year",
+        "2027",
+        "-o",
+        path(&out),
+    ]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        text.contains("trên địa bàn xã Vĩnh Tuy năm 2027**"),
+        "{text}"
+    );
+    // Last year's plan is cited, with its number and date.
+    assert!(
+        text.contains("Căn cứ Kế hoạch số 45/KH-UBND ngày 07/02/2026"),
+        "{text}"
+    );
+}

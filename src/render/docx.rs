@@ -235,8 +235,9 @@ impl Layout {
         signer = signer.add_paragraph(
             centered(vec![text_run(&self.signer_name, size::BODY).bold()]).line_spacing(tight()),
         );
+        // The signature block stays on one page.
         borderless(
-            vec![TableRow::new(vec![recipients, signer])],
+            vec![TableRow::new(vec![recipients, signer]).cant_split()],
             &[SIGNATURE_LEFT, right],
         )
     }
