@@ -132,3 +132,19 @@ fn long_sentence_items_keep_their_punctuation() {
         "{text}"
     );
 }
+
+#[test]
+fn a_user_html_template_escapes_record_text() {
+    let mut record = record();
+    record.title = Some("Kế hoạch <b>thử</b>".to_string());
+    let template = UserTemplate {
+        name: "page.html.tera".to_string(),
+        source: "<h1>{{ record.title }}</h1>{{ body | safe }}".to_string(),
+    };
+    let renderer = Renderer::with_template(Some(&template)).unwrap();
+    let html = String::from_utf8(renderer.render(&record, OutputKind::Html).unwrap()).unwrap();
+    assert!(
+        html.starts_with("<h1>Kế hoạch &lt;b&gt;thử&lt;/b&gt;</h1>"),
+        "{html}"
+    );
+}

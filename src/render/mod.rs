@@ -233,7 +233,14 @@ impl Renderer {
             user_source: None,
         };
         if let Some(template) = template {
-            let name = format!("user:{}", template.name);
+            // Without ".tera", so that tera escapes HTML in an .html.tera template.
+            let name = format!(
+                "user:{}",
+                template
+                    .name
+                    .strip_suffix(".tera")
+                    .unwrap_or(&template.name)
+            );
             renderer
                 .tera
                 .add_raw_template(&name, &template.source)
