@@ -22,9 +22,9 @@ pub struct Args {
     /// A data file (TOML or JSON) with the record fields to set: products, targets, budget, signer, ...
     #[arg(long)]
     data: Option<PathBuf>,
-    /// The file to write: .docx, .md, .html, or .json for the drafted record itself.
-    #[arg(short, long)]
-    output: PathBuf,
+    /// The file to write: .docx, .md, .html, or .json for the drafted record itself (repeat for several).
+    #[arg(short, long, required = true)]
+    output: Vec<PathBuf>,
     /// A template of your own in place of the default (see `kehoach template show`).
     #[arg(long)]
     template: Option<PathBuf>,
@@ -50,14 +50,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .with_context(|| format!("drafting from {}", args.from.display()))?;
     let mut inputs = vec![args.from.as_path()];
     inputs.extend(args.data.as_deref());
-    if is_json(&args.output) {
-        refuse_overwrite(&args.output, &inputs)?;
-        let json = serde_json::to_string_pretty(&drafted)? + "\n";
-        kehoach::batch::write_atomic(&args.output, json.as_bytes())
-            .with_context(|| format!("{}: cannot write", args.output.display()))?;
-        eprintln!("wrote {}", args.output.display());
-    } else {
-        write_document(&drafted, &args.output, args.template.as_deref(), &inputs)?;
+    for output in &args.output {
+        if is_json(output) {
+            refuse_overwrite(output, &inputs)?;
+            let json = serde_json::to_string_pretty(&drafted)? + "\n";
+            kehoach::batch::write_atomic(output, json.as_bytes())
+                .with_context(|| format!("{}: cannot write", output.display()))?;
+            eprintln!("wrote {}", output.display());
+        } else {
+            write_document(&drafted, output, args.template.as_deref(), &inputs)?;
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
