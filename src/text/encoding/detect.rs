@@ -6,6 +6,8 @@
 //! decoding: "Bé Tµi chÝnh" is TCVN3 read as Windows-1252). UTF-8 is kept
 //! unless another reading of the same text is plainly better.
 
+use std::collections::HashMap;
+
 use super::{Encoding, codepage, tcvn3, viqr, vni};
 use crate::text::syllable::Syllable;
 
@@ -74,11 +76,10 @@ impl Candidate {
 
 /// The legacy single-byte decodings of some bytes, in order of preference on a tie.
 fn legacy_candidates(bytes: &[u8]) -> Vec<Candidate> {
-    vec![
-        Candidate::new(Encoding::Tcvn3, tcvn3::decode(bytes, false)),
-        Candidate::new(Encoding::Vni, vni::decode(bytes)),
-        Candidate::new(Encoding::Cp1258, codepage::cp1258(bytes)),
-    ]
+    [Encoding::Tcvn3, Encoding::Vni, Encoding::Cp1258]
+        .into_iter()
+        .map(|e| Candidate::new(e, decode_pieces(&[Piece::Bytes(bytes.to_vec())], e)))
+        .collect()
 }
 
 /// The best-scoring candidate (the first one on a tie).
@@ -92,32 +93,131 @@ fn best(candidates: Vec<Candidate>) -> Option<Candidate> {
     })
 }
 
-/// Chooses how to read valid UTF-8 text: as it is, as VIQR (when it is
-/// ASCII), or as a legacy encoding it is mojibake of (when every character
-/// is a Windows-1252 one, as when TCVN3 bytes were once read as 1252).
-pub fn choose_for_utf8(text: &str) -> (Encoding, String) {
-    let utf8 = Candidate::new(Encoding::Utf8, text.to_string());
-    let others = if text.is_ascii() {
-        vec![Candidate::new(Encoding::Viqr, viqr::decode(text))]
-    } else if let Some(bytes) = text
-        .chars()
-        .map(codepage::cp1252_byte)
-        .collect::<Option<Vec<u8>>>()
-    {
-        legacy_candidates(&bytes)
+/// A stretch of a document's text: bytes in an 8-bit font encoding not yet
+/// known, or characters that are Unicode already.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    /// Bytes as the font draws them (Windows-1252 positions).
+    Bytes(Vec<u8>),
+    /// Characters outside Windows-1252, taken as they are.
+    Text(String),
+}
+
+/// Cuts text into pieces: runs of Windows-1252 characters become their bytes, the rest stays text.
+pub fn pieces_of(text: &str) -> Vec<Piece> {
+    let mut pieces: Vec<Piece> = Vec::new();
+    for c in text.chars() {
+        match (codepage::cp1252_byte(c), pieces.last_mut()) {
+            (Some(b), Some(Piece::Bytes(bytes))) => bytes.push(b),
+            (Some(b), _) => pieces.push(Piece::Bytes(vec![b])),
+            (None, Some(Piece::Text(t))) => t.push(c),
+            (None, _) => pieces.push(Piece::Text(c.to_string())),
+        }
+    }
+    pieces
+}
+
+/// Decodes pieces, their bytes in `encoding` (Windows-1252 for UTF-8 and the others).
+pub fn decode_pieces(pieces: &[Piece], encoding: Encoding) -> String {
+    pieces
+        .iter()
+        .map(|piece| match piece {
+            Piece::Text(text) => text.clone(),
+            Piece::Bytes(bytes) => match encoding {
+                Encoding::Tcvn3 => tcvn3::decode(bytes, false),
+                Encoding::Vni => vni::decode(bytes),
+                Encoding::Cp1258 => codepage::cp1258(bytes),
+                _ => codepage::cp1252(bytes),
+            },
+        })
+        .collect()
+}
+
+/// Chooses how to read a document's pieces: its bytes as Windows-1252 (the
+/// text is Unicode, reported as UTF-8) unless a legacy encoding reads plainly
+/// better, as when TCVN3 or VNI bytes were stored as Windows-1252 characters.
+pub fn choose_for_pieces(pieces: &[Piece]) -> (Encoding, String) {
+    let unicode = Candidate::new(Encoding::Utf8, decode_pieces(pieces, Encoding::Utf8));
+    let has_high_bytes = pieces
+        .iter()
+        .any(|p| matches!(p, Piece::Bytes(b) if !b.is_ascii()));
+    let others: Vec<Candidate> = if has_high_bytes {
+        [Encoding::Tcvn3, Encoding::Vni, Encoding::Cp1258]
+            .into_iter()
+            .map(|e| Candidate::new(e, decode_pieces(pieces, e)))
+            .collect()
     } else {
         Vec::new()
     };
-    let margin = i64::try_from(utf8.score.words / 20)
+    prefer_unless_plainly_worse(unicode, others)
+}
+
+/// Like [`choose_for_pieces`] for a whole document, but each paragraph
+/// (line) may take another encoding when it plainly reads better in it, as in
+/// documents pasted together from TCVN3 and VNI sources. The encoding
+/// returned is the one most words were decoded in.
+pub fn choose_by_paragraph(text: &str) -> (Encoding, String) {
+    let (document, _) = choose_for_pieces(&pieces_of(text));
+    let mut out = String::with_capacity(text.len());
+    let mut words: HashMap<Encoding, usize> = HashMap::new();
+    for line in text.split_inclusive('\n') {
+        let pieces = pieces_of(line);
+        let first = Candidate::new(document, decode_pieces(&pieces, document));
+        let has_high_bytes = pieces
+            .iter()
+            .any(|p| matches!(p, Piece::Bytes(b) if !b.is_ascii()));
+        let (encoding, decoded) = if has_high_bytes {
+            let others = [
+                Encoding::Utf8,
+                Encoding::Tcvn3,
+                Encoding::Vni,
+                Encoding::Cp1258,
+            ]
+            .into_iter()
+            .filter(|&e| e != document)
+            .map(|e| Candidate::new(e, decode_pieces(&pieces, e)))
+            .collect();
+            prefer_unless_plainly_worse(first, others)
+        } else {
+            (document, first.text)
+        };
+        *words.entry(encoding).or_default() += Score::of(&decoded).words;
+        out.push_str(&decoded);
+    }
+    let dominant = words
+        .into_iter()
+        .max_by_key(|&(e, n)| (n, e == document))
+        .map_or(document, |(e, _)| e);
+    (dominant, out)
+}
+
+/// Keeps `first` unless the best of `others` reads as Vietnamese and scores
+/// better by a clear margin (a twentieth of the words, at least 3).
+fn prefer_unless_plainly_worse(first: Candidate, others: Vec<Candidate>) -> (Encoding, String) {
+    let margin = i64::try_from(first.score.words / 20)
         .unwrap_or(i64::MAX)
         .max(3);
     match best(others) {
         Some(other)
-            if other.score.is_vietnamese() && other.score.value() > utf8.score.value() + margin =>
+            if other.score.is_vietnamese()
+                && other.score.value() > first.score.value() + margin =>
         {
             (other.encoding, other.text)
         }
-        _ => (Encoding::Utf8, utf8.text),
+        _ => (first.encoding, first.text),
+    }
+}
+
+/// Chooses how to read valid UTF-8 text: as it is, as VIQR (when it is
+/// ASCII), or as the legacy encoding it is mojibake of (TCVN3 or VNI bytes
+/// once read as Windows-1252 and saved as UTF-8).
+pub fn choose_for_utf8(text: &str) -> (Encoding, String) {
+    if text.is_ascii() {
+        let utf8 = Candidate::new(Encoding::Utf8, text.to_string());
+        let viqr = Candidate::new(Encoding::Viqr, viqr::decode(text));
+        prefer_unless_plainly_worse(utf8, vec![viqr])
+    } else {
+        choose_for_pieces(&pieces_of(text))
     }
 }
 
@@ -182,6 +282,41 @@ mod tests {
                 Encoding::Viqr,
                 "Kế hoạch thực hiện chương trình mỗi xã một sản phẩm"
             )
+        );
+    }
+
+    #[test]
+    fn paragraphs_may_differ_from_the_document() {
+        let tcvn3 =
+            "K\u{d5} ho\u{b9}ch th\u{f9}c hi\u{d6}n ch\u{ad}\u{ac}ng tr\u{d7}nh x\u{b7} h\u{e9}i\n";
+        let vni = "Mu\u{ef}c lu\u{ef}c\n";
+        let (enc, text) = choose_by_paragraph(&format!("{tcvn3}{tcvn3}{vni}"));
+        assert_eq!(enc, Encoding::Tcvn3);
+        assert_eq!(
+            text,
+            "Kế hoạch thực hiện chương trình xã hội\nKế hoạch thực hiện chương trình xã hội\nMục lục\n"
+        );
+    }
+
+    #[test]
+    fn pieces_keep_unicode_and_redecode_bytes() {
+        let pieces = pieces_of("Vi\u{d6}t \u{2192} x");
+        assert_eq!(
+            pieces,
+            vec![
+                Piece::Bytes(b"Vi\xd6t ".to_vec()),
+                Piece::Text("\u{2192}".to_string()),
+                Piece::Bytes(b" x".to_vec())
+            ]
+        );
+        assert_eq!(decode_pieces(&pieces, Encoding::Tcvn3), "Việt \u{2192} x");
+        // Partly mojibake: TCVN3 bytes stored as 1252 characters, next to a real arrow.
+        let mojibake =
+            "B\u{e9} T\u{b5}i ch\u{dd}nh \u{2192} th\u{ab}ng t\u{ad} h\u{ad}\u{ed}ng d\u{c9}n";
+        let (enc, text) = choose_for_pieces(&pieces_of(mojibake));
+        assert_eq!(
+            (enc, text.as_str()),
+            (Encoding::Tcvn3, "Bộ Tài chính \u{2192} thông tư hướng dẫn")
         );
     }
 }
