@@ -235,3 +235,28 @@ fn legacy_documents_match_transcripts() {
         total.share()
     );
 }
+
+#[test]
+fn damaged_legacy_files_are_refused_without_panicking() {
+    let Some(corpus) = corpus() else {
+        eprintln!("skipped: ../shared/corpus is not there");
+        return;
+    };
+    let dir = corpus.join("legacy-encoded");
+    for name in ["tcvn3/2003-A06.rtf", "vni/2009-download.doc"] {
+        let path = dir.join(name);
+        let Ok(bytes) = std::fs::read(&path) else {
+            continue;
+        };
+        let named = Path::new(name);
+        for cut in (0..bytes.len()).step_by(bytes.len() / 97 + 1) {
+            // Truncated, and with a run of bytes overwritten: an error or some text, never a panic.
+            let _ = kehoach::read::read_bytes(named, &bytes[..cut], EncodingChoice::Auto);
+            let mut damaged = bytes.clone();
+            for b in damaged.iter_mut().skip(cut).take(64) {
+                *b = b.wrapping_mul(31).wrapping_add(7);
+            }
+            let _ = kehoach::read::read_bytes(named, &damaged, EncodingChoice::Auto);
+        }
+    }
+}
