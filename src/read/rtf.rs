@@ -10,9 +10,10 @@
 //! and the rest as Windows-1252. `\uN` characters are taken as they are.
 //!
 //! Paragraphs (`\par`, `\line`, `\sect`, `\page`) and table rows (`\row`)
-//! end lines; tabs and table cells (`\cell`) become tabs. Destinations that
-//! hold no body text (font and colour tables, style sheet, document info,
-//! pictures, headers and footers, and every `\*` group) are skipped.
+//! end lines; tabs and table cells (`\cell`) become tabs. Footnotes and
+//! endnotes go after the body. Destinations that hold no body text (font and
+//! colour tables, style sheet, document info, pictures, headers and footers,
+//! and every `\*` group) are skipped.
 
 use std::collections::HashMap;
 
@@ -89,7 +90,7 @@ fn is_upper_case_font(name: &str) -> bool {
 }
 
 /// Control words whose group holds no body text.
-const SKIPPED_DESTINATIONS: [&str; 24] = [
+const SKIPPED_DESTINATIONS: [&str; 23] = [
     "colortbl",
     "stylesheet",
     "info",
@@ -103,7 +104,6 @@ const SKIPPED_DESTINATIONS: [&str; 24] = [
     "footerl",
     "footerr",
     "footerf",
-    "footnote",
     "fldinst",
     "listtable",
     "listoverridetable",
@@ -127,6 +127,8 @@ struct GroupState {
     skip: bool,
     /// Inside the font table.
     font_table: bool,
+    /// Inside a footnote or endnote (its text goes after the body).
+    note: bool,
 }
 
 /// A font-table entry being read.
@@ -140,8 +142,12 @@ struct FontEntry {
 /// The reader: text so far, the run of bytes waiting for its font, and the fonts.
 struct Reader {
     text: String,
+    /// Footnote and endnote text, put after the body.
+    notes: String,
     run: Vec<u8>,
     run_coding: FontCoding,
+    /// Whether the pending run belongs to a note.
+    run_note: bool,
     ansi: FontCoding,
     default_font: Option<i32>,
     fonts: HashMap<i32, (String, Option<i32>)>,
@@ -170,8 +176,17 @@ impl Reader {
                 self.run.iter().filter(|b| !b.is_ascii()).count();
         }
         let decoded = self.run_coding.decode(&self.run);
-        self.text.push_str(&decoded);
+        self.target(self.run_note).push_str(&decoded);
         self.run.clear();
+    }
+
+    /// Where text goes: the body or the notes.
+    fn target(&mut self, note: bool) -> &mut String {
+        if note {
+            &mut self.notes
+        } else {
+            &mut self.text
+        }
     }
 
     /// A text byte in the current font (or into the font name being read).
@@ -192,9 +207,10 @@ impl Reader {
             return;
         }
         let coding = self.coding(state.font);
-        if coding != self.run_coding {
+        if coding != self.run_coding || state.note != self.run_note {
             self.flush();
             self.run_coding = coding;
+            self.run_note = state.note;
         }
         self.run.push(byte);
     }
@@ -205,7 +221,7 @@ impl Reader {
             return;
         }
         self.flush();
-        self.text.push(c);
+        self.target(state.note).push(c);
     }
 
     fn end_font_entry(&mut self) {
@@ -241,8 +257,10 @@ pub fn read(bytes: &[u8]) -> Result<(String, Encoding), String> {
     }
     let mut reader = Reader {
         text: String::new(),
+        notes: String::new(),
         run: Vec::new(),
         run_coding: FontCoding::Cp1252,
+        run_note: false,
         ansi: FontCoding::Cp1252,
         default_font: None,
         fonts: HashMap::new(),
@@ -256,6 +274,7 @@ pub fn read(bytes: &[u8]) -> Result<(String, Encoding), String> {
         unicode_skip: 1,
         skip: false,
         font_table: false,
+        note: false,
     };
     let mut i = start;
     while i < bytes.len() {
@@ -286,7 +305,14 @@ pub fn read(bytes: &[u8]) -> Result<(String, Encoding), String> {
     }
     reader.flush();
     let encoding = reader.dominant_encoding();
-    Ok((reader.text, encoding))
+    let mut text = reader.text;
+    if !reader.notes.trim().is_empty() {
+        if !text.ends_with('\n') {
+            text.push('\n');
+        }
+        text.push_str(reader.notes.trim_start_matches('\n'));
+    }
+    Ok((text, encoding))
 }
 
 /// Reads the control word or symbol after a backslash at `i`; returns where reading goes on.
@@ -345,6 +371,7 @@ fn control(
             i = i.saturating_add(skip).min(bytes.len());
         }
         "fonttbl" => state.font_table = true,
+        "footnote" => state.note = true,
         "f" if state.font_table => {
             reader.entry = FontEntry {
                 number: param,
@@ -443,6 +470,13 @@ mod tests {
         let body = r"{\header {\f1 Trang}}\trowd\intbl A\cell B\cell\row {\*\fldinst HYPERLINK x}{\fldrslt link}\tab end{\pict\bin3 }}}}";
         let (text, _) = read(&rtf(body)).unwrap();
         assert_eq!(text, "A\tB\t\nlink\tend");
+    }
+
+    #[test]
+    fn footnotes_go_after_the_body() {
+        let body = r"\f1 Ngh\'de {\super\chftn}{\footnote \pard\plain\f1 {\super\chftn} Ch\'ad\'acng tr\'d7nh OCOP.}\'ae\'denh s\'e8 98\par";
+        let (text, _) = read(&rtf(body)).unwrap();
+        assert_eq!(text, "Nghị định số 98\n Chương trình OCOP.");
     }
 
     #[test]
