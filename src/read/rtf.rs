@@ -18,76 +18,8 @@
 use std::collections::HashMap;
 
 use crate::text::Encoding;
-use crate::text::encoding::{codepage, tcvn3, vni};
-
-/// How the bytes of one font are decoded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum FontCoding {
-    /// TCVN3; `upper` for the upper-case fonts (.VnTimeH).
-    Tcvn3 { upper: bool },
-    /// VNI-Windows.
-    Vni,
-    /// Windows-1258.
-    Cp1258,
-    /// Windows-1252 (the default ANSI code page).
-    Cp1252,
-}
-
-impl FontCoding {
-    /// The coding a font's name and charset call for; `ansi` is the document's default.
-    fn of_font(name: &str, charset: Option<i32>, ansi: FontCoding) -> FontCoding {
-        let lower = name.trim().to_lowercase();
-        if lower.starts_with("vni") {
-            FontCoding::Vni
-        } else if lower.starts_with(".vn") || lower.starts_with("vn") {
-            FontCoding::Tcvn3 {
-                upper: is_upper_case_font(name),
-            }
-        } else {
-            match charset {
-                Some(163) => FontCoding::Cp1258,
-                Some(0) | None => ansi,
-                Some(_) => FontCoding::Cp1252,
-            }
-        }
-    }
-
-    /// The legacy encoding this coding stands for, if it is one.
-    fn encoding(self) -> Option<Encoding> {
-        match self {
-            FontCoding::Tcvn3 { .. } => Some(Encoding::Tcvn3),
-            FontCoding::Vni => Some(Encoding::Vni),
-            FontCoding::Cp1258 => Some(Encoding::Cp1258),
-            FontCoding::Cp1252 => None,
-        }
-    }
-
-    fn decode(self, bytes: &[u8]) -> String {
-        match self {
-            FontCoding::Tcvn3 { upper } => tcvn3::decode(bytes, upper),
-            FontCoding::Vni => vni::decode(bytes),
-            FontCoding::Cp1258 => codepage::cp1258(bytes),
-            FontCoding::Cp1252 => codepage::cp1252(bytes),
-        }
-    }
-}
-
-/// True for the upper-case TCVN3 fonts: the name, less any script suffix
-/// (" Tur", " CE") or bracketed note ("(Ds)"), ends in H: ".VnTimeH",
-/// ".VnCentury SchoolbookH", ".VnTimeH Tur".
-fn is_upper_case_font(name: &str) -> bool {
-    const SCRIPT_SUFFIXES: [&str; 6] = [" Tur", " CE", " Cyr", " Greek", " Baltic", " Vietnamese"];
-    let mut base = name.trim();
-    if let Some(open) = base.rfind('(')
-        && base.ends_with(')')
-    {
-        base = base[..open].trim_end();
-    }
-    for suffix in SCRIPT_SUFFIXES {
-        base = base.strip_suffix(suffix).unwrap_or(base).trim_end();
-    }
-    base.ends_with('H')
-}
+use crate::text::encoding::codepage;
+use crate::text::encoding::fonts::FontCoding;
 
 /// Control words whose group holds no body text.
 const SKIPPED_DESTINATIONS: [&str; 23] = [
@@ -477,16 +409,6 @@ mod tests {
         let body = r"\f1 Ngh\'de {\super\chftn}{\footnote \pard\plain\f1 {\super\chftn} Ch\'ad\'acng tr\'d7nh OCOP.}\'ae\'denh s\'e8 98\par";
         let (text, _) = read(&rtf(body)).unwrap();
         assert_eq!(text, "Nghị định số 98\n Chương trình OCOP.");
-    }
-
-    #[test]
-    fn font_names() {
-        assert!(is_upper_case_font(".VnTimeH"));
-        assert!(is_upper_case_font(".VnTimeH Tur"));
-        assert!(is_upper_case_font(".VnCentury SchoolbookH"));
-        assert!(is_upper_case_font("VnTimeH(Ds)"));
-        assert!(!is_upper_case_font(".VnTime"));
-        assert!(!is_upper_case_font(".VnBahamasB"));
     }
 
     #[test]
