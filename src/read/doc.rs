@@ -7,18 +7,28 @@
 //! 8-bit Windows-1252 bytes ("compressed") or as UTF-16 ([MS-DOC] 2.4.1).
 //!
 //! Legacy Vietnamese fonts (.VnTime, VNI-Times) are 8-bit fonts, so their
-//! text comes out as Windows-1252 characters: those stretches are decoded
-//! as the legacy encoding that reads best, paragraph by paragraph (see
-//! [`crate::text::encoding::detect::choose_by_paragraph`]); characters outside
-//! Windows-1252 are Unicode already. Paragraph marks end lines, cell marks
+//! text comes out as Windows-1252 characters. Runs whose font is set
+//! directly (sprmCRgFtc0 in the character property pages) are decoded by
+//! that font, as the RTF reader does: TCVN3 for .Vn* fonts (in capitals for
+//! the ...H ones), VNI for VNI-* fonts. The rest (text in the style's font)
+//! is decoded as the legacy encoding that reads best, paragraph by paragraph
+//! (see [`crate::text::encoding::detect::choose_by_paragraph`]); characters
+//! outside Windows-1252 are Unicode already. Paragraph marks end lines, cell marks
 //! become tabs, field codes are dropped and their results kept. Footnotes,
 //! endnotes and text boxes follow the main text; headers and comments are
 //! left out.
 
 use std::io::{Cursor, Read};
 
+use std::collections::HashMap;
+
 use crate::text::Encoding;
-use crate::text::encoding::detect::choose_by_paragraph;
+use crate::text::encoding::codepage::{cp1252_byte, cp1252_char};
+use crate::text::encoding::detect::{Piece, choose_by_paragraph, pieces_of};
+use crate::text::encoding::fonts::FontCoding;
+
+/// One character of a story, with the legacy font it is set in, if known.
+type Tagged = (char, Option<FontCoding>);
 
 /// Extracts the main text of a Word 97-2003 document and the encoding its text was in.
 pub fn read(bytes: &[u8]) -> Result<(String, Encoding), String> {
@@ -32,16 +42,162 @@ pub fn read(bytes: &[u8]) -> Result<(String, Encoding), String> {
         .and_then(|end| table.get(fib.fc_clx..end))
         .ok_or("the piece table lies outside the table stream")?;
     let pieces = piece_table(clx)?;
-    let mut cleaned = String::new();
+    let fonts = fib
+        .table_range(&table, Fib::STTBF_FFN)
+        .map(font_codings)
+        .unwrap_or_default();
+    let runs = fib
+        .table_range(&table, Fib::PLCF_BTE_CHPX)
+        .map(|plcf| font_runs(&word, plcf))
+        .unwrap_or_default();
+    let font_at = |pos: usize| {
+        let i = runs.partition_point(|r| r.0 <= pos);
+        let (_, end, ftc) = *runs.get(i.checked_sub(1)?)?;
+        (pos < end).then(|| fonts.get(usize::from(ftc)).copied().flatten())?
+    };
+    let mut cleaned: Vec<Tagged> = Vec::new();
     for story in fib.stories() {
         let text = story_text(&word, &pieces, story)?;
-        if !cleaned.is_empty() && !cleaned.ends_with('\n') {
-            cleaned.push('\n');
+        if cleaned.last().is_some_and(|&(c, _)| c != '\n') {
+            cleaned.push(('\n', None));
         }
-        cleaned.push_str(&clean(&text));
+        let tagged: Vec<Tagged> = text.into_iter().map(|(c, pos)| (c, font_at(pos))).collect();
+        cleaned.extend(clean(&tagged));
     }
-    let (encoding, decoded) = choose_by_paragraph(&cleaned);
-    Ok((decoded, encoding))
+    Ok(decode_tagged(&cleaned))
+}
+
+/// Decodes tagged text: runs in a known legacy font by that font, the rest by statistics.
+fn decode_tagged(text: &[Tagged]) -> (String, Encoding) {
+    let mut pieces: Vec<Piece> = Vec::new();
+    let mut by_font: HashMap<Encoding, usize> = HashMap::new();
+    for run in text.chunk_by(|a, b| a.1 == b.1) {
+        let chars: String = run.iter().map(|&(c, _)| c).collect();
+        let Some(coding) = run[0].1 else {
+            pieces.extend(pieces_of(&chars));
+            continue;
+        };
+        if let Some(encoding) = coding.encoding() {
+            *by_font.entry(encoding).or_default() += run.len();
+        }
+        let mut bytes = Vec::new();
+        for c in chars.chars() {
+            match cp1252_byte(c) {
+                Some(b) => bytes.push(b),
+                None => {
+                    pieces.push(Piece::Font(std::mem::take(&mut bytes), coding));
+                    pieces.push(Piece::Text(c.to_string()));
+                }
+            }
+        }
+        pieces.push(Piece::Font(bytes, coding));
+    }
+    let (encoding, decoded) = choose_by_paragraph(&pieces);
+    let by_font = by_font.into_iter().max_by_key(|&(e, n)| (n, e));
+    match by_font {
+        Some((font_encoding, _)) if encoding == Encoding::Utf8 => (decoded, font_encoding),
+        _ => (decoded, encoding),
+    }
+}
+
+/// The legacy coding of each font in the font table (SttbfFfn), `None` for
+/// fonts that are not legacy Vietnamese ones.
+fn font_codings(sttb: &[u8]) -> Vec<Option<FontCoding>> {
+    let mut codings = Vec::new();
+    let Ok(mut count) = u16_at(sttb, 0) else {
+        return codings;
+    };
+    let mut at = 4;
+    if count == 0xFFFF {
+        count = u16_at(sttb, 2).unwrap_or(0);
+        at = 6;
+    }
+    for _ in 0..count {
+        let Some(ffn) = sttb
+            .get(at)
+            .and_then(|&len| sttb.get(at..at + usize::from(len) + 1))
+        else {
+            break;
+        };
+        at += ffn.len();
+        // FFN: cbFfnM1, flags, wWeight, chs, ixchSzAlt, panose[10], fs[24], then the UTF-16 name.
+        let charset = ffn.get(4).map(|&c| i32::from(c));
+        let units = ffn.get(40..).unwrap_or(&[]).chunks_exact(2);
+        let name: String = char::decode_utf16(
+            units
+                .map(|p| u16::from_le_bytes([p[0], p[1]]))
+                .take_while(|&u| u != 0),
+        )
+        .map(|c| c.unwrap_or('\u{fffd}'))
+        .collect();
+        let coding = FontCoding::of_font(&name, charset, FontCoding::Cp1252);
+        codings
+            .push(matches!(coding, FontCoding::Tcvn3 { .. } | FontCoding::Vni).then_some(coding));
+    }
+    codings
+}
+
+/// Character runs with a font set directly, as (first byte, end byte, font
+/// number) in the WordDocument stream, sorted; read from the CHPX pages the
+/// bin table (PlcfBteChpx) points to.
+fn font_runs(word: &[u8], plcf: &[u8]) -> Vec<(usize, usize, u16)> {
+    let mut runs = Vec::new();
+    let n = plcf.len().saturating_sub(4) / 8;
+    for i in 0..n {
+        let Ok(pn) = u32_at(plcf, 4 * (n + 1) + 4 * i) else {
+            break;
+        };
+        let start = (pn & 0x003F_FFFF) * 512;
+        let Some(page) = word.get(start..start + 512) else {
+            continue;
+        };
+        let crun = usize::from(page[511]);
+        for j in 0..crun {
+            let (Ok(fc_start), Ok(fc_end)) = (u32_at(page, 4 * j), u32_at(page, 4 * (j + 1)))
+            else {
+                break;
+            };
+            let offset = page
+                .get(4 * (crun + 1) + j)
+                .map_or(0, |&b| 2 * usize::from(b));
+            if offset == 0 {
+                continue;
+            }
+            let Some(grpprl) = page
+                .get(offset)
+                .and_then(|&cb| page.get(offset + 1..offset + 1 + usize::from(cb)))
+            else {
+                continue;
+            };
+            if let Some(ftc) = font_sprm(grpprl) {
+                runs.push((fc_start, fc_end, ftc));
+            }
+        }
+    }
+    runs.sort_unstable();
+    runs
+}
+
+/// The font a list of character properties sets (sprmCRgFtc0), if any.
+fn font_sprm(grpprl: &[u8]) -> Option<u16> {
+    const SPRM_C_RG_FTC0: u16 = 0x4A4F;
+    let mut font = None;
+    let mut at = 0;
+    while let Ok(sprm) = u16_at(grpprl, at) {
+        at += 2;
+        let size = match sprm >> 13 {
+            0 | 1 => 1,
+            2 | 4 | 5 => 2,
+            3 => 4,
+            7 => 3,
+            _ => 1 + usize::from(*grpprl.get(at)?),
+        };
+        if sprm == SPRM_C_RG_FTC0 {
+            font = u16_at(grpprl, at).ok();
+        }
+        at += size;
+    }
+    font
 }
 
 fn read_stream<F: Read + std::io::Seek>(
@@ -78,6 +234,8 @@ struct Fib {
     ccp: [usize; 8],
     fc_clx: usize,
     lcb_clx: usize,
+    /// Offset of FibRgFcLcb97 in the WordDocument stream, and the stream itself's length there.
+    fc_lcb: Vec<(usize, usize)>,
 }
 
 impl Fib {
@@ -109,15 +267,37 @@ impl Fib {
             *count = u32_at(word, rg_lw + 12 + 4 * i)?;
         }
         let rg_fc_lcb = rg_lw + 4 * cslw + 2;
-        // fcClx is the 34th fc/lcb pair of FibRgFcLcb97.
-        let fc_clx = u32_at(word, rg_fc_lcb + 33 * 8)?;
-        let lcb_clx = u32_at(word, rg_fc_lcb + 33 * 8 + 4)?;
+        let fc_lcb = (0..=Fib::CLX)
+            .map(|i| {
+                Ok((
+                    u32_at(word, rg_fc_lcb + 8 * i)?,
+                    u32_at(word, rg_fc_lcb + 8 * i + 4)?,
+                ))
+            })
+            .collect::<Result<Vec<_>, String>>()?;
+        let (fc_clx, lcb_clx) = fc_lcb[Fib::CLX];
         Ok(Fib {
             table_stream,
             ccp,
             fc_clx,
             lcb_clx,
+            fc_lcb,
         })
+    }
+
+    /// FibRgFcLcb97 index of PlcfBteChpx, the character-property bin table.
+    const PLCF_BTE_CHPX: usize = 12;
+    /// FibRgFcLcb97 index of SttbfFfn, the font table.
+    const STTBF_FFN: usize = 15;
+    /// FibRgFcLcb97 index of the Clx (the piece table).
+    const CLX: usize = 33;
+
+    /// The bytes of the table-stream structure at FibRgFcLcb97 index `i`, if it is there.
+    fn table_range<'t>(&self, table: &'t [u8], i: usize) -> Option<&'t [u8]> {
+        let (fc, lcb) = *self.fc_lcb.get(i)?;
+        (lcb > 0)
+            .then(|| table.get(fc..fc.checked_add(lcb)?))
+            .flatten()
     }
 
     /// The CP ranges of the stories kept: main text, footnotes, endnotes and
@@ -175,13 +355,14 @@ fn piece_table(clx: &[u8]) -> Result<Vec<TextPiece>, String> {
         .collect()
 }
 
-/// The characters of one story (a range of CPs), Word's control characters included.
+/// The characters of one story (a range of CPs), Word's control characters
+/// included, each with its byte position in the WordDocument stream.
 fn story_text(
     word: &[u8],
     pieces: &[TextPiece],
     story: std::ops::Range<usize>,
-) -> Result<String, String> {
-    let mut text = String::new();
+) -> Result<Vec<(char, usize)>, String> {
+    let mut text = Vec::new();
     for piece in pieces {
         let start = piece.cp_start.max(story.start);
         let end = piece.cp_end.min(story.end);
@@ -197,13 +378,23 @@ fn story_text(
             // Compressed pieces hold Windows-1252 bytes; keep them as those characters.
             text.extend(
                 data.iter()
-                    .map(|&b| crate::text::encoding::codepage::cp1252_char(b)),
+                    .enumerate()
+                    .map(|(i, &b)| (cp1252_char(b), from + i)),
             );
         } else {
-            let units = data
+            let units: Vec<u16> = data
                 .chunks_exact(2)
-                .map(|p| u16::from_le_bytes([p[0], p[1]]));
-            text.extend(char::decode_utf16(units).map(|c| c.unwrap_or('\u{fffd}')));
+                .map(|p| u16::from_le_bytes([p[0], p[1]]))
+                .collect();
+            let mut i = 0;
+            while i < units.len() {
+                let (c, used) = match char::decode_utf16(units[i..].iter().copied()).next() {
+                    Some(Ok(c)) => (c, c.len_utf16()),
+                    _ => ('\u{fffd}', 1),
+                };
+                text.push((c, from + 2 * i));
+                i += used;
+            }
         }
     }
     Ok(text)
@@ -212,11 +403,12 @@ fn story_text(
 /// Replaces Word's control characters: paragraph and line marks become line
 /// ends, cell marks tabs; field codes go, field results stay; anchors for
 /// pictures, notes and comments go.
-fn clean(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+fn clean(text: &[Tagged]) -> Vec<Tagged> {
+    let mut out = Vec::with_capacity(text.len());
     // For each open field: true while still in its code (before the separator).
     let mut fields: Vec<bool> = Vec::new();
-    for c in text.chars() {
+    for &(c, font) in text {
+        let mut push = |c: char| out.push((c, font));
         match c {
             '\u{13}' => fields.push(true),
             '\u{14}' => {
@@ -228,12 +420,11 @@ fn clean(text: &str) -> String {
                 fields.pop();
             }
             _ if fields.iter().any(|&code| code) => {}
-            '\r' | '\u{0B}' | '\u{0C}' => out.push('\n'),
-            '\u{07}' => out.push('\t'),
-            '\u{1E}' => out.push('-'),
-            '\t' => out.push('\t'),
+            '\r' | '\u{0B}' | '\u{0C}' => push('\n'),
+            '\u{07}' | '\t' => push('\t'),
+            '\u{1E}' => push('-'),
             _ if c.is_control() => {}
-            _ => out.push(c),
+            _ => push(c),
         }
     }
     out
@@ -243,12 +434,20 @@ fn clean(text: &str) -> String {
 mod tests {
     use super::*;
 
+    fn untagged(text: &str) -> Vec<Tagged> {
+        text.chars().map(|c| (c, None)).collect()
+    }
+
+    fn chars(tagged: &[Tagged]) -> String {
+        tagged.iter().map(|t| t.0).collect()
+    }
+
     #[test]
     fn control_characters_and_fields() {
         let raw = "A\u{7}B\u{7}\u{7}\rx\u{13} HYPERLINK \"u\" \u{14}link\u{15} y\u{1}\u{1F}z\u{1E}w\u{0B}";
-        assert_eq!(clean(raw), "A\tB\t\t\nxlink yz-w\n");
+        assert_eq!(chars(&clean(&untagged(raw))), "A\tB\t\t\nxlink yz-w\n");
         let nested = "a\u{13}PAGE\u{13}X\u{14}1\u{15}\u{14}2\u{15}b";
-        assert_eq!(clean(nested), "a2b");
+        assert_eq!(chars(&clean(&untagged(nested))), "a2b");
     }
 
     #[test]
@@ -272,9 +471,66 @@ mod tests {
         let mut word = vec![0u8; 0x300];
         word[0x100..0x103].copy_from_slice(b"V\xd6t");
         word[0x200..0x204].copy_from_slice(&[0xC7, 0x1E, 0x20, 0x00]);
-        assert_eq!(story_text(&word, &pieces, 0..5).unwrap(), "VÖtệ ");
-        assert_eq!(story_text(&word, &pieces, 0..4).unwrap(), "VÖtệ");
-        assert_eq!(story_text(&word, &pieces, 1..4).unwrap(), "Ötệ");
+        let story = |range| story_text(&word, &pieces, range).unwrap();
+        assert_eq!(
+            story(0..5),
+            vec![
+                ('V', 0x100),
+                ('Ö', 0x101),
+                ('t', 0x102),
+                ('ệ', 0x200),
+                (' ', 0x202)
+            ]
+        );
+        let middle: String = story(1..4).iter().map(|t| t.0).collect();
+        assert_eq!(middle, "Ötệ");
+    }
+
+    #[test]
+    fn font_properties_are_read_from_sprms() {
+        // sprmCFBold (1-byte operand), sprmCHps (2 bytes), sprmCRgFtc0 = font 5.
+        let grpprl = [
+            0x35, 0x08, 0x01, 0x43, 0x4A, 0x1A, 0x00, 0x4F, 0x4A, 0x05, 0x00,
+        ];
+        assert_eq!(font_sprm(&grpprl), Some(5));
+        assert_eq!(font_sprm(&grpprl[..7]), None);
+        assert_eq!(font_sprm(&[0x4F]), None);
+    }
+
+    #[test]
+    fn font_table_names_the_legacy_fonts() {
+        let mut sttb = vec![3, 0, 0, 0];
+        for name in ["Times New Roman", ".VnTimeH", "VNI-Times"] {
+            let mut ffn = vec![0u8; 40];
+            ffn.extend(name.encode_utf16().chain([0]).flat_map(u16::to_le_bytes));
+            ffn[0] = u8::try_from(ffn.len() - 1).unwrap();
+            sttb.extend(ffn);
+        }
+        assert_eq!(
+            font_codings(&sttb),
+            vec![
+                None,
+                Some(FontCoding::Tcvn3 { upper: true }),
+                Some(FontCoding::Vni)
+            ]
+        );
+    }
+
+    #[test]
+    fn runs_in_legacy_fonts_are_decoded_by_their_font() {
+        let upper = Some(FontCoding::Tcvn3 { upper: true });
+        let vni = Some(FontCoding::Vni);
+        let mut text: Vec<Tagged> = "c\u{e9}ng h\u{df}a\n".chars().map(|c| (c, upper)).collect();
+        text.extend("Tie\u{e1}ng Vie\u{e4}t\n".chars().map(|c| (c, vni)));
+        text.extend(untagged(
+            "S\u{e8} 12, ng\u{b5}y 5 th\u{b8}ng 3 n\u{a8}m 2004\n",
+        ));
+        let (decoded, encoding) = decode_tagged(&text);
+        assert_eq!(
+            decoded,
+            "CỘNG HÒA\nTiếng Việt\nSố 12, ngày 5 tháng 3 năm 2004\n"
+        );
+        assert_eq!(encoding, Encoding::Tcvn3);
     }
 
     #[test]

@@ -8,6 +8,7 @@
 
 use std::collections::HashMap;
 
+use super::fonts::FontCoding;
 use super::{Encoding, codepage, tcvn3, viqr, vni};
 use crate::text::syllable::Syllable;
 
@@ -94,13 +95,27 @@ fn best(candidates: Vec<Candidate>) -> Option<Candidate> {
 }
 
 /// A stretch of a document's text: bytes in an 8-bit font encoding not yet
-/// known, or characters that are Unicode already.
+/// known, bytes set in a font the document names, or characters that are
+/// Unicode already.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Piece {
     /// Bytes as the font draws them (Windows-1252 positions).
     Bytes(Vec<u8>),
+    /// Bytes set in a named legacy font: decoded by it unless the paragraph
+    /// plainly reads better otherwise (fonts can be wrong).
+    Font(Vec<u8>, FontCoding),
     /// Characters outside Windows-1252, taken as they are.
     Text(String),
+}
+
+impl Piece {
+    /// True for bytes outside ASCII, whose meaning depends on the encoding.
+    fn has_high_bytes(&self) -> bool {
+        match self {
+            Piece::Bytes(b) | Piece::Font(b, _) => !b.is_ascii(),
+            Piece::Text(_) => false,
+        }
+    }
 }
 
 /// Cuts text into pieces: runs of Windows-1252 characters become their bytes, the rest stays text.
@@ -117,18 +132,27 @@ pub fn pieces_of(text: &str) -> Vec<Piece> {
     pieces
 }
 
-/// Decodes pieces, their bytes in `encoding` (Windows-1252 for UTF-8 and the others).
+/// Decodes pieces, their bytes in `encoding` (Windows-1252 for UTF-8 and the
+/// others) and the bytes set in named fonts by their font.
 pub fn decode_pieces(pieces: &[Piece], encoding: Encoding) -> String {
+    decode_with(pieces, encoding, true)
+}
+
+/// Decodes pieces; with `trust_fonts` false, bytes in named fonts are read in `encoding` too.
+fn decode_with(pieces: &[Piece], encoding: Encoding, trust_fonts: bool) -> String {
+    let free = |bytes: &[u8]| match encoding {
+        Encoding::Tcvn3 => tcvn3::decode(bytes, false),
+        Encoding::Vni => vni::decode(bytes),
+        Encoding::Cp1258 => codepage::cp1258(bytes),
+        _ => codepage::cp1252(bytes),
+    };
     pieces
         .iter()
         .map(|piece| match piece {
             Piece::Text(text) => text.clone(),
-            Piece::Bytes(bytes) => match encoding {
-                Encoding::Tcvn3 => tcvn3::decode(bytes, false),
-                Encoding::Vni => vni::decode(bytes),
-                Encoding::Cp1258 => codepage::cp1258(bytes),
-                _ => codepage::cp1252(bytes),
-            },
+            Piece::Bytes(bytes) => free(bytes),
+            Piece::Font(bytes, coding) if trust_fonts => coding.decode(bytes),
+            Piece::Font(bytes, _) => free(bytes),
         })
         .collect()
 }
@@ -140,7 +164,7 @@ pub fn choose_for_pieces(pieces: &[Piece]) -> (Encoding, String) {
     let unicode = Candidate::new(Encoding::Utf8, decode_pieces(pieces, Encoding::Utf8));
     let has_high_bytes = pieces
         .iter()
-        .any(|p| matches!(p, Piece::Bytes(b) if !b.is_ascii()));
+        .any(|p| matches!(p, Piece::Bytes(_)) && p.has_high_bytes());
     let others: Vec<Candidate> = if has_high_bytes {
         [Encoding::Tcvn3, Encoding::Vni, Encoding::Cp1258]
             .into_iter()
@@ -156,27 +180,28 @@ pub fn choose_for_pieces(pieces: &[Piece]) -> (Encoding, String) {
 /// (line) may take another encoding when it plainly reads better in it, as in
 /// documents pasted together from TCVN3 and VNI sources. The encoding
 /// returned is the one most words were decoded in.
-pub fn choose_by_paragraph(text: &str) -> (Encoding, String) {
-    let (document, _) = choose_for_pieces(&pieces_of(text));
-    let mut out = String::with_capacity(text.len());
+pub fn choose_by_paragraph(pieces: &[Piece]) -> (Encoding, String) {
+    let (document, _) = choose_for_pieces(pieces);
+    let mut out = String::new();
     let mut words: HashMap<Encoding, usize> = HashMap::new();
-    for line in text.split_inclusive('\n') {
-        let pieces = pieces_of(line);
-        let first = Candidate::new(document, decode_pieces(&pieces, document));
-        let has_high_bytes = pieces
-            .iter()
-            .any(|p| matches!(p, Piece::Bytes(b) if !b.is_ascii()));
-        let (encoding, decoded) = if has_high_bytes {
-            let others = [
+    for line in lines_of(pieces) {
+        let first = Candidate::new(document, decode_pieces(&line, document));
+        let (encoding, decoded) = if line.iter().any(Piece::has_high_bytes) {
+            let fonts = line.iter().any(|p| matches!(p, Piece::Font(..)));
+            let mut others = Vec::new();
+            for e in [
                 Encoding::Utf8,
                 Encoding::Tcvn3,
                 Encoding::Vni,
                 Encoding::Cp1258,
-            ]
-            .into_iter()
-            .filter(|&e| e != document)
-            .map(|e| Candidate::new(e, decode_pieces(&pieces, e)))
-            .collect();
+            ] {
+                if e != document {
+                    others.push(Candidate::new(e, decode_with(&line, e, true)));
+                }
+                if fonts {
+                    others.push(Candidate::new(e, decode_with(&line, e, false)));
+                }
+            }
             prefer_unless_plainly_worse(first, others)
         } else {
             (document, first.text)
@@ -189,6 +214,40 @@ pub fn choose_by_paragraph(text: &str) -> (Encoding, String) {
         .max_by_key(|&(e, n)| (n, e == document))
         .map_or(document, |(e, _)| e);
     (dominant, out)
+}
+
+/// Splits pieces into lines, each ending after its "\n".
+fn lines_of(pieces: &[Piece]) -> Vec<Vec<Piece>> {
+    let mut lines: Vec<Vec<Piece>> = vec![Vec::new()];
+    for piece in pieces {
+        let parts: Vec<Piece> = match piece {
+            Piece::Bytes(bytes) => bytes
+                .split_inclusive(|&b| b == b'\n')
+                .map(|part| Piece::Bytes(part.to_vec()))
+                .collect(),
+            Piece::Font(bytes, coding) => bytes
+                .split_inclusive(|&b| b == b'\n')
+                .map(|part| Piece::Font(part.to_vec(), *coding))
+                .collect(),
+            Piece::Text(text) => text
+                .split_inclusive('\n')
+                .map(|part| Piece::Text(part.to_string()))
+                .collect(),
+        };
+        for part in parts {
+            let ends_line = match &part {
+                Piece::Bytes(b) | Piece::Font(b, _) => b.ends_with(b"\n"),
+                Piece::Text(t) => t.ends_with('\n'),
+            };
+            if let Some(line) = lines.last_mut() {
+                line.push(part);
+            }
+            if ends_line {
+                lines.push(Vec::new());
+            }
+        }
+    }
+    lines
 }
 
 /// Keeps `first` unless the best of `others` reads as Vietnamese and scores
@@ -290,11 +349,30 @@ mod tests {
         let tcvn3 =
             "K\u{d5} ho\u{b9}ch th\u{f9}c hi\u{d6}n ch\u{ad}\u{ac}ng tr\u{d7}nh x\u{b7} h\u{e9}i\n";
         let vni = "Mu\u{ef}c lu\u{ef}c\n";
-        let (enc, text) = choose_by_paragraph(&format!("{tcvn3}{tcvn3}{vni}"));
+        let (enc, text) = choose_by_paragraph(&pieces_of(&format!("{tcvn3}{tcvn3}{vni}")));
         assert_eq!(enc, Encoding::Tcvn3);
         assert_eq!(
             text,
             "Kế hoạch thực hiện chương trình xã hội\nKế hoạch thực hiện chương trình xã hội\nMục lục\n"
+        );
+    }
+
+    #[test]
+    fn named_fonts_decide_unless_they_plainly_lie() {
+        let upper = FontCoding::Tcvn3 { upper: true };
+        let pieces = vec![
+            Piece::Font(b"c\xe9ng h\xdfa x\xb7 h\xe9i\n".to_vec(), upper),
+            // VNI bytes in a font named as TCVN3.
+            Piece::Font(
+                b"Ta\xefi mo\xe3i Ban, tuy\xf8 theo nhie\xe4m vu\xef\n".to_vec(),
+                upper,
+            ),
+            Piece::Bytes(b"K\xd5 ho\xb9ch\n".to_vec()),
+        ];
+        let (_, text) = choose_by_paragraph(&pieces);
+        assert_eq!(
+            text,
+            "CỘNG HÒA XÃ HỘI\nTại mỗi Ban, tuỳ theo nhiệm vụ\nKế hoạch\n"
         );
     }
 

@@ -2,9 +2,10 @@
 //!
 //! Pre-Unicode Vietnamese text was set in 8-bit fonts drawn on the
 //! Windows-1252 byte positions: the TCVN3 fonts are named .VnTime,
-//! .VnArial... (".VnTimeH", ending in H, are the upper-case ones) and the VNI
-//! fonts VNI-Times, VNI-Helve... Other fonts follow their charset (163 is
-//! Vietnamese, Windows-1258) or the document's ANSI code page.
+//! .VnArial... (".VnTimeH", ending in H, are the upper-case ones; also
+//! VnTimeH(Ds), VNSTCVN3) and the VNI fonts VNI-Times, VNI-Helve, VNSVNI2...
+//! Other fonts follow their charset (163 is Vietnamese, Windows-1258) or the
+//! document's ANSI code page.
 
 use super::{Encoding, codepage, tcvn3, vni};
 
@@ -25,9 +26,13 @@ impl FontCoding {
     /// The coding a font's name and charset call for; `ansi` is the document's default.
     pub fn of_font(name: &str, charset: Option<i32>, ansi: FontCoding) -> FontCoding {
         let lower = name.trim().to_lowercase();
-        if lower.starts_with("vni") {
+        if lower.starts_with(".vn") {
+            FontCoding::Tcvn3 {
+                upper: is_upper_case_font(name),
+            }
+        } else if lower.contains("vni") {
             FontCoding::Vni
-        } else if lower.starts_with(".vn") || lower.starts_with("vn") {
+        } else if lower.starts_with("vn") || lower.contains("tcvn3") {
             FontCoding::Tcvn3 {
                 upper: is_upper_case_font(name),
             }
