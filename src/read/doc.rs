@@ -20,8 +20,6 @@
 
 use std::io::{Cursor, Read};
 
-use std::collections::HashMap;
-
 use crate::text::Encoding;
 use crate::text::encoding::codepage::{cp1252_byte, cp1252_char};
 use crate::text::encoding::detect::{Piece, choose_by_paragraph, pieces_of};
@@ -70,16 +68,12 @@ pub fn read(bytes: &[u8]) -> Result<(String, Encoding), String> {
 /// Decodes tagged text: runs in a known legacy font by that font, the rest by statistics.
 fn decode_tagged(text: &[Tagged]) -> (String, Encoding) {
     let mut pieces: Vec<Piece> = Vec::new();
-    let mut by_font: HashMap<Encoding, usize> = HashMap::new();
     for run in text.chunk_by(|a, b| a.1 == b.1) {
         let chars: String = run.iter().map(|&(c, _)| c).collect();
         let Some(coding) = run[0].1 else {
             pieces.extend(pieces_of(&chars));
             continue;
         };
-        if let Some(encoding) = coding.encoding() {
-            *by_font.entry(encoding).or_default() += run.len();
-        }
         let mut bytes = Vec::new();
         for c in chars.chars() {
             match cp1252_byte(c) {
@@ -93,11 +87,7 @@ fn decode_tagged(text: &[Tagged]) -> (String, Encoding) {
         pieces.push(Piece::Font(bytes, coding));
     }
     let (encoding, decoded) = choose_by_paragraph(&pieces);
-    let by_font = by_font.into_iter().max_by_key(|&(e, n)| (n, e));
-    match by_font {
-        Some((font_encoding, _)) if encoding == Encoding::Utf8 => (decoded, font_encoding),
-        _ => (decoded, encoding),
-    }
+    (decoded, encoding)
 }
 
 /// The legacy coding of each font in the font table (SttbfFfn), `None` for

@@ -6,8 +6,10 @@
 //! (VNI-Times...). The bytes of an RTF file mean nothing without the font
 //! they are set in, so this reader follows the font of every run: runs in
 //! .Vn* fonts are decoded as TCVN3, VNI-* fonts as VNI, fonts with the
-//! Vietnamese charset (163) or a document code page of 1258 as Windows-1258,
-//! and the rest as Windows-1252. `\uN` characters are taken as they are.
+//! Vietnamese charset (163) or a document code page of 1258 as Windows-1258.
+//! Runs in other fonts, and paragraphs whose font plainly lies, are decoded
+//! as what reads best, paragraph by paragraph (Windows-1252 unless a legacy
+//! encoding reads plainly better). `\uN` characters are taken as they are.
 //!
 //! Paragraphs (`\par`, `\line`, `\sect`, `\page`) and table rows (`\row`)
 //! end lines; tabs and table cells (`\cell`) become tabs. Footnotes and
@@ -19,6 +21,7 @@ use std::collections::HashMap;
 
 use crate::text::Encoding;
 use crate::text::encoding::codepage;
+use crate::text::encoding::detect::{Piece, choose_by_paragraph};
 use crate::text::encoding::fonts::FontCoding;
 
 /// Control words whose group holds no body text.
@@ -73,9 +76,10 @@ struct FontEntry {
 
 /// The reader: text so far, the run of bytes waiting for its font, and the fonts.
 struct Reader {
-    text: String,
+    /// The body's text so far, in pieces to decode (see [`choose_by_paragraph`]).
+    body: Vec<Piece>,
     /// Footnote and endnote text, put after the body.
-    notes: String,
+    notes: Vec<Piece>,
     run: Vec<u8>,
     run_coding: FontCoding,
     /// Whether the pending run belongs to a note.
@@ -84,8 +88,6 @@ struct Reader {
     default_font: Option<i32>,
     fonts: HashMap<i32, (String, Option<i32>)>,
     entry: FontEntry,
-    /// Non-ASCII bytes decoded per legacy encoding, to name the dominant one.
-    legacy_bytes: HashMap<Encoding, usize>,
     /// Fallback characters still to drop after a `\uN`.
     pending_skip: usize,
 }
@@ -103,21 +105,21 @@ impl Reader {
         if self.run.is_empty() {
             return;
         }
-        if let Some(encoding) = self.run_coding.encoding() {
-            *self.legacy_bytes.entry(encoding).or_default() +=
-                self.run.iter().filter(|b| !b.is_ascii()).count();
-        }
-        let decoded = self.run_coding.decode(&self.run);
-        self.target(self.run_note).push_str(&decoded);
-        self.run.clear();
+        let run = std::mem::take(&mut self.run);
+        let piece = match self.run_coding {
+            // Text in an ordinary font: its encoding is left to the statistics.
+            FontCoding::Cp1252 => Piece::Bytes(run),
+            coding => Piece::Font(run, coding),
+        };
+        self.target(self.run_note).push(piece);
     }
 
     /// Where text goes: the body or the notes.
-    fn target(&mut self, note: bool) -> &mut String {
+    fn target(&mut self, note: bool) -> &mut Vec<Piece> {
         if note {
             &mut self.notes
         } else {
-            &mut self.text
+            &mut self.body
         }
     }
 
@@ -153,7 +155,11 @@ impl Reader {
             return;
         }
         self.flush();
-        self.target(state.note).push(c);
+        let target = self.target(state.note);
+        match target.last_mut() {
+            Some(Piece::Text(text)) => text.push(c),
+            _ => target.push(Piece::Text(c.to_string())),
+        }
     }
 
     fn end_font_entry(&mut self) {
@@ -163,22 +169,13 @@ impl Reader {
             self.fonts.insert(number, (name, entry.charset));
         }
     }
-
-    /// The legacy encoding that decoded the most non-ASCII bytes, UTF-8 when none did.
-    fn dominant_encoding(&self) -> Encoding {
-        self.legacy_bytes
-            .iter()
-            .filter(|&(_, &n)| n > 0)
-            .max_by_key(|&(e, &n)| (n, std::cmp::Reverse(*e)))
-            .map_or(Encoding::Utf8, |(&e, _)| e)
-    }
 }
 
 /// Extracts the text of an RTF document and the encoding its text was in.
 ///
-/// The encoding is the legacy one that most of the text was set in (TCVN3,
-/// VNI or Windows-1258); a document with none is reported as UTF-8, since
-/// its text came through as Unicode or plain Windows-1252.
+/// The encoding is the legacy one that most of the text was decoded in
+/// (TCVN3, VNI or Windows-1258); a document with none is reported as UTF-8,
+/// since its text came through as Unicode or plain Windows-1252.
 pub fn read(bytes: &[u8]) -> Result<(String, Encoding), String> {
     let start = bytes
         .iter()
@@ -188,8 +185,8 @@ pub fn read(bytes: &[u8]) -> Result<(String, Encoding), String> {
         return Err("does not start with {\\rtf".to_string());
     }
     let mut reader = Reader {
-        text: String::new(),
-        notes: String::new(),
+        body: Vec::new(),
+        notes: Vec::new(),
         run: Vec::new(),
         run_coding: FontCoding::Cp1252,
         run_note: false,
@@ -197,7 +194,6 @@ pub fn read(bytes: &[u8]) -> Result<(String, Encoding), String> {
         default_font: None,
         fonts: HashMap::new(),
         entry: FontEntry::default(),
-        legacy_bytes: HashMap::new(),
         pending_skip: 0,
     };
     let mut stack: Vec<GroupState> = Vec::new();
@@ -236,14 +232,15 @@ pub fn read(bytes: &[u8]) -> Result<(String, Encoding), String> {
         return Err(format!("{} groups left open at the end", stack.len()));
     }
     reader.flush();
-    let encoding = reader.dominant_encoding();
-    let mut text = reader.text;
-    if !reader.notes.trim().is_empty() {
-        if !text.ends_with('\n') {
-            text.push('\n');
+    let mut pieces = reader.body;
+    if !reader.notes.is_empty() {
+        let line_ended = matches!(pieces.last(), Some(Piece::Text(t)) if t.ends_with('\n'));
+        if !line_ended {
+            pieces.push(Piece::Text("\n".to_string()));
         }
-        text.push_str(reader.notes.trim_start_matches('\n'));
+        pieces.extend(reader.notes);
     }
+    let (encoding, text) = choose_by_paragraph(&pieces);
     Ok((text, encoding))
 }
 
@@ -409,6 +406,17 @@ mod tests {
         let body = r"\f1 Ngh\'de {\super\chftn}{\footnote \pard\plain\f1 {\super\chftn} Ch\'ad\'acng tr\'d7nh OCOP.}\'ae\'denh s\'e8 98\par";
         let (text, _) = read(&rtf(body)).unwrap();
         assert_eq!(text, "Nghị định số 98\n Chương trình OCOP.");
+    }
+
+    #[test]
+    fn legacy_text_in_an_ordinary_font_is_detected() {
+        let body = r"\f0 K\'d5 ho\'b9ch th\'f9c hi\'d6n ch\'ad\'acng tr\'d7nh m\'e7i x\'b7 m\'e9t s\'b6n ph\'c8m\par";
+        let (text, enc) = read(&rtf(body)).unwrap();
+        assert_eq!(
+            text,
+            "Kế hoạch thực hiện chương trình mỗi xã một sản phẩm\n"
+        );
+        assert_eq!(enc, Encoding::Tcvn3);
     }
 
     #[test]

@@ -60,6 +60,8 @@ impl Score {
 /// A candidate decoding.
 struct Candidate {
     encoding: Encoding,
+    /// Whether bytes in named fonts were decoded by their font (else in `encoding`).
+    fonts_trusted: bool,
     text: String,
     score: Score,
 }
@@ -69,8 +71,17 @@ impl Candidate {
         let score = Score::of(&text);
         Candidate {
             encoding,
+            fonts_trusted: true,
             text,
             score,
+        }
+    }
+
+    /// A candidate that read the bytes of named fonts in `encoding` too.
+    fn ignoring_fonts(encoding: Encoding, text: String) -> Candidate {
+        Candidate {
+            fonts_trusted: false,
+            ..Candidate::new(encoding, text)
         }
     }
 }
@@ -173,7 +184,8 @@ pub fn choose_for_pieces(pieces: &[Piece]) -> (Encoding, String) {
     } else {
         Vec::new()
     };
-    prefer_unless_plainly_worse(unicode, others)
+    let chosen = prefer_unless_plainly_worse(unicode, others);
+    (chosen.encoding, chosen.text)
 }
 
 /// Like [`choose_for_pieces`] for a whole document, but each paragraph
@@ -183,10 +195,11 @@ pub fn choose_for_pieces(pieces: &[Piece]) -> (Encoding, String) {
 pub fn choose_by_paragraph(pieces: &[Piece]) -> (Encoding, String) {
     let (document, _) = choose_for_pieces(pieces);
     let mut out = String::new();
-    let mut words: HashMap<Encoding, usize> = HashMap::new();
+    // Non-ASCII bytes decoded in each encoding, to name the dominant one.
+    let mut decoded_in: HashMap<Encoding, usize> = HashMap::new();
     for line in lines_of(pieces) {
         let first = Candidate::new(document, decode_pieces(&line, document));
-        let (encoding, decoded) = if line.iter().any(Piece::has_high_bytes) {
+        let chosen = if line.iter().any(Piece::has_high_bytes) {
             let fonts = line.iter().any(|p| matches!(p, Piece::Font(..)));
             let mut others = Vec::new();
             for e in [
@@ -199,19 +212,31 @@ pub fn choose_by_paragraph(pieces: &[Piece]) -> (Encoding, String) {
                     others.push(Candidate::new(e, decode_with(&line, e, true)));
                 }
                 if fonts {
-                    others.push(Candidate::new(e, decode_with(&line, e, false)));
+                    others.push(Candidate::ignoring_fonts(e, decode_with(&line, e, false)));
                 }
             }
             prefer_unless_plainly_worse(first, others)
         } else {
-            (document, first.text)
+            first
         };
-        *words.entry(encoding).or_default() += Score::of(&decoded).words;
-        out.push_str(&decoded);
+        for piece in &line {
+            let (bytes, encoding) = match piece {
+                Piece::Bytes(b) => (b, chosen.encoding),
+                Piece::Font(b, coding) if chosen.fonts_trusted => {
+                    (b, coding.encoding().unwrap_or(Encoding::Utf8))
+                }
+                Piece::Font(b, _) => (b, chosen.encoding),
+                Piece::Text(_) => continue,
+            };
+            *decoded_in.entry(encoding).or_default() +=
+                bytes.iter().filter(|b| !b.is_ascii()).count();
+        }
+        out.push_str(&chosen.text);
     }
-    let dominant = words
+    let dominant = decoded_in
         .into_iter()
-        .max_by_key(|&(e, n)| (n, e == document))
+        .filter(|&(_, n)| n > 0)
+        .max_by_key(|&(e, n)| (n, e == document, std::cmp::Reverse(e)))
         .map_or(document, |(e, _)| e);
     (dominant, out)
 }
@@ -252,7 +277,7 @@ fn lines_of(pieces: &[Piece]) -> Vec<Vec<Piece>> {
 
 /// Keeps `first` unless the best of `others` reads as Vietnamese and scores
 /// better by a clear margin (a twentieth of the words, at least 3).
-fn prefer_unless_plainly_worse(first: Candidate, others: Vec<Candidate>) -> (Encoding, String) {
+fn prefer_unless_plainly_worse(first: Candidate, others: Vec<Candidate>) -> Candidate {
     let margin = i64::try_from(first.score.words / 20)
         .unwrap_or(i64::MAX)
         .max(3);
@@ -261,9 +286,9 @@ fn prefer_unless_plainly_worse(first: Candidate, others: Vec<Candidate>) -> (Enc
             if other.score.is_vietnamese()
                 && other.score.value() > first.score.value() + margin =>
         {
-            (other.encoding, other.text)
+            other
         }
-        _ => (first.encoding, first.text),
+        _ => first,
     }
 }
 
@@ -274,7 +299,8 @@ pub fn choose_for_utf8(text: &str) -> (Encoding, String) {
     if text.is_ascii() {
         let utf8 = Candidate::new(Encoding::Utf8, text.to_string());
         let viqr = Candidate::new(Encoding::Viqr, viqr::decode(text));
-        prefer_unless_plainly_worse(utf8, vec![viqr])
+        let chosen = prefer_unless_plainly_worse(utf8, vec![viqr]);
+        (chosen.encoding, chosen.text)
     } else {
         choose_for_pieces(&pieces_of(text))
     }
