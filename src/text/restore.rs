@@ -20,13 +20,15 @@ use super::syllable::{Syllable, strip_marks};
 /// Cost (in nats) of reading a word as OCR damage rather than as lost marks.
 const OCR_PRIOR: f32 = 2.0;
 /// Cost of keeping a word that is not a syllable as it was written.
-const KEEP_COST: f32 = 12.0;
+const KEEP_COST: f32 = 16.0;
 /// Extra cost per letter of a kept non-syllable word.
-const KEEP_PER_LETTER: f32 = 0.5;
+const KEEP_PER_LETTER: f32 = 1.0;
 /// How much a candidate's channel cost weighs against the language model.
 const CHANNEL_WEIGHT: f32 = 1.0;
 /// Candidates kept per word.
 const MAX_CANDIDATES: usize = 12;
+/// Candidates costing this much more than a word's cheapest reading are dropped.
+const CANDIDATE_MARGIN: f32 = 7.0;
 /// Hypotheses kept by the beam search.
 const BEAM: usize = 6;
 /// Words longer than this (in characters) are never syllables or damaged syllables.
@@ -116,6 +118,8 @@ impl Inventory {
         };
         let mut forms = Vec::new();
         deletions(word, depth, &mut forms);
+        forms.sort_unstable();
+        forms.dedup();
         let mut keys: Vec<u32> = forms
             .iter()
             .filter_map(|f| self.deletions.get(f))
@@ -242,7 +246,11 @@ fn is_acronym_shape(word: &str) -> bool {
 }
 
 fn is_url_or_email(chunk: &str) -> bool {
-    chunk.contains("://") || chunk.starts_with("www.") || chunk.contains('@')
+    // An e-mail address has a dot after its "@" ("a@b.vn"); OCR also reads "ơ" as "@" ("nu@éc").
+    let email = chunk
+        .split_once('@')
+        .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'));
+    chunk.contains("://") || chunk.starts_with("www.") || email
 }
 
 fn is_symbol(chunk: &str) -> bool {
@@ -561,6 +569,8 @@ impl<'m> Restorer<'m> {
         let rank = |c: &Candidate| c.cost - 0.3 * self.lm.log_prob(START, START, c.id).max(-20.0);
         list.sort_by(|a, b| rank(a).total_cmp(&rank(b)));
         list.truncate(MAX_CANDIDATES);
+        let cheapest = list.iter().map(|c| c.cost).fold(f32::INFINITY, f32::min);
+        list.retain(|c| c.cost <= cheapest + CANDIDATE_MARGIN);
         if !Syllable::is_valid(word) {
             list.push(Candidate {
                 syllable: None,
@@ -663,6 +673,8 @@ mod tests {
         assert!(matches!(classify("---*---"), Chunk::Fixed(_)));
         assert!(matches!(classify("“Kinh"), Chunk::Word("“", "Kinh", "")));
         assert!(matches!(classify("T6"), Chunk::Word("", "T6", "")));
+        assert!(matches!(classify("nu@éc"), Chunk::Word(..)));
+        assert!(matches!(classify("so.ocop@gmail.com"), Chunk::Fixed(_)));
     }
 
     #[test]
