@@ -200,7 +200,8 @@ pub fn products(roots: &[Node]) -> Vec<Product> {
 fn product_item(part: &str, context: &str) -> Option<Product> {
     let part = part.trim().trim_end_matches(['.', ';', ',']);
     let caps =
-        re!(r"^(.+?)(?:\s*\(([^)]*)\))?(?:\s+của\s+(.+?))?(?:\s+[–-]\s+(.+))?$").captures(part)?;
+        re!(r"^(.+?)(?:\s*\(([^)]*)\))?(?:\s+của\s+(.+?))?(?:\s+[–-]\s+([^,;]+))?(?:[,;].*)?$")
+            .captures(part)?;
     let name = caps[1].trim().to_string();
     if name.is_empty() {
         return None;
@@ -215,7 +216,7 @@ fn product_item(part: &str, context: &str) -> Option<Product> {
         owner: caps.get(3).map(|m| m.as_str().trim().to_string()),
         address: caps.get(4).map(|m| m.as_str().trim().to_string()),
         stars,
-        status: status_of(context),
+        status: status_of(part).or_else(|| status_of(context)),
     })
 }
 

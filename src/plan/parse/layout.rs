@@ -123,7 +123,9 @@ fn strip_markup(line: &str) -> String {
     }
     let bullet = s.starts_with("* ") || s.starts_with("+ ");
     let body = if bullet { &s[2..] } else { s };
-    let cleaned: String = body
+    // Markdown escapes ("1\\." for a numbered heading that is not a list).
+    let unescaped = re!(r"\\([\\`*_{}\[\]()#+\-.!|])").replace_all(body, "$1");
+    let cleaned: String = unescaped
         .replace("**", "")
         .replace("__", "")
         .chars()
