@@ -196,6 +196,10 @@ pub fn parse(text: &str, flow: Flow) -> Parsed {
     out.recipients = tail.recipients;
     out.signature = tail.signature;
     out.warnings.extend(tail.warnings);
+    if out.doc_type.is_some() && out.recipients.is_empty() && out.signature == Default::default() {
+        out.warnings
+            .push("no recipients and no signature: the plan ends early (truncated?)".to_string());
+    }
     // A header naming only the unit ("PHƯỜNG YÊN HÒA") under a People's Committee signature.
     if let (Some(name), Some(authority)) = (&out.issuer.name, &out.signature.authority)
         && out.issuer.locality.is_some()
