@@ -18,6 +18,8 @@ struct Cli {
 enum Command {
     /// Normalize Vietnamese text: decode any encoding, NFC, tone placement, spacing.
     Normalize(cli::normalize::Args),
+    /// Build the restoration models: language model, OCR confusion table, syllable list.
+    Model(cli::model::Args),
     /// Parse plans (.txt, .md, .docx) into plan records: JSON for one file, JSON Lines for several.
     Parse(cli::parse::Args),
     /// Print the JSON Schema of the plan record.
@@ -28,6 +30,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Normalize(args) => cli::normalize::run(args),
+        Command::Model(args) => cli::model::run(args),
         Command::Parse(args) => cli::parse::run(args),
         Command::Schema(args) => cli::schema::run(args),
     };
