@@ -74,6 +74,13 @@ pub fn targets(
             }
             texts.extend(node.paragraphs.iter().map(String::as_str));
             for text in texts {
+                // Cheap tests first: a target needs a digit, and outside goal sections an aim word.
+                let may_aim = ["đấu", "ĐẤU", "tiêu", "TIÊU"]
+                    .iter()
+                    .any(|w| text.contains(w));
+                if !text.bytes().any(|b| b.is_ascii_digit()) || !(in_goals || may_aim) {
+                    continue;
+                }
                 for (sentence_aims, clause) in clauses(text) {
                     if !(in_goals || sentence_aims) {
                         continue;
@@ -125,6 +132,9 @@ fn target_from(
     default_year: Option<i32>,
     plan_period: Option<&Period>,
 ) -> Option<Target> {
+    if !clause.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let outside_parens = re!(r"\([^)]*\)").replace_all(clause, " ");
     let units = re!(&format!(
         r"(?:^|[\s(])(\d+(?:[.,]\d+)*)(?:/\d+)?\s*({UNITS})(?:\s|$|[,.;:)])"
@@ -239,6 +249,9 @@ fn share_owner(products: &mut [Product]) {
 /// "hoàn thiện hồ sơ 02 sản phẩm (Diệp thanh trà, Trà xanh) OCOP 3 sao ... nâng hạng": named in parentheses.
 fn listed_products(text: &str) -> Vec<Product> {
     let mut out = Vec::new();
+    if !text.contains("sản phẩm") {
+        return out;
+    }
     for caps in re!(r"\d+\s+sản phẩm\s*\(([^)]+)\)([^;(]*)").captures_iter(text) {
         let names = &caps[1];
         let after = &caps[2];
