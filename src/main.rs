@@ -18,6 +18,12 @@ struct Cli {
 enum Command {
     /// Normalize Vietnamese text: decode any encoding, NFC, tone placement, spacing.
     Normalize(cli::normalize::Args),
+    /// Render a plan record as .docx, .md or .html in the Decree 30 layout.
+    Render(cli::render::Args),
+    /// Draft next year's plan from last year's and a data file.
+    Draft(cli::draft::Args),
+    /// List the built-in templates or print one to copy and edit.
+    Template(cli::template::Args),
     /// Build the restoration models: language model, OCR confusion table, syllable list.
     Model(cli::model::Args),
     /// Parse plans (.txt, .md, .docx) into plan records: JSON for one file, JSON Lines for several.
@@ -30,6 +36,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Normalize(args) => cli::normalize::run(args),
+        Command::Render(args) => cli::render::run(args),
+        Command::Draft(args) => cli::draft::run(args),
+        Command::Template(args) => cli::template::run(args),
         Command::Model(args) => cli::model::run(args),
         Command::Parse(args) => cli::parse::run(args),
         Command::Schema(args) => cli::schema::run(args),
