@@ -45,6 +45,10 @@ pub fn parse_path(path: &Path, options: &ParseOptions) -> Result<PlanRecord, Par
         encoding: doc.encoding.name().to_string(),
         restored_lines: 0,
     };
+    // Diacritic restoration (kehoach::text::restore, being built on its own branch) belongs
+    // here, between normalization and parsing: when `needs_restoration(&text)`, parse the
+    // text `Restorer::embedded().restore_text(&text)` returns and put its count of restored
+    // lines into `source.restored_lines`. Until then garbled text is only reported (below).
     let mut record = parse_text(&text, source);
     let unknown = parse::unknown_word_share(&text);
     let unaccented = parse::unaccented_share(&text);

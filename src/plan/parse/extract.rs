@@ -74,6 +74,13 @@ pub fn targets(
             }
             texts.extend(node.paragraphs.iter().map(String::as_str));
             for text in texts {
+                // Cheap tests first: a target needs a digit, and outside goal sections an aim word.
+                let may_aim = ["đấu", "ĐẤU", "tiêu", "TIÊU"]
+                    .iter()
+                    .any(|w| text.contains(w));
+                if !text.bytes().any(|b| b.is_ascii_digit()) || !(in_goals || may_aim) {
+                    continue;
+                }
                 for (sentence_aims, clause) in clauses(text) {
                     if !(in_goals || sentence_aims) {
                         continue;
@@ -125,6 +132,9 @@ fn target_from(
     default_year: Option<i32>,
     plan_period: Option<&Period>,
 ) -> Option<Target> {
+    if !clause.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let outside_parens = re!(r"\([^)]*\)").replace_all(clause, " ");
     let units = re!(&format!(
         r"(?:^|[\s(])(\d+(?:[.,]\d+)*)(?:/\d+)?\s*({UNITS})(?:\s|$|[,.;:)])"
@@ -200,7 +210,8 @@ pub fn products(roots: &[Node]) -> Vec<Product> {
 fn product_item(part: &str, context: &str) -> Option<Product> {
     let part = part.trim().trim_end_matches(['.', ';', ',']);
     let caps =
-        re!(r"^(.+?)(?:\s*\(([^)]*)\))?(?:\s+của\s+(.+?))?(?:\s+[–-]\s+(.+))?$").captures(part)?;
+        re!(r"^(.+?)(?:\s*\(([^)]*)\))?(?:\s+của\s+(.+?))?(?:\s+[–-]\s+([^,;]+))?(?:[,;].*)?$")
+            .captures(part)?;
     let name = caps[1].trim().to_string();
     if name.is_empty() {
         return None;
@@ -215,7 +226,7 @@ fn product_item(part: &str, context: &str) -> Option<Product> {
         owner: caps.get(3).map(|m| m.as_str().trim().to_string()),
         address: caps.get(4).map(|m| m.as_str().trim().to_string()),
         stars,
-        status: status_of(context),
+        status: status_of(part).or_else(|| status_of(context)),
     })
 }
 
@@ -238,6 +249,9 @@ fn share_owner(products: &mut [Product]) {
 /// "hoàn thiện hồ sơ 02 sản phẩm (Diệp thanh trà, Trà xanh) OCOP 3 sao ... nâng hạng": named in parentheses.
 fn listed_products(text: &str) -> Vec<Product> {
     let mut out = Vec::new();
+    if !text.contains("sản phẩm") {
+        return out;
+    }
     for caps in re!(r"\d+\s+sản phẩm\s*\(([^)]+)\)([^;(]*)").captures_iter(text) {
         let names = &caps[1];
         let after = &caps[2];

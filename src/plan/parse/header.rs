@@ -85,7 +85,7 @@ pub fn parse_header(lines: &[String]) -> Header {
             continue;
         }
         let mut rest = line;
-        let date = re!(r"\b(\p{Lu}\p{Ll}*\.?(?:\s+\p{Lu}\p{Ll}*){0,4})\s*,\s*ngày\b(.*?)\btháng\b(.*?)\bnăm\s*(\d{4})")
+        let date = re!(r"\b(\p{Lu}\p{Ll}*\.?(?:\s+(?:\p{Lu}\p{Ll}*|\d{1,2})){0,4})\s*,\s*ngày\b(.*?)\btháng\b(.*?)\bnăm\s*(\d{4})")
             .captures(rest);
         if let Some(caps) = &date {
             header.place = Some(caps[1].to_string());
@@ -199,7 +199,10 @@ pub fn level_and_locality(name: &str) -> Option<(String, String)> {
             // The locality: the capitalised words that follow.
             let words: Vec<&str> = rest
                 .split_whitespace()
-                .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+                .take_while(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        || (w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit()))
+                })
                 .collect();
             if words.is_empty() {
                 continue;

@@ -97,6 +97,10 @@ fn pieces(text: &str, flow: Flow) -> Vec<Piece> {
         }
         // Columns laid out with runs of spaces or tabs (pdftotext, typed headers);
         // the blanks left for a number or a day ("Số:     /KH", "ngày    tháng") are not columns.
+        if !trimmed.contains("   ") && !trimmed.contains('\t') {
+            out.push(Piece::Text(collapse_spaces(trimmed)));
+            continue;
+        }
         let blanks = re!(r"(Số\s*:|ngày|tháng)\s{3,}").replace_all(trimmed, "$1 ");
         let blanks = re!(r"\s{3,}(/|tháng\b|năm\b)").replace_all(&blanks, " $1");
         let mut first = true;
@@ -121,9 +125,18 @@ fn strip_markup(line: &str) -> String {
     while let Some(rest) = s.strip_prefix('#').or_else(|| s.strip_prefix('>')) {
         s = rest.trim_start();
     }
+    if !s.contains(['*', '_', '\\']) {
+        return s.to_string();
+    }
     let bullet = s.starts_with("* ") || s.starts_with("+ ");
     let body = if bullet { &s[2..] } else { s };
-    let cleaned: String = body
+    // Markdown escapes ("1\\." for a numbered heading that is not a list).
+    let unescaped = if body.contains('\\') {
+        re!(r"\\([\\`*_{}\[\]()#+\-.!|])").replace_all(body, "$1")
+    } else {
+        std::borrow::Cow::Borrowed(body)
+    };
+    let cleaned: String = unescaped
         .replace("**", "")
         .replace("__", "")
         .chars()
@@ -136,9 +149,23 @@ fn strip_markup(line: &str) -> String {
     }
 }
 
-/// Collapses runs of white space into one space.
+/// Collapses runs of white space into one space (and trims the ends).
 pub fn collapse_spaces(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let text = text.trim();
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            space = true;
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The width hard-wrapped text was wrapped at, or 0 when the text is not hard-wrapped.

@@ -10,7 +10,15 @@ const KINDS: &str = r"Phương án|Quy chế phối hợp|Quy chế|Nghị quy�
 /// True when a paragraph of the preamble cites documents ("Căn cứ", "Thực hiện", "Theo").
 pub fn is_basis_paragraph(line: &str) -> bool {
     re!(r"^(?:Căn cứ|Tiếp tục thực hiện|Thực hiện|Theo|Triển khai|Thi hành)\s").is_match(line)
-        && (re!(r"\bsố\s*\d").is_match(line) || starts_with_kind(opener_stripped(line)))
+        && opens_reference(opener_stripped(line))
+}
+
+/// True when text opens a reference: "Quyết định số 1/...", "văn bản số 2/...", "số 3/...", "Luật Đất đai".
+fn opens_reference(text: &str) -> bool {
+    re!(&format!(r"^(?i:{KINDS})\s+số\s*\d|^số\s*\d")).is_match(text)
+        || (starts_with_kind(text)
+            && (re!(r"ngày\s*\d|\bsố\s*\d|/[A-ZĐ]").is_match(text)
+                || re!(r"^(?:Luật|Bộ luật|Pháp lệnh|Hiến pháp|Nghị quyết)\s").is_match(text)))
 }
 
 /// The paragraph without its opener ("Căn cứ", "Thực hiện", ...).
@@ -21,9 +29,9 @@ fn opener_stripped(line: &str) -> &str {
     &line[line.len() - stripped.len()..]
 }
 
-/// True when text opens with a document kind ("Quyết định số ...", "Luật ...").
+/// True when text opens with a document kind written with its capital ("Quyết định", "Luật").
 fn starts_with_kind(text: &str) -> bool {
-    re!(&format!(r"^(?i:{KINDS})\b")).is_match(text)
+    re!(&format!(r"^(?:{KINDS})\b")).is_match(text)
 }
 
 /// Splits a basis paragraph into its references; text that is not a reference is returned apart.
@@ -41,10 +49,17 @@ pub fn parse_bases(line: &str) -> (Vec<LegalBasis>, Option<String>) {
     for part in split_clauses(body) {
         let part = part.trim();
         let unopened = opener_stripped(part);
-        if starts_with_kind(unopened) || re!(r"^số\s*\d").is_match(unopened) {
+        if opens_reference(unopened) {
             clauses.push(unopened.to_string());
         } else if clauses.is_empty() {
             clauses.push(part.to_string());
+        } else if let Some(last) = clauses
+            .last_mut()
+            .filter(|_| part.starts_with(char::is_lowercase))
+        {
+            // "...; quy định chi tiết ..." goes on with the reference before it.
+            last.push_str("; ");
+            last.push_str(part);
         } else if !part.is_empty() {
             // Not a reference: the preamble's own sentence ("UBND xã A ban hành ...").
             let text = rest.get_or_insert_with(String::new);
@@ -71,9 +86,16 @@ fn split_clauses(body: &str) -> impl Iterator<Item = &str> {
 /// Parses one reference: kind, number, date, issuer, subject.
 fn parse_reference(clause: &str, previous_kind: Option<&str>) -> LegalBasis {
     let clause = clause.trim().trim_end_matches(['.', ',', ';']).trim();
-    let kind_re = re!(&format!(r"^(?i:{KINDS})\b"));
+    let kind_re = re!(&format!(r"^(?:{KINDS})\b|^(?i:{KINDS})\s+số"));
     let (kind, after_kind) = match kind_re.find(clause) {
-        Some(m) => (Some(capitalise(m.as_str())), clause[m.end()..].trim_start()),
+        Some(m) => {
+            let kind = m
+                .as_str()
+                .trim_end_matches("số")
+                .trim_end_matches(char::is_whitespace);
+            let after = &clause[m.start() + kind.len()..];
+            (Some(capitalise(kind)), after.trim_start())
+        }
         None => (previous_kind.map(str::to_string), clause),
     };
     let mut rest = after_kind;
@@ -84,6 +106,24 @@ fn parse_reference(clause: &str, previous_kind: Option<&str>) -> LegalBasis {
         number = Some(caps[1].to_string());
         rest = rest[caps.get(0).map_or(0, |m| m.end())..].trim_start();
     }
+    // "Luật Điện lực số 61/2024/QH15": the number after the name.
+    let mut named_rest = String::new();
+    if number.is_none()
+        && let Some(caps) =
+            re!(r"^([^,;]*?)\s+số\s+([0-9][0-9A-Za-zĐđ./\-]*/[0-9A-Za-zĐđ./\-]*[0-9A-Za-zĐđ])")
+                .captures(rest)
+        && !re!(r"\s(?:của|về)\s").is_match(&caps[1])
+    {
+        number = Some(caps[2].to_string());
+        named_rest = format!(
+            "{}{}",
+            &caps[1],
+            &rest[caps.get(0).map_or(0, |m| m.end())..]
+        );
+    }
+    if !named_rest.is_empty() {
+        rest = &named_rest;
+    }
     let mut date = None;
     let date_re = re!(r"ngày\s*(\d{1,2})\s*(?:/|-|tháng)\s*(\d{1,2})\s*(?:/|-|năm)\s*(\d{4})");
     if let Some(caps) = date_re.captures(rest) {
@@ -93,7 +133,7 @@ fn parse_reference(clause: &str, previous_kind: Option<&str>) -> LegalBasis {
     let text = without_date.trim();
     let mut issuer = None;
     let mut subject_text = text.to_string();
-    if let Some(caps) = re!(r"(?:^|\s)của\s+(.+?)(?:\s+(?:về|ban hành|phê duyệt|sửa đổi|hướng dẫn|quy định|thực hiện|triển khai|Về)\b|,|$)")
+    if let Some(caps) = re!(r"(?:^|\s)của\s+(.+?)(?:\s+(?i:về|ban hành|phê duyệt|sửa đổi|hướng dẫn|quy định|thực hiện|triển khai)\b|,|$)")
         .captures(text)
     {
         let who = caps[1].trim();
@@ -161,6 +201,20 @@ mod tests {
         );
         assert_eq!(bases.len(), 1);
         assert!(rest.unwrap().starts_with("Ủy ban nhân dân xã Ô Diên"));
+    }
+
+    #[test]
+    fn number_after_the_name_and_clauses_that_go_on() {
+        let (bases, _) = parse_bases("Căn cứ Luật Điện lực số 61/2024/QH15 ngày 30/11/2024;");
+        assert_eq!(bases[0].number.as_deref(), Some("61/2024/QH15"));
+        assert_eq!(bases[0].subject.as_deref(), Some("Điện lực"));
+        let (bases, _) = parse_bases(
+            "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14/6/2025 của Chính phủ về phân cấp; quy định chi tiết một số điều;",
+        );
+        assert_eq!(bases.len(), 1);
+        assert!(!is_basis_paragraph(
+            "Căn cứ chức năng, nhiệm vụ được giao, Sở A xây dựng Kế hoạch số 1 như sau:"
+        ));
     }
 
     #[test]

@@ -196,6 +196,10 @@ pub fn parse(text: &str, flow: Flow) -> Parsed {
     out.recipients = tail.recipients;
     out.signature = tail.signature;
     out.warnings.extend(tail.warnings);
+    if out.doc_type.is_some() && out.recipients.is_empty() && out.signature == Default::default() {
+        out.warnings
+            .push("no recipients and no signature: the plan ends early (truncated?)".to_string());
+    }
     // A header naming only the unit ("PHƯỜNG YÊN HÒA") under a People's Committee signature.
     if let (Some(name), Some(authority)) = (&out.issuer.name, &out.signature.authority)
         && out.issuer.locality.is_some()
@@ -265,11 +269,19 @@ fn read_preamble(preamble: &[String], out: &mut Parsed) {
     }
 }
 
-/// Share of the words of a text that are not Vietnamese syllables (OCR damage, legacy bytes).
+/// How many words the text-quality shares look at (a sample is enough to tell).
+const QUALITY_SAMPLE: usize = 3000;
+
+/// Share of the words of a text that are not Vietnamese syllables (OCR damage, legacy bytes),
+/// over its first [`QUALITY_SAMPLE`] words.
 pub fn unknown_word_share(text: &str) -> f64 {
     let mut words = 0usize;
     let mut unknown = 0usize;
-    for word in text.split(|c: char| !c.is_alphanumeric()) {
+    for word in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(QUALITY_SAMPLE)
+    {
         if word.is_empty() || word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()) {
             continue;
         }
@@ -285,11 +297,16 @@ pub fn unknown_word_share(text: &str) -> f64 {
     }
 }
 
-/// Share of the syllables of a text written without any diacritic (unaccented Vietnamese).
+/// Share of the syllables of a text written without any diacritic (unaccented Vietnamese),
+/// over its first [`QUALITY_SAMPLE`] words.
 pub fn unaccented_share(text: &str) -> f64 {
     let mut words = 0usize;
     let mut plain = 0usize;
-    for word in text.split(|c: char| !c.is_alphabetic()) {
+    for word in text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(QUALITY_SAMPLE)
+    {
         if word.chars().count() < 2 {
             continue;
         }
