@@ -9,3 +9,4 @@ pub mod batch;
 pub mod plan;
 pub mod read;
 pub mod text;
+pub mod write;

@@ -18,12 +18,15 @@ struct Cli {
 enum Command {
     /// Normalize Vietnamese text: decode any encoding, NFC, tone placement, spacing.
     Normalize(cli::normalize::Args),
+    /// Tabulate the targets of many plans: one row per target, as CSV, XLSX or JSON Lines.
+    Targets(cli::targets::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Normalize(args) => cli::normalize::run(args),
+        Command::Targets(args) => cli::targets::run(args),
     };
     match result {
         Ok(code) => code,

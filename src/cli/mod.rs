@@ -1,3 +1,4 @@
 //! One module per subcommand: argument parsing and wiring, no logic of its own.
 
 pub mod normalize;
+pub mod targets;

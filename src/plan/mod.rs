@@ -2,8 +2,8 @@
 
 use std::path::Path;
 
-use crate::read::{read_path, ReadError};
-use crate::text::{normalize, EncodingChoice, NormalizeOptions};
+use crate::read::{ReadError, read_path};
+use crate::text::{EncodingChoice, NormalizeOptions, normalize};
 
 pub mod record;
 
