@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 sizes=("${@:-1000}")
 [ $# -eq 0 ] && sizes=(1000 10000)
 work=${BENCH_DIR:-target/bench-targets}
-mkdir -p "$work"
+mkdir -p "$work" docs
 
 cargo build --release --quiet --bin kehoach --example gen_batch
 bin=target/release/kehoach
@@ -30,10 +30,14 @@ for n in "${sizes[@]}"; do
     /usr/bin/time -v "$bin" targets "$corpus" -o "$out" 2> "$work/time-$n-$ext.txt" || true
     wall=$(grep "Elapsed (wall clock)" "$work/time-$n-$ext.txt" | awk '{print $NF}')
     rss=$(grep "Maximum resident set size" "$work/time-$n-$ext.txt" | awk '{print $NF}')
+    user=$(grep "User time" "$work/time-$n-$ext.txt" | awk '{print $NF}')
+    sys=$(grep "System time" "$work/time-$n-$ext.txt" | awk '{print $NF}')
+    cpu=$(grep "Percent of CPU" "$work/time-$n-$ext.txt" | awk '{print $NF}')
     secs=$(python3 -c 'import sys; p=sys.argv[1].split(":"); print(sum(float(x)*60**i for i,x in enumerate(reversed(p))))' "$wall")
     summary=$(grep "^targets:" "$work/time-$n-$ext.txt" | sed 's/; wrote.*//')
     rate=$(python3 -c "print(f'{$n/max($secs,1e-9):.0f}')")
-    rows+=("| $n | $((bytes / 1024 / 1024)) MiB | .$ext | $secs s | $rate | $((rss / 1024)) MiB | $summary |")
+    cpusecs=$(python3 -c "print(f'{$user+$sys:.2f}')")
+    rows+=("| $n | $((bytes / 1024 / 1024)) MiB | .$ext | $secs s | $cpusecs s | $cpu | $rate | $((rss / 1024)) MiB | $summary |")
     echo "$n .$ext: $secs s, $rate plans/s, peak RSS $((rss / 1024)) MiB" >&2
   done
 done
@@ -48,8 +52,8 @@ parser=$(git log -1 --format='%h %s' -- src/plan/ 2>/dev/null || echo unknown)
   echo "~$(( $(du -sb "$work/plans-${sizes[0]}" | cut -f1) / ${sizes[0]} / 1024 )) KiB each. All cores (no \`-j\`); wall time and peak resident memory from GNU time."
   echo "Last change to the parser (src/plan/) in this build: $parser."
   echo
-  echo "| plans | input | output | wall | plans/s | peak RSS | run summary |"
-  echo "|---:|---:|---|---:|---:|---:|---|"
+  echo "| plans | input | output | wall | CPU (user+sys) | CPU share | plans/s (wall) | peak RSS | run summary |"
+  echo "|---:|---:|---|---:|---:|---:|---:|---:|---|"
   printf '%s\n' "${rows[@]}"
   echo
   echo "Target (issue 5): 10,000 clean plans in under 20 s, memory flat. Memory stays flat because"
