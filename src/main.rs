@@ -20,6 +20,8 @@ enum Command {
     Normalize(cli::normalize::Args),
     /// Tabulate the targets of many plans: one row per target, as CSV, XLSX or JSON Lines.
     Targets(cli::targets::Args),
+    /// Build the restoration models: language model, OCR confusion table, syllable list.
+    Model(cli::model::Args),
 }
 
 fn main() -> ExitCode {
@@ -27,6 +29,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Normalize(args) => cli::normalize::run(args),
         Command::Targets(args) => cli::targets::run(args),
+        Command::Model(args) => cli::model::run(args),
     };
     match result {
         Ok(code) => code,

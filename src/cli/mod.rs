@@ -1,4 +1,5 @@
 //! One module per subcommand: argument parsing and wiring, no logic of its own.
 
+pub mod model;
 pub mod normalize;
 pub mod targets;

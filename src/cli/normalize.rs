@@ -10,7 +10,9 @@ use rayon::prelude::*;
 
 use kehoach::batch::{InputFile, walk_inputs, would_overwrite_input, write_atomic};
 use kehoach::read::{Format, read_bytes, read_path};
-use kehoach::text::{Encoding, EncodingChoice, NormalizeOptions, ToneStyle, normalize};
+use kehoach::text::channel::Channel;
+use kehoach::text::lm::LanguageModel;
+use kehoach::text::{Encoding, EncodingChoice, NormalizeOptions, Restorer, ToneStyle, normalize};
 
 /// Arguments of `kehoach normalize`.
 #[derive(clap::Args)]
@@ -29,6 +31,12 @@ pub struct Args {
     /// Join hard-wrapped lines into paragraphs (headings and list items stay apart).
     #[arg(long)]
     unwrap: bool,
+    /// Restore diacritics in lines that are OCR-garbled or typed without accents.
+    #[arg(long)]
+    restore: bool,
+    /// Language model for --restore (built with `kehoach model build`); default: the embedded one.
+    #[arg(long, value_name = "FILE", requires = "restore")]
+    model: Option<PathBuf>,
 }
 
 fn parse_encoding(name: &str) -> Result<EncodingChoice, String> {
@@ -61,6 +69,25 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         tone: args.tone,
         unwrap: args.unwrap,
     };
+    let loaded = match &args.model {
+        Some(path) => {
+            let bytes =
+                std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+            Some(LanguageModel::from_bytes(&bytes).with_context(|| path.display().to_string())?)
+        }
+        None => None,
+    };
+    let restorer = match (&loaded, args.restore) {
+        (Some(lm), _) => Some(Restorer::new(lm, Channel::embedded())),
+        (None, true) => Some(Restorer::new(
+            LanguageModel::embedded(),
+            Channel::embedded(),
+        )),
+        (None, false) => None,
+    };
+    let normalize = |text: &str, options: &NormalizeOptions| -> String {
+        normalize_restoring(text, options, restorer.as_ref())
+    };
     if args.paths.is_empty() {
         let mut bytes = Vec::new();
         std::io::stdin()
@@ -85,7 +112,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let outcomes: Vec<(PathBuf, Result<FileOutcome, String>)> = files
         .par_iter()
         .map(|input| {
-            let result = normalize_file(input, out_dir, &files, args.encoding, &options);
+            let result = normalize_file(
+                input,
+                out_dir,
+                &files,
+                args.encoding,
+                &options,
+                restorer.as_ref(),
+            );
             (input.path.clone(), result)
         })
         .collect();
@@ -134,10 +168,11 @@ fn normalize_file(
     all_inputs: &[InputFile],
     encoding: EncodingChoice,
     options: &NormalizeOptions,
+    restorer: Option<&Restorer>,
 ) -> Result<FileOutcome, String> {
     let doc =
         read_path(&input.path, encoding).map_err(|e| reason_only(&e.to_string(), &input.path))?;
-    let normalized = normalize(&doc.text, options);
+    let normalized = normalize_restoring(&doc.text, options, restorer);
     let lines_changed = if options.unwrap {
         0
     } else {
@@ -165,6 +200,25 @@ fn normalize_file(
         lines_changed,
         warning,
     })
+}
+
+/// Normalizes text, first restoring its damaged lines when a restorer is given (before any unwrapping).
+fn normalize_restoring(
+    text: &str,
+    options: &NormalizeOptions,
+    restorer: Option<&Restorer>,
+) -> String {
+    match restorer {
+        None => normalize(text, options),
+        Some(restorer) => {
+            let lines_kept = NormalizeOptions {
+                unwrap: false,
+                ..*options
+            };
+            let (restored, _) = restorer.restore_text(&normalize(text, &lines_kept));
+            normalize(&restored, options)
+        }
+    }
 }
 
 /// Strips the leading "path: " from a reader's message, since the caller prints the path.

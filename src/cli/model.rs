@@ -1,0 +1,141 @@
+//! `kehoach model`: build the restoration models (language model, confusion table, syllable list).
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, bail};
+
+use kehoach::batch::{walk_inputs, write_atomic};
+use kehoach::read::read_path;
+use kehoach::text::channel::ConfusionCounts;
+use kehoach::text::lm::NgramCounts;
+use kehoach::text::{EncodingChoice, normalize};
+
+/// Arguments of `kehoach model`.
+#[derive(clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    action: Action,
+}
+
+#[derive(clap::Subcommand)]
+enum Action {
+    /// Train the syllable language model from folders or files of clean Vietnamese text.
+    Build {
+        /// Folders or files of clean text (txt, md, docx, rtf; any encoding).
+        #[arg(required = true)]
+        corpus: Vec<PathBuf>,
+        /// The model file to write.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Drop trigrams seen fewer times than this (a smaller model).
+        #[arg(long, default_value_t = 1)]
+        min_count: u32,
+    },
+    /// Learn the OCR confusion table from TSV files of line pairs "clean<TAB>ocr".
+    Channel {
+        /// TSV files of aligned pairs.
+        #[arg(required = true)]
+        pairs: Vec<PathBuf>,
+        /// The table to write.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// List the syllables attested in clean text, with counts (the restoration inventory).
+    Syllables {
+        /// Folders or files of clean text.
+        #[arg(required = true)]
+        corpus: Vec<PathBuf>,
+        /// The list to write.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+}
+
+/// Counts n-grams of every file under `paths`, normalized the way `kehoach normalize` does.
+fn count_corpus(paths: &[PathBuf]) -> anyhow::Result<(NgramCounts, usize)> {
+    let (files, errors) = walk_inputs(paths, None);
+    if let Some((path, reason)) = errors.first() {
+        bail!("{}: {reason}", path.display());
+    }
+    if files.is_empty() {
+        bail!("no files found in the corpus paths given");
+    }
+    let mut counts = NgramCounts::new();
+    for file in &files {
+        // Clean UTF-8 text with stray control characters is still good text to learn from.
+        let text = match read_path(&file.path, EncodingChoice::Auto) {
+            Ok(doc) => doc.text,
+            Err(err) => match std::fs::read_to_string(&file.path) {
+                Ok(text) => text,
+                Err(_) => {
+                    eprintln!("skipped: {err}");
+                    continue;
+                }
+            },
+        };
+        counts.add_text(&normalize(&text, &Default::default()));
+    }
+    Ok((counts, files.len()))
+}
+
+fn write(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    write_atomic(path, bytes).with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// Runs `kehoach model`.
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    match args.action {
+        Action::Build {
+            corpus,
+            output,
+            min_count,
+        } => {
+            let (counts, n) = count_corpus(&corpus)?;
+            let model = counts.build(min_count);
+            let bytes = model.to_bytes();
+            write(&output, &bytes)?;
+            eprintln!(
+                "model: {n} files, {} words, {} bytes written to {}",
+                model.vocab_len(),
+                bytes.len(),
+                output.display()
+            );
+        }
+        Action::Channel { pairs, output } => {
+            let mut counts = ConfusionCounts::new();
+            for path in &pairs {
+                let text = std::fs::read_to_string(path)
+                    .with_context(|| format!("cannot read {}", path.display()))?;
+                for (i, line) in text.lines().enumerate() {
+                    let Some((clean, damaged)) = line.split_once('\t') else {
+                        bail!("{}:{}: not a clean<TAB>ocr pair", path.display(), i + 1);
+                    };
+                    counts.add_pair(clean, damaged);
+                }
+            }
+            write(&output, counts.to_tsv().as_bytes())?;
+            eprintln!(
+                "channel: {} word pairs from {} files, written to {}",
+                counts.words(),
+                pairs.len(),
+                output.display()
+            );
+        }
+        Action::Syllables { corpus, output } => {
+            let (counts, n) = count_corpus(&corpus)?;
+            let mut text = String::from("# syllable\tcount (kehoach model syllables)\n");
+            let list = counts.syllable_counts();
+            for (syllable, count) in &list {
+                text.push_str(&format!("{syllable}\t{count}\n"));
+            }
+            write(&output, text.as_bytes())?;
+            eprintln!(
+                "syllables: {} from {n} files, written to {}",
+                list.len(),
+                output.display()
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

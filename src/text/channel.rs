@@ -1,0 +1,405 @@
+//! The channel model: how likely a damaged word is, given the syllable that was written.
+//!
+//! Two kinds of damage are modelled. Typing without accents (or a partial loss
+//! of marks) only ever removes marks, so an observed word that the syllable
+//! covers letter for letter ("tieng", "tiéng" for "tiếng") costs nothing. OCR
+//! damage is a weighted edit distance whose letter confusions (ư→w, ô→6,
+//! đ→d, l→1, ...) are learned from line-aligned (clean, OCR) pairs and kept in
+//! `corpus/channel.tsv` (rebuilt with `kehoach model channel`).
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use super::syllable::{Syllable, Tone, base_letter, split_tone};
+
+/// Stands for "no letter" in the confusion table: a deletion or an insertion.
+const NOTHING: char = '\0';
+/// Smoothing mass given to confusions never seen in training.
+const UNSEEN: f64 = 0.02;
+/// Count given to a substitution never seen in training (against the clean letter's total).
+const UNSEEN_SUBSTITUTION: f64 = 0.3;
+/// Letters an unseen observed character is spread over when smoothing.
+const ALPHABET: f64 = 60.0;
+
+/// Counts of letter confusions from aligned (clean, damaged) pairs.
+#[derive(Default)]
+pub struct ConfusionCounts {
+    pairs: HashMap<(char, char), u64>,
+    words: u64,
+}
+
+/// The words of a line, lower case, without the punctuation around them.
+fn cores(line: &str) -> Vec<String> {
+    line.split_whitespace()
+        .map(|chunk| {
+            chunk
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// An (n+1)×(m+1) edit-distance table with its first row and column filled at `gap` per step.
+fn edit_table(n: usize, m: usize, gap: f64) -> Vec<Vec<f64>> {
+    let mut d = vec![vec![0f64; m + 1]; n + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i as f64 * gap;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j as f64 * gap;
+    }
+    d
+}
+
+/// Edit distance between two character sequences, with a per-pair substitution cost.
+fn align<F: Fn(char, char) -> f64>(a: &[char], b: &[char], sub: F) -> Vec<(char, char)> {
+    let (n, m) = (a.len(), b.len());
+    let mut d = edit_table(n, m, 1.0);
+    for i in 1..=n {
+        for j in 1..=m {
+            d[i][j] = (d[i - 1][j - 1] + sub(a[i - 1], b[j - 1]))
+                .min(d[i - 1][j] + 1.0)
+                .min(d[i][j - 1] + 1.0);
+        }
+    }
+    let mut ops = Vec::new();
+    let (mut i, mut j) = (n, m);
+    while i > 0 || j > 0 {
+        if i > 0 && j > 0 && d[i][j] == d[i - 1][j - 1] + sub(a[i - 1], b[j - 1]) {
+            ops.push((a[i - 1], b[j - 1]));
+            (i, j) = (i - 1, j - 1);
+        } else if i > 0 && d[i][j] == d[i - 1][j] + 1.0 {
+            ops.push((a[i - 1], NOTHING));
+            i -= 1;
+        } else {
+            ops.push((NOTHING, b[j - 1]));
+            j -= 1;
+        }
+    }
+    ops.reverse();
+    ops
+}
+
+fn letter_distance(a: char, b: char) -> f64 {
+    if a == b {
+        0.0
+    } else if base_letter(a) == base_letter(b) {
+        0.4
+    } else {
+        1.0
+    }
+}
+
+/// Normalized edit distance between a clean word (marks stripped) and a damaged one.
+fn word_distance(clean: &str, damaged: &str) -> f64 {
+    let a: Vec<char> = clean.chars().collect();
+    let b: Vec<char> = damaged.chars().collect();
+    let cost: f64 = align(&a, &b, letter_distance)
+        .iter()
+        .map(|&(x, y)| {
+            if x == NOTHING || y == NOTHING {
+                1.0
+            } else {
+                letter_distance(x, y)
+            }
+        })
+        .sum();
+    cost / a.len().max(b.len()).max(1) as f64
+}
+
+impl ConfusionCounts {
+    /// Empty counts.
+    pub fn new() -> ConfusionCounts {
+        ConfusionCounts::default()
+    }
+
+    /// Aligns one (clean, damaged) line pair word by word and counts the letter confusions
+    /// of every pair of words where the clean word is a Vietnamese syllable.
+    pub fn add_pair(&mut self, clean: &str, damaged: &str) {
+        let a = cores(clean);
+        let b = cores(damaged);
+        let (n, m) = (a.len(), b.len());
+        if n == 0 || m == 0 || n > 400 || m > 400 {
+            return;
+        }
+        const GAP: f64 = 0.7;
+        let mut d = edit_table(n, m, GAP);
+        let dist = |i: usize, j: usize| word_distance(&a[i], &b[j]);
+        for i in 1..=n {
+            for j in 1..=m {
+                d[i][j] = (d[i - 1][j - 1] + dist(i - 1, j - 1))
+                    .min(d[i - 1][j] + GAP)
+                    .min(d[i][j - 1] + GAP);
+            }
+        }
+        let (mut i, mut j) = (n, m);
+        while i > 0 && j > 0 {
+            let s = dist(i - 1, j - 1);
+            if d[i][j] == d[i - 1][j - 1] + s {
+                if s <= 0.67 && Syllable::is_valid(&a[i - 1]) {
+                    self.add_word(&a[i - 1], &b[j - 1]);
+                }
+                (i, j) = (i - 1, j - 1);
+            } else if d[i][j] == d[i - 1][j] + GAP {
+                i -= 1;
+            } else {
+                j -= 1;
+            }
+        }
+    }
+
+    fn add_word(&mut self, clean: &str, damaged: &str) {
+        let a: Vec<char> = clean.chars().collect();
+        let b: Vec<char> = damaged.chars().collect();
+        for op in align(&a, &b, letter_distance) {
+            *self.pairs.entry(op).or_default() += 1;
+        }
+        self.words += 1;
+    }
+
+    /// Number of word pairs counted.
+    pub fn words(&self) -> u64 {
+        self.words
+    }
+
+    /// The table as TSV lines "clean<TAB>observed<TAB>count" (an empty field is no letter).
+    pub fn to_tsv(&self) -> String {
+        let mut rows: Vec<(&(char, char), &u64)> = self.pairs.iter().collect();
+        rows.sort();
+        let mut out = String::from("# clean\tobserved\tcount (empty: no letter)\n");
+        let show = |c: char| {
+            if c == NOTHING {
+                String::new()
+            } else {
+                c.to_string()
+            }
+        };
+        for ((c, o), n) in rows {
+            let _ = writeln!(out, "{}\t{}\t{n}", show(*c), show(*o));
+        }
+        out
+    }
+}
+
+/// Error reading a confusion table.
+#[derive(Debug, thiserror::Error)]
+#[error("confusion table line {line}: {problem}")]
+pub struct ChannelError {
+    /// 1-based line number.
+    pub line: usize,
+    /// What is wrong with it.
+    pub problem: &'static str,
+}
+
+/// Letter confusion costs (negative log probabilities) learned from aligned pairs.
+pub struct Channel {
+    costs: HashMap<(char, char), f32>,
+    unseen: HashMap<char, f32>,
+    insert_unseen: f32,
+    fold: HashMap<char, Option<char>>,
+}
+
+impl Channel {
+    /// The confusion table learned from the training documents' OCR pairs, embedded in the binary.
+    pub fn embedded() -> &'static Channel {
+        use std::sync::OnceLock;
+        static CHANNEL: OnceLock<Channel> = OnceLock::new();
+        CHANNEL.get_or_init(|| {
+            Channel::from_tsv(include_str!("../../corpus/channel.tsv")).expect(
+                "the embedded corpus/channel.tsv is valid (rebuild with `kehoach model channel`)",
+            )
+        })
+    }
+
+    /// Reads a table written by [`ConfusionCounts::to_tsv`].
+    pub fn from_tsv(text: &str) -> Result<Channel, ChannelError> {
+        let mut counts: HashMap<(char, char), f64> = HashMap::new();
+        for (i, line) in text.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let err = |problem| ChannelError {
+                line: i + 1,
+                problem,
+            };
+            let mut fields = line.split('\t');
+            let letter = |field: Option<&str>| -> Result<char, ChannelError> {
+                let field = field.ok_or(err("needs three fields"))?;
+                let mut chars = field.chars();
+                match (chars.next(), chars.next()) {
+                    (None, _) => Ok(NOTHING),
+                    (Some(c), None) => Ok(c),
+                    _ => Err(err("a letter field holds more than one character")),
+                }
+            };
+            let c = letter(fields.next())?;
+            let o = letter(fields.next())?;
+            let n: f64 = fields
+                .next()
+                .and_then(|f| f.trim().parse().ok())
+                .ok_or(err("the count is not a number"))?;
+            *counts.entry((c, o)).or_default() += n;
+        }
+        Ok(Channel::from_counts(&counts))
+    }
+
+    fn from_counts(counts: &HashMap<(char, char), f64>) -> Channel {
+        let mut per_clean: HashMap<char, f64> = HashMap::new();
+        for (&(c, _), &n) in counts {
+            *per_clean.entry(c).or_default() += n;
+        }
+        let letters: f64 = per_clean
+            .iter()
+            .filter(|(c, _)| **c != NOTHING)
+            .map(|(_, n)| n)
+            .sum::<f64>()
+            .max(1.0);
+        let mut costs = HashMap::new();
+        for (&(c, o), &n) in counts {
+            let p = if c == NOTHING {
+                n / letters
+            } else {
+                (n + UNSEEN / ALPHABET) / (per_clean[&c] + UNSEEN)
+            };
+            costs.insert((c, o), -(p.ln()) as f32);
+        }
+        let unseen = per_clean
+            .iter()
+            .map(|(&c, &total)| (c, -(UNSEEN_SUBSTITUTION / (total + 1.0)).ln() as f32))
+            .collect();
+        let insert_unseen = -((0.5 / letters).ln()) as f32;
+        // For each observed character, the plain letter it most often stands for.
+        let mut best: HashMap<char, (Option<char>, f64)> = HashMap::new();
+        let mut by_base: HashMap<(char, Option<char>), f64> = HashMap::new();
+        for (&(c, o), &n) in counts {
+            if o != NOTHING {
+                let base = (c != NOTHING).then(|| base_letter(c));
+                *by_base.entry((o, base)).or_default() += n;
+            }
+        }
+        for ((o, base), n) in by_base {
+            let entry = best.entry(o).or_insert((base, 0.0));
+            if n > entry.1 {
+                *entry = (base, n);
+            }
+        }
+        let fold = best.into_iter().map(|(o, (b, _))| (o, b)).collect();
+        Channel {
+            costs,
+            unseen,
+            insert_unseen,
+            fold,
+        }
+    }
+
+    fn sub_cost(&self, clean: char, observed: char) -> f32 {
+        if let Some(&c) = self.costs.get(&(clean, observed)) {
+            return c;
+        }
+        if clean == NOTHING {
+            return self.insert_unseen;
+        }
+        let unseen = self
+            .unseen
+            .get(&clean)
+            .copied()
+            .unwrap_or(self.insert_unseen);
+        if observed != NOTHING && base_letter(clean) == base_letter(observed) {
+            // A letter read with other marks than it has, never seen so: likelier than a wrong letter.
+            unseen * 0.6
+        } else {
+            unseen
+        }
+    }
+
+    /// The plain letter an observed character most often stands for (`None`: usually noise).
+    pub fn fold(&self, observed: char) -> Option<char> {
+        match self.fold.get(&observed) {
+            Some(&f) => f,
+            None if observed.is_alphabetic() => Some(base_letter(observed).to_ascii_lowercase()),
+            None => None,
+        }
+    }
+
+    /// −ln P(observed | clean) under OCR damage: the cheapest alignment of the two, lower case.
+    pub fn ocr_cost(&self, observed: &[char], clean: &[char]) -> f32 {
+        let m = clean.len();
+        let mut prev: Vec<f32> = Vec::with_capacity(m + 1);
+        prev.push(0.0);
+        for j in 0..m {
+            prev.push(prev[j] + self.sub_cost(clean[j], NOTHING));
+        }
+        let mut cur = vec![0f32; m + 1];
+        for &o in observed {
+            cur[0] = prev[0] + self.sub_cost(NOTHING, o);
+            for j in 1..=m {
+                let c = clean[j - 1];
+                cur[j] = (prev[j - 1] + self.sub_cost(c, o))
+                    .min(prev[j] + self.sub_cost(NOTHING, o))
+                    .min(cur[j - 1] + self.sub_cost(c, NOTHING));
+            }
+            std::mem::swap(&mut prev, &mut cur);
+        }
+        prev[m]
+    }
+}
+
+/// True when `observed` is `clean` with some of its marks left off, letter for letter, lower case
+/// ("tieng", "tiéng" and "tiêng" are all "tiếng" with marks lost).
+pub fn marks_lost(observed: &[char], clean: &[char]) -> bool {
+    observed.len() == clean.len()
+        && observed.iter().zip(clean).all(|(&o, &c)| {
+            if o == c {
+                return true;
+            }
+            let (o_letter, o_tone) = split_tone(o);
+            let (c_letter, c_tone) = split_tone(c);
+            (o_tone == Tone::Level || o_tone == c_tone)
+                && (o_letter == c_letter
+                    || (o_letter == base_letter(c_letter) && o_letter.is_ascii()))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chars(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    #[test]
+    fn lost_marks_are_recognized() {
+        assert!(marks_lost(&chars("tieng"), &chars("tiếng")));
+        assert!(marks_lost(&chars("tiéng"), &chars("tiếng")));
+        assert!(marks_lost(&chars("dong"), &chars("đồng")));
+        assert!(!marks_lost(&chars("tiêng"), &chars("tiếp")));
+        assert!(!marks_lost(&chars("tìeng"), &chars("tiếng")));
+    }
+
+    #[test]
+    fn learned_confusions_make_damage_cheap() {
+        let mut counts = ConfusionCounts::new();
+        for _ in 0..20 {
+            counts.add_pair(
+                "Tổ chức thực hiện chương trình",
+                "T6 chirc thwe hién chwong trinh",
+            );
+            counts.add_pair("đường lối của Đảng", "duong 16i cia Dang");
+        }
+        let channel = Channel::from_tsv(&counts.to_tsv()).unwrap();
+        let cost = |o: &str, c: &str| channel.ocr_cost(&chars(o), &chars(c));
+        assert!(cost("t6", "tổ") < cost("t6", "tơ"));
+        assert!(cost("chwong", "chương") < cost("chwong", "chong"));
+        assert!(cost("duong", "đường") < cost("duong", "mường"));
+        assert_eq!(channel.fold('6'), Some('o'));
+    }
+
+    #[test]
+    fn bad_table_lines_are_errors() {
+        assert!(Channel::from_tsv("a\tb\tx\n").is_err());
+        assert!(Channel::from_tsv("ab\tb\t1\n").is_err());
+        assert!(Channel::from_tsv("a\n").is_err());
+    }
+}

@@ -1,0 +1,619 @@
+//! Restoration of Vietnamese diacritics in OCR-garbled or unaccented text.
+//!
+//! A noisy-channel decoder: every word of a damaged line gets candidate
+//! syllables from the attested syllable inventory (those whose marks could
+//! have been lost, and those the learned OCR confusions could have turned into
+//! the word), each with its channel cost ([`Channel`]); a beam search over the
+//! line picks the sequence that the trigram language model ([`LanguageModel`])
+//! and the channel together like best. Keeping a word as it was written is
+//! always a candidate, so noise stays noise. Numbers, dates, URLs, e-mail
+//! addresses, acronyms and document symbols are never changed, except that Đ
+//! is put back in symbol parts the model learned ("QD" → "QĐ").
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::channel::{Channel, marks_lost};
+use super::lm::{IdMap, LanguageModel, OTHER, START, syllable_key};
+use super::syllable::{Syllable, strip_marks};
+
+/// Cost (in nats) of reading a word as OCR damage rather than as lost marks.
+const OCR_PRIOR: f32 = 2.0;
+/// Cost of keeping a word that is not a syllable as it was written.
+const KEEP_COST: f32 = 12.0;
+/// Extra cost per letter of a kept non-syllable word.
+const KEEP_PER_LETTER: f32 = 0.5;
+/// How much a candidate's channel cost weighs against the language model.
+const CHANNEL_WEIGHT: f32 = 1.0;
+/// Candidates kept per word.
+const MAX_CANDIDATES: usize = 12;
+/// Hypotheses kept by the beam search.
+const BEAM: usize = 10;
+/// Words longer than this (in characters) are never syllables or damaged syllables.
+const MAX_WORD: usize = 14;
+/// Most edits between a damaged word (read through the channel's folding) and a syllable's plain form.
+const MAX_EDITS: usize = 3;
+/// Words decoded per line at most; the rest of a longer line passes through.
+const MAX_LINE_WORDS: usize = 400;
+
+/// The syllables restoration may produce, from `corpus/syllables.txt` and the model's vocabulary.
+struct Inventory {
+    /// Each syllable: lower-case classic spelling, its letters and its model id.
+    syllables: Vec<(String, Vec<char>, u32)>,
+    /// Syllable indexes by plain key ("tiếng" under "tieng").
+    by_plain: HashMap<String, Vec<u32>>,
+    /// Plain keys by every form with up to [`MAX_EDITS`] letters deleted (for near misses).
+    deletions: HashMap<String, Vec<u32>>,
+    /// The plain keys, indexed by the numbers in `deletions`.
+    plains: Vec<String>,
+}
+
+/// All strings made by deleting up to `depth` characters of `word`.
+fn deletions(word: &[char], depth: usize, out: &mut Vec<String>) {
+    out.push(word.iter().collect());
+    if depth == 0 || word.len() <= 1 {
+        return;
+    }
+    for i in 0..word.len() {
+        let mut shorter = word.to_vec();
+        shorter.remove(i);
+        deletions(&shorter, depth - 1, out);
+    }
+}
+
+impl Inventory {
+    fn new(listed: &str, lm: &LanguageModel) -> Inventory {
+        let mut seen: HashMap<String, ()> = HashMap::new();
+        let mut syllables = Vec::new();
+        let listed_words = listed
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split('\t').next());
+        for word in listed_words.chain(lm.syllables()) {
+            let Some(key) = syllable_key(word) else {
+                continue;
+            };
+            if seen.insert(key.clone(), ()).is_none() {
+                let id = lm.id(&key);
+                syllables.push((key.clone(), key.chars().collect(), id));
+            }
+        }
+        let mut by_plain: HashMap<String, Vec<u32>> = HashMap::new();
+        for (i, (key, _, _)) in syllables.iter().enumerate() {
+            by_plain.entry(strip_marks(key)).or_default().push(i as u32);
+        }
+        let mut plains: Vec<String> = by_plain.keys().cloned().collect();
+        plains.sort();
+        let mut deletion_index: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut forms = Vec::new();
+        for (i, plain) in plains.iter().enumerate() {
+            forms.clear();
+            let chars: Vec<char> = plain.chars().collect();
+            deletions(&chars, MAX_EDITS, &mut forms);
+            forms.sort();
+            forms.dedup();
+            for form in &forms {
+                deletion_index
+                    .entry(form.clone())
+                    .or_default()
+                    .push(i as u32);
+            }
+        }
+        Inventory {
+            syllables,
+            by_plain,
+            deletions: deletion_index,
+            plains,
+        }
+    }
+
+    /// Plain keys within a few edits of `word` (found through shared deletions).
+    fn near(&self, word: &[char]) -> Vec<u32> {
+        let depth = match word.len() {
+            0..=2 => 1,
+            3..=4 => 2,
+            _ => MAX_EDITS,
+        };
+        let mut forms = Vec::new();
+        deletions(word, depth, &mut forms);
+        let mut keys: Vec<u32> = forms
+            .iter()
+            .filter_map(|f| self.deletions.get(f))
+            .flatten()
+            .copied()
+            .filter(|&k| {
+                let plain: Vec<char> = self.plains[k as usize].chars().collect();
+                edit_distance(&plain, word) <= depth
+            })
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        keys
+    }
+}
+
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, &x) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, &y) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(x != y))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// One reading of a word: a syllable (by inventory index) or the word kept as written.
+#[derive(Clone, Copy, Debug)]
+struct Candidate {
+    /// Index into the inventory, or `None` to keep the word.
+    syllable: Option<u32>,
+    /// Language-model id of the reading.
+    id: u32,
+    /// Channel cost: −ln P(written word | reading).
+    cost: f32,
+}
+
+/// What a whitespace-separated chunk of a line is.
+enum Chunk<'a> {
+    /// Left exactly as written (numbers, URLs, acronyms, noise without letters).
+    Fixed(&'a str),
+    /// A document symbol: only its Đ-parts may change.
+    Symbol(&'a str),
+    /// A word to decode: punctuation before, the word, punctuation after.
+    Word(&'a str, &'a str, &'a str),
+}
+
+/// How the marks of a line's words look: the signal for "is this line damaged?".
+#[derive(Default)]
+struct LineShape {
+    /// Valid syllables with at least one mark or đ.
+    marked: usize,
+    /// Valid syllables without any mark.
+    plain: usize,
+    /// Words that are not syllables (and not acronyms, numbers or symbols).
+    invalid: usize,
+}
+
+impl LineShape {
+    fn add(&mut self, word: &str, acronym: bool) {
+        if !word.chars().any(char::is_alphabetic) || acronym {
+            return;
+        }
+        if Syllable::is_valid(word) {
+            if word.is_ascii() {
+                self.plain += 1;
+            } else {
+                self.marked += 1;
+            }
+        } else {
+            self.invalid += 1;
+        }
+    }
+
+    fn words(&self) -> usize {
+        self.marked + self.plain + self.invalid
+    }
+
+    /// Clean Vietnamese: marks on a normal share of syllables and (almost) no broken words.
+    fn is_clean(&self) -> bool {
+        let total = self.words();
+        total == 0
+            || (self.invalid == 0 && self.marked * 10 >= total * 3)
+            || (self.marked * 2 >= total && self.invalid * 5 <= total)
+    }
+}
+
+/// An upper-case word of two or more letters that is not a Vietnamese syllable ("UBND", "HĐND").
+fn is_acronym_shape(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+        && !Syllable::is_valid(word)
+}
+
+fn is_url_or_email(chunk: &str) -> bool {
+    chunk.contains("://") || chunk.starts_with("www.") || chunk.contains('@')
+}
+
+fn is_symbol(chunk: &str) -> bool {
+    if chunk.contains('/') {
+        return true;
+    }
+    chunk.contains('-') && {
+        let first = chunk
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|p| !p.is_empty())
+            .unwrap_or("");
+        first.chars().count() >= 2
+            && first
+                .chars()
+                .all(|c| c.is_uppercase() || c.is_ascii_digit())
+    }
+}
+
+/// Splits a chunk into its leading punctuation, word and trailing punctuation.
+fn split_word(chunk: &str) -> (&str, &str, &str) {
+    let start = chunk
+        .find(|c: char| c.is_alphanumeric())
+        .unwrap_or(chunk.len());
+    let end = chunk
+        .rfind(|c: char| c.is_alphanumeric())
+        .map_or(start, |i| {
+            i + chunk[i..].chars().next().map_or(0, char::len_utf8)
+        });
+    (&chunk[..start], &chunk[start..end], &chunk[end..])
+}
+
+fn classify(chunk: &str) -> Chunk<'_> {
+    if is_url_or_email(chunk) {
+        return Chunk::Fixed(chunk);
+    }
+    if is_symbol(chunk) {
+        return Chunk::Symbol(chunk);
+    }
+    let (pre, word, post) = split_word(chunk);
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    if letters == 0 || word.chars().count() > MAX_WORD {
+        return Chunk::Fixed(chunk);
+    }
+    Chunk::Word(pre, word, post)
+}
+
+/// True when a document looks OCR-garbled or typed without accents (a cheap test on its start).
+pub fn needs_restoration(text: &str) -> bool {
+    let mut shape = LineShape::default();
+    let mut end = text.len().min(64 * 1024);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    for chunk in text[..end].split_whitespace() {
+        if let Chunk::Word(_, word, _) = classify(chunk) {
+            shape.add(word, is_acronym_shape(word));
+        }
+    }
+    let total = shape.words();
+    total >= 5 && (shape.marked * 10 < total * 3 || shape.invalid * 100 > total * 15)
+}
+
+/// Writes `syllable` (lower case) with the case pattern of the `written` word.
+fn with_case_of(syllable: &str, written: &str) -> String {
+    let letters: Vec<char> = written.chars().filter(|c| c.is_alphabetic()).collect();
+    let upper = letters.iter().filter(|c| c.is_uppercase()).count();
+    if letters.len() >= 2 && upper == letters.len() {
+        syllable.to_uppercase()
+    } else if written.chars().next().is_some_and(char::is_uppercase)
+        || (letters.len() == 1 && upper == 1)
+    {
+        let mut chars = syllable.chars();
+        chars.next().map_or_else(String::new, |first| {
+            first.to_uppercase().chain(chars).collect()
+        })
+    } else {
+        syllable.to_string()
+    }
+}
+
+/// Restores Vietnamese text with a language model and a channel model.
+pub struct Restorer<'m> {
+    lm: &'m LanguageModel,
+    channel: &'m Channel,
+    inventory: Inventory,
+    /// Symbol parts written with Đ, by their stripped form ("QD" → "QĐ").
+    symbol_parts: HashMap<String, String>,
+}
+
+impl<'m> Restorer<'m> {
+    /// A restorer from a language model and a channel; the inventory is `corpus/syllables.txt` plus the model's syllables.
+    pub fn new(lm: &'m LanguageModel, channel: &'m Channel) -> Restorer<'m> {
+        let inventory = Inventory::new(include_str!("../../corpus/syllables.txt"), lm);
+        let symbol_parts = lm
+            .symbol_parts()
+            .iter()
+            .map(|p| (strip_marks(p), p.clone()))
+            .collect();
+        Restorer {
+            lm,
+            channel,
+            inventory,
+            symbol_parts,
+        }
+    }
+
+    /// The restorer with the embedded model and channel.
+    pub fn embedded() -> &'static Restorer<'static> {
+        static RESTORER: OnceLock<Restorer<'static>> = OnceLock::new();
+        RESTORER.get_or_init(|| Restorer::new(LanguageModel::embedded(), Channel::embedded()))
+    }
+
+    /// Restores one line; a line that is already clean Vietnamese comes back unchanged.
+    pub fn restore_line(&self, line: &str) -> String {
+        self.restore_with_cache(line, &mut IdMap::default())
+    }
+
+    /// Restores every damaged line of a text; returns the text (same lines) and how many lines changed.
+    pub fn restore_text(&self, text: &str) -> (String, usize) {
+        let mut cache = IdMap::default();
+        let mut out = String::with_capacity(text.len() + text.len() / 4);
+        let mut changed = 0;
+        for piece in text.split_inclusive('\n') {
+            let body = piece.trim_end_matches(['\n', '\r']);
+            let restored = self.restore_with_cache(body, &mut cache);
+            if restored != body {
+                changed += 1;
+            }
+            out.push_str(&restored);
+            out.push_str(&piece[body.len()..]);
+        }
+        (out, changed)
+    }
+
+    fn restore_with_cache(&self, line: &str, cache: &mut IdMap<u64, Vec<Candidate>>) -> String {
+        let chunks: Vec<(usize, Chunk)> = line
+            .split_whitespace()
+            .map(|c| (c.as_ptr() as usize - line.as_ptr() as usize, classify(c)))
+            .collect();
+        let mut shape = LineShape::default();
+        for (_, chunk) in &chunks {
+            if let Chunk::Word(_, word, _) = chunk {
+                shape.add(word, self.is_acronym(word));
+            }
+        }
+        if shape.is_clean() {
+            return line.to_string();
+        }
+        // Decode the words; fixed chunks and symbols are "other" words for the model.
+        let words: Vec<&str> = chunks
+            .iter()
+            .take(MAX_LINE_WORDS)
+            .map(|(_, c)| match c {
+                Chunk::Word(_, w, _) if !self.is_acronym(w) => *w,
+                _ => "",
+            })
+            .collect();
+        let lattice: Vec<Vec<Candidate>> = words
+            .iter()
+            .map(|w| {
+                if w.is_empty() {
+                    return vec![Candidate {
+                        syllable: None,
+                        id: OTHER,
+                        cost: 0.0,
+                    }];
+                }
+                let key = word_hash(w);
+                cache
+                    .entry(key)
+                    .or_insert_with(|| self.candidates(w))
+                    .clone()
+            })
+            .collect();
+        let best = self.decode(&lattice);
+        let mut out = String::with_capacity(line.len() + 16);
+        let mut last = 0;
+        for (i, (offset, chunk)) in chunks.iter().enumerate() {
+            out.push_str(&line[last..*offset]);
+            let written: &str = match chunk {
+                Chunk::Fixed(c) => c,
+                Chunk::Symbol(c) => {
+                    out.push_str(&self.restore_symbol(c));
+                    last = offset + c.len();
+                    continue;
+                }
+                Chunk::Word(pre, w, post) => {
+                    let chosen = best.get(i).and_then(|c| c.syllable);
+                    match chosen {
+                        Some(s) => {
+                            let syllable = &self.inventory.syllables[s as usize].0;
+                            out.push_str(pre);
+                            if syllable_key(w).as_deref() == Some(syllable.as_str()) {
+                                out.push_str(w);
+                            } else {
+                                out.push_str(&with_case_of(syllable, w));
+                            }
+                            out.push_str(post);
+                            last = offset + pre.len() + w.len() + post.len();
+                            continue;
+                        }
+                        None => &line[*offset..offset + pre.len() + w.len() + post.len()],
+                    }
+                }
+            };
+            out.push_str(written);
+            last = offset + written.len();
+        }
+        out.push_str(&line[last..]);
+        out
+    }
+
+    /// An acronym to leave alone: upper case, not a syllable, and not a syllable with marks lost.
+    fn is_acronym(&self, word: &str) -> bool {
+        is_acronym_shape(word)
+            && !self
+                .inventory
+                .by_plain
+                .contains_key(&strip_marks(&word.to_lowercase()))
+    }
+
+    /// Puts Đ back in the parts of a document symbol that the model saw written with it.
+    fn restore_symbol(&self, chunk: &str) -> String {
+        let mut out = String::with_capacity(chunk.len() + 4);
+        let mut part = String::new();
+        let flush = |part: &mut String, out: &mut String| {
+            match self.symbol_parts.get(part.as_str()) {
+                Some(with_d) if part.chars().all(|c| c.is_ascii_uppercase()) => {
+                    out.push_str(with_d);
+                }
+                _ => out.push_str(part),
+            }
+            part.clear();
+        };
+        for c in chunk.chars() {
+            if c.is_alphanumeric() {
+                part.push(c);
+            } else {
+                flush(&mut part, &mut out);
+                out.push(c);
+            }
+        }
+        flush(&mut part, &mut out);
+        out
+    }
+
+    /// The readings of one written word, cheapest first, always including "keep it as written".
+    fn candidates(&self, word: &str) -> Vec<Candidate> {
+        let lower: Vec<char> = word.to_lowercase().chars().collect();
+        let inv = &self.inventory;
+        let mut found: HashMap<u32, f32> = HashMap::new();
+        // Marks lost: same plain letters, every written mark kept by the syllable.
+        if lower.iter().all(|c| c.is_alphabetic()) {
+            let plain = strip_marks(&lower.iter().collect::<String>());
+            for &s in inv.by_plain.get(&plain).into_iter().flatten() {
+                if marks_lost(&lower, &inv.syllables[s as usize].1) {
+                    found.insert(s, 0.0);
+                }
+            }
+        }
+        // OCR damage: syllables whose plain form is near the word read through the confusions.
+        let folded: Vec<char> = lower.iter().filter_map(|&c| self.channel.fold(c)).collect();
+        if !folded.is_empty() {
+            for key in inv.near(&folded) {
+                let plain = &inv.plains[key as usize];
+                for &s in &inv.by_plain[plain] {
+                    let cost =
+                        OCR_PRIOR + self.channel.ocr_cost(&lower, &inv.syllables[s as usize].1);
+                    let entry = found.entry(s).or_insert(f32::INFINITY);
+                    *entry = entry.min(cost);
+                }
+            }
+        }
+        let mut list: Vec<Candidate> = found
+            .into_iter()
+            .map(|(s, cost)| Candidate {
+                syllable: Some(s),
+                id: inv.syllables[s as usize].2,
+                cost,
+            })
+            .collect();
+        let rank = |c: &Candidate| c.cost - 0.3 * self.lm.log_prob(START, START, c.id).max(-20.0);
+        list.sort_by(|a, b| rank(a).total_cmp(&rank(b)));
+        list.truncate(MAX_CANDIDATES);
+        if !Syllable::is_valid(word) {
+            list.push(Candidate {
+                syllable: None,
+                id: OTHER,
+                cost: KEEP_COST + KEEP_PER_LETTER * lower.len() as f32,
+            });
+        }
+        list
+    }
+
+    /// Beam search over the lattice: the readings with the best model plus channel score.
+    fn decode(&self, lattice: &[Vec<Candidate>]) -> Vec<Candidate> {
+        #[derive(Clone, Copy)]
+        struct Hyp {
+            u: u32,
+            v: u32,
+            score: f32,
+            trail: usize,
+        }
+        // Back-pointers: (previous trail, candidate chosen).
+        let mut trails: Vec<(usize, Candidate)> = Vec::new();
+        let mut beam = vec![Hyp {
+            u: START,
+            v: START,
+            score: 0.0,
+            trail: usize::MAX,
+        }];
+        let mut next: Vec<Hyp> = Vec::new();
+        for cands in lattice {
+            next.clear();
+            for h in &beam {
+                for c in cands {
+                    let score =
+                        h.score + self.lm.log_prob(h.u, h.v, c.id) - CHANNEL_WEIGHT * c.cost;
+                    let (u, v) = (h.v, c.id);
+                    match next.iter_mut().find(|n| n.u == u && n.v == v) {
+                        Some(n) if n.score >= score => {}
+                        Some(n) => {
+                            trails.push((h.trail, *c));
+                            *n = Hyp {
+                                u,
+                                v,
+                                score,
+                                trail: trails.len() - 1,
+                            };
+                        }
+                        None => {
+                            trails.push((h.trail, *c));
+                            next.push(Hyp {
+                                u,
+                                v,
+                                score,
+                                trail: trails.len() - 1,
+                            });
+                        }
+                    }
+                }
+            }
+            next.sort_by(|a, b| b.score.total_cmp(&a.score));
+            next.truncate(BEAM);
+            std::mem::swap(&mut beam, &mut next);
+        }
+        let mut path = Vec::with_capacity(lattice.len());
+        let mut t = beam.first().map_or(usize::MAX, |h| h.trail);
+        while t != usize::MAX {
+            let (prev, c) = trails[t];
+            path.push(c);
+            t = prev;
+        }
+        path.reverse();
+        path
+    }
+}
+
+fn word_hash(word: &str) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    BuildHasherDefault::<super::lm::IdHasher>::default().hash_one(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chunks_are_classified() {
+        assert!(matches!(classify("148/QD-TTg"), Chunk::Symbol(_)));
+        assert!(is_acronym_shape("UBND") && is_acronym_shape("HĐND"));
+        assert!(!is_acronym_shape("HOẠCH") && !is_acronym_shape("Ocop"));
+        assert!(matches!(classify("2026"), Chunk::Fixed(_)));
+        assert!(matches!(classify("https://x.vn/a"), Chunk::Fixed(_)));
+        assert!(matches!(classify("(OCOP)"), Chunk::Word("(", "OCOP", ")")));
+        assert!(matches!(classify("---*---"), Chunk::Fixed(_)));
+        assert!(matches!(classify("“Kinh"), Chunk::Word("“", "Kinh", "")));
+        assert!(matches!(classify("T6"), Chunk::Word("", "T6", "")));
+    }
+
+    #[test]
+    fn case_follows_the_written_word() {
+        assert_eq!(with_case_of("tổ", "T6"), "Tổ");
+        assert_eq!(with_case_of("hoạch", "HOACH"), "HOẠCH");
+        assert_eq!(with_case_of("đường", "duong"), "đường");
+    }
+
+    #[test]
+    fn damaged_documents_are_detected() {
+        assert!(needs_restoration(
+            "Cong hoa xa hoi chu nghia Viet Nam\nDoc lap - Tu do - Hanh phuc\n"
+        ));
+        assert!(needs_restoration(
+            "T6 chirc thwe hién Chwong trinh Mdi xa mét sain pham"
+        ));
+        assert!(!needs_restoration(
+            "Cộng hòa xã hội chủ nghĩa Việt Nam\nĐộc lập - Tự do - Hạnh phúc\n"
+        ));
+    }
+}

@@ -1,0 +1,57 @@
+#!/bin/sh
+# Evaluate `kehoach normalize --restore` on held-out documents (corpus/split.txt);
+# the numbers go into docs/restore-eval.md.
+#   1. held-out admin text with marks stripped, embedded model (built from corpus/text only)
+#   2. the same, with a model trained on the training documents of ../shared/corpus
+#      (built here, on the fly, never committed)
+#   3. held-out text through OCR: ../shared/corpus/ocr-pairs/ of the held-out documents,
+#      and fresh ocr-sim.py pages with seeds 1 2 3 (tools/make-ocr-heldout.sh; needs tesseract)
+# Usage (from the repository root, after cargo build --release):
+#   tools/eval-restore.sh [WORKDIR]      (default /tmp/kehoach-eval; OCR pages are reused if there)
+set -eu
+work=${1:-/tmp/kehoach-eval}
+kehoach=target/release/kehoach
+shared=../shared/corpus
+score="python3 ../shared/tools/score-restore.py"
+mkdir -p "$work"
+heldout=$(awk '$1 == "heldout" {print $2}' corpus/split.txt)
+train=$(awk '$1 == "train" {print $2}' corpus/split.txt)
+
+: > "$work/gold.txt"
+for stem in $heldout; do cat "$shared/admin-1995-2009/$stem.txt" >> "$work/gold.txt"; done
+# Control characters in a few transcripts would make the reader refuse the file.
+python3 -c "import sys,re; t=open(sys.argv[1],encoding='utf-8').read(); open(sys.argv[1],'w',encoding='utf-8').write(re.sub(r'[\x00-\x08\x0b\x0c\x0e-\x1f]', ' ', t))" "$work/gold.txt"
+python3 tools/strip-marks.py "$work/gold.txt" > "$work/plain.txt"
+
+texts=""
+for stem in $train; do texts="$texts $shared/admin-1995-2009/$stem.txt"; done
+"$kehoach" model build corpus/text $texts -o "$work/shared-model.bin"
+
+echo "== unaccented held-out text, embedded model"
+"$kehoach" normalize --restore "$work/plain.txt" > "$work/plain.embedded.txt"
+$score "$work/gold.txt" "$work/plain.embedded.txt"
+echo "== unaccented held-out text, model trained on the shared corpus (training documents)"
+"$kehoach" normalize --restore --model "$work/shared-model.bin" "$work/plain.txt" > "$work/plain.shared.txt"
+$score "$work/gold.txt" "$work/plain.shared.txt"
+
+ocr_eval() { # NAME TSV
+    cut -f1 "$2" > "$work/$1.gold"
+    cut -f2 "$2" > "$work/$1.ocr"
+    "$kehoach" normalize --restore "$work/$1.ocr" > "$work/$1.embedded"
+    "$kehoach" normalize --restore --model "$work/shared-model.bin" "$work/$1.ocr" > "$work/$1.shared"
+    echo "== OCR $1: input as read by Tesseract"
+    $score "$work/$1.gold" "$work/$1.ocr"
+    echo "== OCR $1: restored, embedded model"
+    $score "$work/$1.gold" "$work/$1.embedded"
+    echo "== OCR $1: restored, shared-corpus model"
+    $score "$work/$1.gold" "$work/$1.shared"
+}
+: > "$work/pairs-heldout.tsv"
+for stem in $heldout; do
+    [ -f "$shared/ocr-pairs/$stem.tsv" ] && cat "$shared/ocr-pairs/$stem.tsv" >> "$work/pairs-heldout.tsv"
+done
+ocr_eval shared-pairs "$work/pairs-heldout.tsv"
+for seed in 1 2 3; do
+    [ -s "$work/ocr/ocr-seed-$seed.tsv" ] || tools/make-ocr-heldout.sh "$work/ocr" "$seed"
+    ocr_eval "seed-$seed" "$work/ocr/ocr-seed-$seed.tsv"
+done
