@@ -22,6 +22,10 @@ enum Command {
     Targets(cli::targets::Args),
     /// Build the restoration models: language model, OCR confusion table, syllable list.
     Model(cli::model::Args),
+    /// Parse plans (.txt, .md, .docx) into plan records: JSON for one file, JSON Lines for several.
+    Parse(cli::parse::Args),
+    /// Print the JSON Schema of the plan record.
+    Schema(cli::schema::Args),
 }
 
 fn main() -> ExitCode {
@@ -30,6 +34,8 @@ fn main() -> ExitCode {
         Command::Normalize(args) => cli::normalize::run(args),
         Command::Targets(args) => cli::targets::run(args),
         Command::Model(args) => cli::model::run(args),
+        Command::Parse(args) => cli::parse::run(args),
+        Command::Schema(args) => cli::schema::run(args),
     };
     match result {
         Ok(code) => code,

@@ -2,4 +2,6 @@
 
 pub mod model;
 pub mod normalize;
+pub mod parse;
+pub mod schema;
 pub mod targets;
