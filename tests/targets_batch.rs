@@ -224,7 +224,6 @@ fn workbook_reads_back_with_calamine() {
 }
 
 #[test]
-#[ignore = "needs the plan parser (branch parse) and the DOCX reader (branch enc) on main"]
 fn rows_match_what_the_generator_wrote() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("targets.csv");
