@@ -42,6 +42,12 @@ for n in "${sizes[@]}"; do
   done
 done
 
+# Keep the hand-written analysis below the marker across runs.
+marker='<!-- analysis: hand-written, kept by bench-targets.sh -->'
+analysis=""
+if [ -f docs/bench.md ] && grep -qF "$marker" docs/bench.md; then
+  analysis=$(sed -n "/$marker/,\$p" docs/bench.md)
+fi
 parser=$(git log -1 --format='%h %s' -- src/plan/ 2>/dev/null || echo unknown)
 {
   echo "# Benchmark: \`kehoach targets\`"
@@ -61,5 +67,11 @@ parser=$(git log -1 --format='%h %s' -- src/plan/ 2>/dev/null || echo unknown)
   echo "is parsed (\`kehoach::batch::map_in_order\`); CSV and JSON Lines stream to disk, and the XLSX"
   echo "Targets, Products and Plans sheets use rust_xlsxwriter's constant-memory mode (rows go to"
   echo "temporary files until the workbook is zipped at the end)."
+  echo
+  echo "On a shared machine compare CPU time, not wall time: wall = CPU / (cores x CPU share)."
+  if [ -n "$analysis" ]; then
+    echo
+    echo "$analysis"
+  fi
 } > docs/bench.md
 echo "wrote docs/bench.md" >&2
