@@ -99,6 +99,8 @@ pub enum Kind {
     Docx,
     /// UTF-16LE text with a byte-order mark.
     Utf16,
+    /// VIQR (RFC 1456): Vietnamese in ASCII, marks typed after the letters.
+    Viqr,
     /// OCR-garbled text of a generated plan (diacritics and letters misread).
     Ocr,
     /// A broken file that must be refused.
@@ -156,6 +158,8 @@ pub struct Mix {
     pub docx: u64,
     /// UTF-16 text, in percent.
     pub utf16: u64,
+    /// VIQR text, in percent.
+    pub viqr: u64,
     /// OCR-garbled text, in percent.
     pub ocr: u64,
     /// Corrupt files, in percent.
@@ -169,6 +173,7 @@ impl Mix {
         markdown: 10,
         docx: 10,
         utf16: 3,
+        viqr: 3,
         ocr: 3,
         corrupt: 2,
     };
@@ -179,6 +184,7 @@ impl Mix {
         markdown: 0,
         docx: 0,
         utf16: 0,
+        viqr: 0,
         ocr: 0,
         corrupt: 0,
     };
@@ -188,6 +194,7 @@ impl Mix {
             (Kind::Corrupt, self.corrupt),
             (Kind::Ocr, self.ocr),
             (Kind::Utf16, self.utf16),
+            (Kind::Viqr, self.viqr),
             (Kind::Docx, self.docx),
             (Kind::Markdown, self.markdown),
             (Kind::Wrapped, self.wrapped),
@@ -624,6 +631,56 @@ fn plan(rng: &mut Rng, index: usize, file: PathBuf, kind: Kind) -> (Draft, PlanT
     (Draft { paragraphs }, truth)
 }
 
+/// Writes NFC text in VIQR: each letter's shape mark (`^`, `(`, `+`) then its tone
+/// mark after it, `dd` for đ, a backslash before a literal mark that follows a
+/// letter, and ASCII for typographic punctuation (dashes, curly quotes).
+fn viqr(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut out = String::with_capacity(text.len() + text.len() / 4);
+    let mut after_letter = false;
+    for c in text.chars() {
+        match c {
+            'đ' => out.push_str("dd"),
+            'Đ' => out.push_str("DD"),
+            _ if c.is_alphabetic() => {
+                let mut parts = c.nfd();
+                out.extend(parts.next());
+                let (mut shape, mut tone) = (None, None);
+                for mark in parts {
+                    match mark {
+                        '\u{302}' => shape = Some('^'),
+                        '\u{306}' => shape = Some('('),
+                        '\u{31b}' => shape = Some('+'),
+                        '\u{301}' => tone = Some('\''),
+                        '\u{300}' => tone = Some('`'),
+                        '\u{309}' => tone = Some('?'),
+                        '\u{303}' => tone = Some('~'),
+                        '\u{323}' => tone = Some('.'),
+                        _ => {}
+                    }
+                }
+                out.extend(shape);
+                out.extend(tone);
+            }
+            _ => {
+                if after_letter && "'`?~.^(+\\".contains(c) {
+                    out.push('\\');
+                }
+                // VIQR text is ASCII: typographic punctuation becomes its ASCII form.
+                match c {
+                    '–' | '—' => out.push('-'),
+                    '“' | '”' => out.push('"'),
+                    '‘' | '’' => out.push('\''),
+                    '…' => out.push_str("..."),
+                    _ => out.push(c),
+                }
+            }
+        }
+        after_letter = c.is_alphabetic();
+    }
+    out
+}
+
 /// Bytes of a broken file, and the extension it pretends to have.
 fn corrupt(rng: &mut Rng, index: usize) -> (Vec<u8>, &'static str) {
     match index % 3 {
@@ -720,6 +777,7 @@ pub fn generate(dir: &Path, count: usize, seed: u64, mix: Mix) -> std::io::Resul
                     Kind::Wrapped => draft.wrapped(&mut rng).into_bytes(),
                     Kind::Markdown => draft.markdown().into_bytes(),
                     Kind::Docx => draft.docx(),
+                    Kind::Viqr => viqr(&draft.text()).into_bytes(),
                     Kind::Utf16 => {
                         let mut bytes = vec![0xff, 0xfe];
                         bytes.extend(draft.text().encode_utf16().flat_map(u16::to_le_bytes));
