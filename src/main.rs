@@ -20,6 +20,12 @@ enum Command {
     Normalize(cli::normalize::Args),
     /// Tabulate the targets of many plans: one row per target, as CSV, XLSX or JSON Lines.
     Targets(cli::targets::Args),
+    /// Render a plan record as .docx, .md or .html in the Decree 30 layout.
+    Render(cli::render::Args),
+    /// Draft next year's plan from last year's and a data file.
+    Draft(cli::draft::Args),
+    /// List the built-in templates or print one to copy and edit.
+    Template(cli::template::Args),
     /// Build the restoration models: language model, OCR confusion table, syllable list.
     Model(cli::model::Args),
     /// Parse plans (.txt, .md, .docx) into plan records: JSON for one file, JSON Lines for several.
@@ -33,6 +39,9 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Normalize(args) => cli::normalize::run(args),
         Command::Targets(args) => cli::targets::run(args),
+        Command::Render(args) => cli::render::run(args),
+        Command::Draft(args) => cli::draft::run(args),
+        Command::Template(args) => cli::template::run(args),
         Command::Model(args) => cli::model::run(args),
         Command::Parse(args) => cli::parse::run(args),
         Command::Schema(args) => cli::schema::run(args),
