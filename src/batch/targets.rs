@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use super::{
     AtomicFile, InputFile, map_in_order, progress_bar, walk_inputs, would_overwrite_input,
 };
-use crate::plan::{ParseError, ParseOptions, PlanRecord, parse_path};
+use crate::plan::{ParseOptions, PlanRecord, parse_path};
 use crate::write::{TableFormat, WriteError, table_writer};
 
 /// Extensions of the files taken from folders (a file named directly is always tried).
@@ -180,7 +180,7 @@ pub fn run_targets(
 fn parse_guarded(path: &Path, options: &ParseOptions) -> Result<PlanRecord, String> {
     match catch_unwind(AssertUnwindSafe(|| parse_path(path, options))) {
         Ok(Ok(record)) => Ok(record),
-        Ok(Err(err)) => Err(reason_without_path(&err, path)),
+        Ok(Err(err)) => Err(err.reason()),
         Err(panic) => {
             let message = panic
                 .downcast_ref::<String>()
@@ -190,15 +190,6 @@ fn parse_guarded(path: &Path, options: &ParseOptions) -> Result<PlanRecord, Stri
             Err(format!("the parser failed on this file: {message}"))
         }
     }
-}
-
-/// The error's message without the leading "path: ", since the table names the file.
-fn reason_without_path(err: &ParseError, path: &Path) -> String {
-    let message = err.to_string();
-    let prefix = format!("{}: ", path.display());
-    message
-        .strip_prefix(&prefix)
-        .map_or_else(|| message.clone(), str::to_string)
 }
 
 #[cfg(test)]

@@ -26,6 +26,15 @@ pub enum ParseError {
     Read(#[from] ReadError),
 }
 
+impl ParseError {
+    /// The message without the file name, for reports that name the file on their own.
+    pub fn reason(&self) -> String {
+        match self {
+            ParseError::Read(error) => error.reason(),
+        }
+    }
+}
+
 /// Share of unknown words above which a text is reported as garbled.
 const GARBLED_SHARE: f64 = 0.2;
 /// Share of unaccented syllables above which a text is reported as unaccented.
