@@ -254,19 +254,12 @@ fn rows_match_what_the_generator_wrote() {
             }
             _ => {
                 assert_eq!(found.len(), truth.targets.len(), "{source}: target count");
-                // Known decoder gap: in the upper-case VIQR header "THI. TRA^'N X", the
-                // VIQR reader takes the nặng mark of THỊ for a full stop (a sentence
-                // boundary before an upper-case word), so the issuer comes out wrong.
-                let header_misread =
-                    truth.kind == Kind::Viqr && truth.level.as_deref() == Some("thi_tran");
                 for (row, want) in found.iter().zip(&truth.targets) {
                     let context = format!("{source}: {}", want.text);
-                    if !header_misread {
-                        assert_eq!(Some(&row[1]), truth.issuer.as_ref(), "{context}: issuer");
-                        assert_eq!(Some(&row[2]), truth.level.as_ref(), "{context}: level");
-                        let locality = truth.locality.as_ref();
-                        assert_eq!(Some(&row[3]), locality, "{context}: locality");
-                    }
+                    assert_eq!(Some(&row[1]), truth.issuer.as_ref(), "{context}: issuer");
+                    assert_eq!(Some(&row[2]), truth.level.as_ref(), "{context}: level");
+                    let locality = truth.locality.as_ref();
+                    assert_eq!(Some(&row[3]), locality, "{context}: locality");
                     assert_eq!(row[4], truth.year.unwrap().to_string(), "{context}: year");
                     assert_eq!(row[7], want.quantity.to_string(), "{context}: quantity");
                     assert!(row[8].starts_with(&want.unit), "{context}: unit {}", row[8]);

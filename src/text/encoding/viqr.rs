@@ -124,6 +124,25 @@ fn sentence_ends_at(chars: &[char], at: usize) -> bool {
     }
 }
 
+/// True when an upper-case word (not a Roman numeral) is followed by another upper-case word:
+/// inside a line of capitals ("THI. TRA^'N") a final "." is a mark, not a full stop.
+fn inside_capitals(word: &[char], chars: &[char], end: usize) -> bool {
+    let letters: Vec<char> = word
+        .iter()
+        .copied()
+        .filter(char::is_ascii_alphabetic)
+        .collect();
+    let capitals = letters.iter().all(char::is_ascii_uppercase);
+    let roman = letters.iter().all(|c| "IVXLC".contains(*c));
+    let next: Vec<char> = chars[end..]
+        .iter()
+        .skip_while(|c| **c == ' ' || **c == '\t')
+        .take_while(|c| c.is_alphabetic())
+        .copied()
+        .collect();
+    capitals && !roman && next.len() >= 2 && next.iter().all(|c| c.is_uppercase())
+}
+
 /// Decodes VIQR text into Unicode; what is not VIQR stays as it is.
 pub fn decode(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
@@ -163,7 +182,9 @@ pub fn decode(text: &str) -> String {
             .then(|| convert(&word[..word.len() - 1]))
             .flatten();
         let converted = match (convert(word), without_last) {
-            (Some(_), Some(shorter)) if sentence_ends_at(&chars, end) => {
+            (Some(_), Some(shorter))
+                if sentence_ends_at(&chars, end) && !inside_capitals(word, &chars, end) =>
+            {
                 format!("{shorter}{last}")
             }
             (Some(full), _) => full,
@@ -202,6 +223,8 @@ mod tests {
         assert_eq!(decode("Anh ddi dda^u?"), "Anh đi đâu?");
         assert_eq!(decode("ba. ca"), "bạ ca");
         assert_eq!(decode("Ha` No^.i."), "Hà Nội.");
+        assert_eq!(decode("UBND THI. TRA^'N A"), "UBND THỊ TRẤN A");
+        assert_eq!(decode("II. MU.C TIE^U"), "II. MỤC TIÊU");
     }
 
     #[test]
