@@ -15,6 +15,9 @@ pub struct Tail {
     pub warnings: Vec<String>,
 }
 
+/// How many unplaced lines after the body are reported one by one.
+const MAX_UNPLACED: usize = 10;
+
 /// True when a line opens the signature block ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH").
 pub fn is_signature_marker(line: &str) -> bool {
     re!(r"^(?:TM|T/M|KT|K/T|TL|T/L|TUQ|Q)\.\s*\p{Lu}").is_match(line)
@@ -33,6 +36,7 @@ pub fn parse_tail(lines: &[String]) -> Tail {
     let mut name_found = false;
     let mut leftover = 0usize;
     let mut first_leftover: Option<String> = None;
+    let mut unplaced = 0usize;
     for line in lines.iter().flat_map(|l| split_columns(l)) {
         let line = line.trim();
         let appendix = re!(r"^(?:PHỤ LỤC|Phụ lục|BIỂU|Biểu mẫu|DANH MỤC)\b").is_match(line)
@@ -88,8 +92,17 @@ pub fn parse_tail(lines: &[String]) -> Tail {
             name_found = true;
             continue;
         }
-        tail.warnings
-            .push(format!("line after the body not placed: {line:?}"));
+        unplaced += 1;
+        if unplaced <= MAX_UNPLACED {
+            tail.warnings
+                .push(format!("line after the body not placed: {line:?}"));
+        }
+    }
+    if unplaced > MAX_UNPLACED {
+        tail.warnings.push(format!(
+            "and {} more lines after the body not placed",
+            unplaced - MAX_UNPLACED
+        ));
     }
     for recipient in &mut tail.recipients {
         *recipient = clean_recipient(recipient);
