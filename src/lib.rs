@@ -11,3 +11,4 @@ pub mod plan;
 pub mod read;
 pub mod render;
 pub mod text;
+pub mod write;

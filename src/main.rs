@@ -18,6 +18,8 @@ struct Cli {
 enum Command {
     /// Normalize Vietnamese text: decode any encoding, NFC, tone placement, spacing.
     Normalize(cli::normalize::Args),
+    /// Tabulate the targets of many plans: one row per target, as CSV, XLSX or JSON Lines.
+    Targets(cli::targets::Args),
     /// Render a plan record as .docx, .md or .html in the Decree 30 layout.
     Render(cli::render::Args),
     /// Draft next year's plan from last year's and a data file.
@@ -36,6 +38,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Normalize(args) => cli::normalize::run(args),
+        Command::Targets(args) => cli::targets::run(args),
         Command::Render(args) => cli::render::run(args),
         Command::Draft(args) => cli::draft::run(args),
         Command::Template(args) => cli::template::run(args),

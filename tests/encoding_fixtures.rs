@@ -78,3 +78,17 @@ fn binary_and_unknown_bytes_are_refused() {
     assert_eq!(refused, DecodeError::Unrecognized { offset: 0 });
     assert!(refused.to_string().contains("not UTF-8"));
 }
+
+proptest::proptest! {
+    #[test]
+    fn any_bytes_decode_or_are_refused(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..400)) {
+        let _ = decode(&bytes, EncodingChoice::Auto);
+        for encoding in Encoding::ALL {
+            let _ = decode(&bytes, EncodingChoice::Fixed(encoding));
+        }
+        let mut rtf = br"{\rtf1\ansi{\fonttbl{\f0 .VnTimeH;}{\f1 VNI-Times;}}\f0 ".to_vec();
+        rtf.extend(&bytes);
+        let _ = kehoach::read::rtf::read(&rtf);
+        let _ = kehoach::read::doc::read(&bytes);
+    }
+}

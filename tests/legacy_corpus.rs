@@ -1,16 +1,19 @@
 //! The shared corpus's legacy-encoded documents, converted and compared with
 //! their Unicode transcripts syllable by syllable.
 //!
-//! Every `../shared/corpus/legacy-encoded/{tcvn3,vni}/*.rtf` with a transcript
-//! of the same stem in `../shared/corpus/admin-1995-2009/` is read through
-//! `kehoach::read` with `--encoding auto`'s choice. Both texts are cut into
+//! Every `../shared/corpus/legacy-encoded/{tcvn3,vni}/*.{rtf,doc}` with a
+//! transcript of the same stem in `../shared/corpus/admin-1995-2009/` is read
+//! through `kehoach::read` with `--encoding auto`'s choice. Both texts are cut into
 //! words (runs of letters), the two word sequences are aligned (longest
 //! common subsequence, Myers' O(ND) algorithm), and the share of transcript
 //! words the conversion reproduces is printed per file, per encoding and in
 //! total. Words are compared case-blind: the transcripts keep the letters
 //! of upper-case fonts (.VnTimeH) in the case they were typed, while the
 //! reader raises them as the font prints them; the exact-case share is
-//! printed too. Skipped with a message when ../shared is absent.
+//! printed too. The .doc transcripts also hold page headers and field codes
+//! ("PAGE", "EMBED PBrush"), which the reader leaves out on purpose: the
+//! few files below 99% miss only those. Skipped with a message when
+//! ../shared is absent.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -19,9 +22,9 @@ use kehoach::read::read_path;
 use kehoach::text::EncodingChoice;
 
 /// The lowest case-blind share of transcript words the conversion must reproduce, over all files.
-const TOTAL_FLOOR: f64 = 0.99;
+const TOTAL_FLOOR: f64 = 0.995;
 /// The lowest share for any one file.
-const FILE_FLOOR: f64 = 0.98;
+const FILE_FLOOR: f64 = 0.975;
 
 fn corpus() -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
@@ -158,7 +161,7 @@ fn alignment_counts_common_words() {
 }
 
 #[test]
-fn legacy_rtf_matches_transcripts() {
+fn legacy_documents_match_transcripts() {
     let Some(corpus) = corpus() else {
         eprintln!("skipped: ../shared/corpus is not there");
         return;
@@ -170,7 +173,11 @@ fn legacy_rtf_matches_transcripts() {
         let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
             .map(|entries| entries.filter_map(|e| e.ok()).map(|e| e.path()).collect())
             .unwrap_or_default();
-        files.retain(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("rtf")));
+        files.retain(|p| {
+            p.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "rtf" | "doc"))
+        });
         files.sort();
         let mut by_encoding = Tally::default();
         for file in files {
@@ -183,7 +190,8 @@ fn legacy_rtf_matches_transcripts() {
                 .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
             let tally = compare(&doc.text, &transcript);
             println!(
-                "{encoding} {stem}: {} words ({} converted), {:.2}% matched ({:.2}% exact case), read as {}",
+                "{encoding} {stem}.{}: {} words ({} converted), {:.2}% matched ({:.2}% exact case), read as {}",
+                file.extension().and_then(|e| e.to_str()).unwrap_or(""),
                 tally.words,
                 tally.converted,
                 100.0 * tally.share(),
@@ -203,7 +211,7 @@ fn legacy_rtf_matches_transcripts() {
                 100.0 * by_encoding.exact_share()
             );
         } else {
-            println!("{encoding}: no .rtf file with a transcript");
+            println!("{encoding}: no .rtf or .doc file with a transcript");
         }
         total.add(by_encoding);
     }
@@ -226,4 +234,29 @@ fn legacy_rtf_matches_transcripts() {
         "total share {:.4} below {TOTAL_FLOOR}",
         total.share()
     );
+}
+
+#[test]
+fn damaged_legacy_files_are_refused_without_panicking() {
+    let Some(corpus) = corpus() else {
+        eprintln!("skipped: ../shared/corpus is not there");
+        return;
+    };
+    let dir = corpus.join("legacy-encoded");
+    for name in ["tcvn3/2003-A06.rtf", "vni/2009-download.doc"] {
+        let path = dir.join(name);
+        let Ok(bytes) = std::fs::read(&path) else {
+            continue;
+        };
+        let named = Path::new(name);
+        for cut in (0..bytes.len()).step_by(bytes.len() / 97 + 1) {
+            // Truncated, and with a run of bytes overwritten: an error or some text, never a panic.
+            let _ = kehoach::read::read_bytes(named, &bytes[..cut], EncodingChoice::Auto);
+            let mut damaged = bytes.clone();
+            for b in damaged.iter_mut().skip(cut).take(64) {
+                *b = b.wrapping_mul(31).wrapping_add(7);
+            }
+            let _ = kehoach::read::read_bytes(named, &damaged, EncodingChoice::Auto);
+        }
+    }
 }

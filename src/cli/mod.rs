@@ -6,4 +6,5 @@ pub mod normalize;
 pub mod parse;
 pub mod render;
 pub mod schema;
+pub mod targets;
 pub mod template;

@@ -183,7 +183,7 @@ fn normalize_file(
             .count()
     };
     let mut target = out_dir.join(&input.relative);
-    if matches!(doc.format, Format::Rtf | Format::Docx) {
+    if matches!(doc.format, Format::Rtf | Format::Docx | Format::Doc) {
         target.set_extension("txt");
     }
     if would_overwrite_input(&target, all_inputs) {

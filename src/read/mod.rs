@@ -1,9 +1,10 @@
-//! Readers: input files (txt, md, rtf, docx) into decoded text.
+//! Readers: input files (txt, md, rtf, docx, doc) into decoded text.
 
 use std::path::{Path, PathBuf};
 
 use crate::text::{DecodeError, Encoding, EncodingChoice, decode};
 
+pub mod doc;
 pub mod docx;
 pub mod rtf;
 
@@ -18,6 +19,8 @@ pub enum Format {
     Rtf,
     /// Word 2007+ document.
     Docx,
+    /// Word 97-2003 binary document (often legacy-encoded).
+    Doc,
 }
 
 impl Format {
@@ -31,6 +34,7 @@ impl Format {
             Some("md" | "markdown") => Format::Md,
             Some("rtf") => Format::Rtf,
             Some("docx") => Format::Docx,
+            Some("doc") => Format::Doc,
             _ => Format::Txt,
         }
     }
@@ -42,6 +46,7 @@ impl Format {
             Format::Md => "md",
             Format::Rtf => "rtf",
             Format::Docx => "docx",
+            Format::Doc => "doc",
         }
     }
 }
@@ -122,6 +127,11 @@ pub fn read_bytes(
         Format::Docx => docx::read(bytes).map_err(|reason| ReadError::Malformed {
             path: path.to_path_buf(),
             format: "DOCX",
+            reason,
+        })?,
+        Format::Doc => doc::read(bytes).map_err(|reason| ReadError::Malformed {
+            path: path.to_path_buf(),
+            format: "Word 97-2003",
             reason,
         })?,
     };

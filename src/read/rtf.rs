@@ -6,90 +6,26 @@
 //! (VNI-Times...). The bytes of an RTF file mean nothing without the font
 //! they are set in, so this reader follows the font of every run: runs in
 //! .Vn* fonts are decoded as TCVN3, VNI-* fonts as VNI, fonts with the
-//! Vietnamese charset (163) or a document code page of 1258 as Windows-1258,
-//! and the rest as Windows-1252. `\uN` characters are taken as they are.
+//! Vietnamese charset (163) or a document code page of 1258 as Windows-1258.
+//! Runs in other fonts, and paragraphs whose font plainly lies, are decoded
+//! as what reads best, paragraph by paragraph (Windows-1252 unless a legacy
+//! encoding reads plainly better). `\uN` characters are taken as they are.
 //!
 //! Paragraphs (`\par`, `\line`, `\sect`, `\page`) and table rows (`\row`)
-//! end lines; tabs and table cells (`\cell`) become tabs. Destinations that
-//! hold no body text (font and colour tables, style sheet, document info,
-//! pictures, headers and footers, and every `\*` group) are skipped.
+//! end lines; tabs and table cells (`\cell`) become tabs. Footnotes and
+//! endnotes go after the body. Destinations that hold no body text (font and
+//! colour tables, style sheet, document info, pictures, headers and footers,
+//! and every `\*` group) are skipped.
 
 use std::collections::HashMap;
 
 use crate::text::Encoding;
-use crate::text::encoding::{codepage, tcvn3, vni};
-
-/// How the bytes of one font are decoded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum FontCoding {
-    /// TCVN3; `upper` for the upper-case fonts (.VnTimeH).
-    Tcvn3 { upper: bool },
-    /// VNI-Windows.
-    Vni,
-    /// Windows-1258.
-    Cp1258,
-    /// Windows-1252 (the default ANSI code page).
-    Cp1252,
-}
-
-impl FontCoding {
-    /// The coding a font's name and charset call for; `ansi` is the document's default.
-    fn of_font(name: &str, charset: Option<i32>, ansi: FontCoding) -> FontCoding {
-        let lower = name.trim().to_lowercase();
-        if lower.starts_with("vni") {
-            FontCoding::Vni
-        } else if lower.starts_with(".vn") || lower.starts_with("vn") {
-            FontCoding::Tcvn3 {
-                upper: is_upper_case_font(name),
-            }
-        } else {
-            match charset {
-                Some(163) => FontCoding::Cp1258,
-                Some(0) | None => ansi,
-                Some(_) => FontCoding::Cp1252,
-            }
-        }
-    }
-
-    /// The legacy encoding this coding stands for, if it is one.
-    fn encoding(self) -> Option<Encoding> {
-        match self {
-            FontCoding::Tcvn3 { .. } => Some(Encoding::Tcvn3),
-            FontCoding::Vni => Some(Encoding::Vni),
-            FontCoding::Cp1258 => Some(Encoding::Cp1258),
-            FontCoding::Cp1252 => None,
-        }
-    }
-
-    fn decode(self, bytes: &[u8]) -> String {
-        match self {
-            FontCoding::Tcvn3 { upper } => tcvn3::decode(bytes, upper),
-            FontCoding::Vni => vni::decode(bytes),
-            FontCoding::Cp1258 => codepage::cp1258(bytes),
-            FontCoding::Cp1252 => codepage::cp1252(bytes),
-        }
-    }
-}
-
-/// True for the upper-case TCVN3 fonts: the name, less any script suffix
-/// (" Tur", " CE") or bracketed note ("(Ds)"), ends in H: ".VnTimeH",
-/// ".VnCentury SchoolbookH", ".VnTimeH Tur".
-fn is_upper_case_font(name: &str) -> bool {
-    const SCRIPT_SUFFIXES: [&str; 6] = [" Tur", " CE", " Cyr", " Greek", " Baltic", " Vietnamese"];
-    let mut base = name.trim();
-    if let Some(open) = base.rfind('(')
-        && base.ends_with(')')
-    {
-        base = base[..open].trim_end();
-    }
-    for suffix in SCRIPT_SUFFIXES {
-        base = base.strip_suffix(suffix).unwrap_or(base).trim_end();
-    }
-    base.ends_with('H')
-}
+use crate::text::encoding::codepage;
+use crate::text::encoding::detect::{Piece, choose_by_paragraph};
+use crate::text::encoding::fonts::FontCoding;
 
 /// Control words whose group holds no body text.
-const SKIPPED_DESTINATIONS: [&str; 24] = [
+const SKIPPED_DESTINATIONS: [&str; 23] = [
     "colortbl",
     "stylesheet",
     "info",
@@ -103,7 +39,6 @@ const SKIPPED_DESTINATIONS: [&str; 24] = [
     "footerl",
     "footerr",
     "footerf",
-    "footnote",
     "fldinst",
     "listtable",
     "listoverridetable",
@@ -127,6 +62,8 @@ struct GroupState {
     skip: bool,
     /// Inside the font table.
     font_table: bool,
+    /// Inside a footnote or endnote (its text goes after the body).
+    note: bool,
 }
 
 /// A font-table entry being read.
@@ -139,15 +76,18 @@ struct FontEntry {
 
 /// The reader: text so far, the run of bytes waiting for its font, and the fonts.
 struct Reader {
-    text: String,
+    /// The body's text so far, in pieces to decode (see [`choose_by_paragraph`]).
+    body: Vec<Piece>,
+    /// Footnote and endnote text, put after the body.
+    notes: Vec<Piece>,
     run: Vec<u8>,
     run_coding: FontCoding,
+    /// Whether the pending run belongs to a note.
+    run_note: bool,
     ansi: FontCoding,
     default_font: Option<i32>,
     fonts: HashMap<i32, (String, Option<i32>)>,
     entry: FontEntry,
-    /// Non-ASCII bytes decoded per legacy encoding, to name the dominant one.
-    legacy_bytes: HashMap<Encoding, usize>,
     /// Fallback characters still to drop after a `\uN`.
     pending_skip: usize,
 }
@@ -165,13 +105,22 @@ impl Reader {
         if self.run.is_empty() {
             return;
         }
-        if let Some(encoding) = self.run_coding.encoding() {
-            *self.legacy_bytes.entry(encoding).or_default() +=
-                self.run.iter().filter(|b| !b.is_ascii()).count();
+        let run = std::mem::take(&mut self.run);
+        let piece = match self.run_coding {
+            // Text in an ordinary font: its encoding is left to the statistics.
+            FontCoding::Cp1252 => Piece::Bytes(run),
+            coding => Piece::Font(run, coding),
+        };
+        self.target(self.run_note).push(piece);
+    }
+
+    /// Where text goes: the body or the notes.
+    fn target(&mut self, note: bool) -> &mut Vec<Piece> {
+        if note {
+            &mut self.notes
+        } else {
+            &mut self.body
         }
-        let decoded = self.run_coding.decode(&self.run);
-        self.text.push_str(&decoded);
-        self.run.clear();
     }
 
     /// A text byte in the current font (or into the font name being read).
@@ -192,9 +141,10 @@ impl Reader {
             return;
         }
         let coding = self.coding(state.font);
-        if coding != self.run_coding {
+        if coding != self.run_coding || state.note != self.run_note {
             self.flush();
             self.run_coding = coding;
+            self.run_note = state.note;
         }
         self.run.push(byte);
     }
@@ -205,7 +155,11 @@ impl Reader {
             return;
         }
         self.flush();
-        self.text.push(c);
+        let target = self.target(state.note);
+        match target.last_mut() {
+            Some(Piece::Text(text)) => text.push(c),
+            _ => target.push(Piece::Text(c.to_string())),
+        }
     }
 
     fn end_font_entry(&mut self) {
@@ -215,22 +169,13 @@ impl Reader {
             self.fonts.insert(number, (name, entry.charset));
         }
     }
-
-    /// The legacy encoding that decoded the most non-ASCII bytes, UTF-8 when none did.
-    fn dominant_encoding(&self) -> Encoding {
-        self.legacy_bytes
-            .iter()
-            .filter(|&(_, &n)| n > 0)
-            .max_by_key(|&(e, &n)| (n, std::cmp::Reverse(*e)))
-            .map_or(Encoding::Utf8, |(&e, _)| e)
-    }
 }
 
 /// Extracts the text of an RTF document and the encoding its text was in.
 ///
-/// The encoding is the legacy one that most of the text was set in (TCVN3,
-/// VNI or Windows-1258); a document with none is reported as UTF-8, since
-/// its text came through as Unicode or plain Windows-1252.
+/// The encoding is the legacy one that most of the text was decoded in
+/// (TCVN3, VNI or Windows-1258); a document with none is reported as UTF-8,
+/// since its text came through as Unicode or plain Windows-1252.
 pub fn read(bytes: &[u8]) -> Result<(String, Encoding), String> {
     let start = bytes
         .iter()
@@ -240,14 +185,15 @@ pub fn read(bytes: &[u8]) -> Result<(String, Encoding), String> {
         return Err("does not start with {\\rtf".to_string());
     }
     let mut reader = Reader {
-        text: String::new(),
+        body: Vec::new(),
+        notes: Vec::new(),
         run: Vec::new(),
         run_coding: FontCoding::Cp1252,
+        run_note: false,
         ansi: FontCoding::Cp1252,
         default_font: None,
         fonts: HashMap::new(),
         entry: FontEntry::default(),
-        legacy_bytes: HashMap::new(),
         pending_skip: 0,
     };
     let mut stack: Vec<GroupState> = Vec::new();
@@ -256,6 +202,7 @@ pub fn read(bytes: &[u8]) -> Result<(String, Encoding), String> {
         unicode_skip: 1,
         skip: false,
         font_table: false,
+        note: false,
     };
     let mut i = start;
     while i < bytes.len() {
@@ -285,8 +232,16 @@ pub fn read(bytes: &[u8]) -> Result<(String, Encoding), String> {
         return Err(format!("{} groups left open at the end", stack.len()));
     }
     reader.flush();
-    let encoding = reader.dominant_encoding();
-    Ok((reader.text, encoding))
+    let mut pieces = reader.body;
+    if !reader.notes.is_empty() {
+        let line_ended = matches!(pieces.last(), Some(Piece::Text(t)) if t.ends_with('\n'));
+        if !line_ended {
+            pieces.push(Piece::Text("\n".to_string()));
+        }
+        pieces.extend(reader.notes);
+    }
+    let (encoding, text) = choose_by_paragraph(&pieces);
+    Ok((text, encoding))
 }
 
 /// Reads the control word or symbol after a backslash at `i`; returns where reading goes on.
@@ -345,6 +300,7 @@ fn control(
             i = i.saturating_add(skip).min(bytes.len());
         }
         "fonttbl" => state.font_table = true,
+        "footnote" => state.note = true,
         "f" if state.font_table => {
             reader.entry = FontEntry {
                 number: param,
@@ -446,13 +402,21 @@ mod tests {
     }
 
     #[test]
-    fn font_names() {
-        assert!(is_upper_case_font(".VnTimeH"));
-        assert!(is_upper_case_font(".VnTimeH Tur"));
-        assert!(is_upper_case_font(".VnCentury SchoolbookH"));
-        assert!(is_upper_case_font("VnTimeH(Ds)"));
-        assert!(!is_upper_case_font(".VnTime"));
-        assert!(!is_upper_case_font(".VnBahamasB"));
+    fn footnotes_go_after_the_body() {
+        let body = r"\f1 Ngh\'de {\super\chftn}{\footnote \pard\plain\f1 {\super\chftn} Ch\'ad\'acng tr\'d7nh OCOP.}\'ae\'denh s\'e8 98\par";
+        let (text, _) = read(&rtf(body)).unwrap();
+        assert_eq!(text, "Nghị định số 98\n Chương trình OCOP.");
+    }
+
+    #[test]
+    fn legacy_text_in_an_ordinary_font_is_detected() {
+        let body = r"\f0 K\'d5 ho\'b9ch th\'f9c hi\'d6n ch\'ad\'acng tr\'d7nh m\'e7i x\'b7 m\'e9t s\'b6n ph\'c8m\par";
+        let (text, enc) = read(&rtf(body)).unwrap();
+        assert_eq!(
+            text,
+            "Kế hoạch thực hiện chương trình mỗi xã một sản phẩm\n"
+        );
+        assert_eq!(enc, Encoding::Tcvn3);
     }
 
     #[test]

@@ -10,6 +10,7 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
+use super::lm::IdMap;
 use super::syllable::{Syllable, Tone, base_letter, split_tone};
 
 /// Stands for "no letter" in the confusion table: a deletion or an insertion.
@@ -20,6 +21,10 @@ const UNSEEN: f64 = 0.02;
 const UNSEEN_SUBSTITUTION: f64 = 0.3;
 /// Letters an unseen observed character is spread over when smoothing.
 const ALPHABET: f64 = 60.0;
+
+fn pair_key(clean: char, observed: char) -> u64 {
+    (u64::from(clean) << 32) | u64::from(observed)
+}
 
 /// Counts of letter confusions from aligned (clean, damaged) pairs.
 #[derive(Default)]
@@ -194,10 +199,10 @@ pub struct ChannelError {
 
 /// Letter confusion costs (negative log probabilities) learned from aligned pairs.
 pub struct Channel {
-    costs: HashMap<(char, char), f32>,
-    unseen: HashMap<char, f32>,
+    costs: IdMap<u64, f32>,
+    unseen: IdMap<char, f32>,
     insert_unseen: f32,
-    fold: HashMap<char, Option<char>>,
+    fold: IdMap<char, Option<char>>,
 }
 
 impl Channel {
@@ -255,14 +260,14 @@ impl Channel {
             .map(|(_, n)| n)
             .sum::<f64>()
             .max(1.0);
-        let mut costs = HashMap::new();
+        let mut costs = IdMap::default();
         for (&(c, o), &n) in counts {
             let p = if c == NOTHING {
                 n / letters
             } else {
                 (n + UNSEEN / ALPHABET) / (per_clean[&c] + UNSEEN)
             };
-            costs.insert((c, o), -(p.ln()) as f32);
+            costs.insert(pair_key(c, o), -(p.ln()) as f32);
         }
         let unseen = per_clean
             .iter()
@@ -294,7 +299,7 @@ impl Channel {
     }
 
     fn sub_cost(&self, clean: char, observed: char) -> f32 {
-        if let Some(&c) = self.costs.get(&(clean, observed)) {
+        if let Some(&c) = self.costs.get(&pair_key(clean, observed)) {
             return c;
         }
         if clean == NOTHING {

@@ -4,6 +4,7 @@ use std::fmt;
 
 pub mod codepage;
 pub mod detect;
+pub mod fonts;
 pub mod tcvn3;
 pub mod viqr;
 pub mod vni;

@@ -5,7 +5,7 @@
 //! Words that are not Vietnamese syllables (numbers, acronyms, foreign words)
 //! all count as one word, [`OTHER`]; punctuation is not a word. Each line
 //! starts with two [`START`] words. The model file also keeps the parts of
-//! document symbols written with Đ ("QĐ", "NĐ", "BGDĐT") seen in the text, so
+//! acronyms and document symbols written with Đ ("QĐ", "HĐND", "BGDĐT") seen in the text, so
 //! restoration can put Đ back where OCR or plain typing lost it.
 
 use std::collections::HashMap;
@@ -128,6 +128,10 @@ impl NgramCounts {
                     Some(_) => UNKNOWN,
                     None => OTHER,
                 };
+                // A run of other words ("26/12/1991", "QĐ-UBND") is one word, as restoration reads it.
+                if w == OTHER && v == OTHER {
+                    continue;
+                }
                 *self.trigrams.entry(pack3(u, v, w)).or_default() += 1;
                 (u, v) = (v, w);
             }
@@ -172,16 +176,13 @@ impl NgramCounts {
     }
 }
 
-/// Upper-case runs containing Đ inside document symbols ("148/QĐ-TTg" gives "QĐ").
+/// Upper-case runs containing Đ: acronyms and parts of document symbols ("148/QĐ-TTg" gives "QĐ").
 fn symbol_parts(line: &str) -> impl Iterator<Item = &str> {
-    line.split_whitespace()
-        .filter(|chunk| chunk.contains('/') || chunk.contains('-'))
-        .flat_map(|chunk| chunk.split(|c: char| !c.is_alphanumeric()))
-        .filter(|part| {
-            part.contains('Đ')
-                && part.chars().count() >= 2
-                && part.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
-        })
+    line.split(|c: char| !c.is_alphanumeric()).filter(|part| {
+        part.contains('Đ')
+            && part.chars().count() >= 2
+            && part.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+    })
 }
 
 /// Keeps the Đ-parts seen at least twice whose stripped form is not itself more common.
@@ -383,7 +384,7 @@ impl LanguageModel {
         self.vocab[RESERVED.len()..].iter().map(String::as_str)
     }
 
-    /// Document-symbol parts written with Đ that the training text showed ("QĐ", "NĐ").
+    /// Acronyms and symbol parts written with Đ that the training text showed ("QĐ", "HĐND").
     pub fn symbol_parts(&self) -> &[String] {
         &self.symbol_parts
     }

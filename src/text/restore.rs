@@ -20,15 +20,17 @@ use super::syllable::{Syllable, strip_marks};
 /// Cost (in nats) of reading a word as OCR damage rather than as lost marks.
 const OCR_PRIOR: f32 = 2.0;
 /// Cost of keeping a word that is not a syllable as it was written.
-const KEEP_COST: f32 = 12.0;
+const KEEP_COST: f32 = 16.0;
 /// Extra cost per letter of a kept non-syllable word.
-const KEEP_PER_LETTER: f32 = 0.5;
+const KEEP_PER_LETTER: f32 = 1.0;
 /// How much a candidate's channel cost weighs against the language model.
 const CHANNEL_WEIGHT: f32 = 1.0;
 /// Candidates kept per word.
 const MAX_CANDIDATES: usize = 12;
+/// Candidates costing this much more than a word's cheapest reading are dropped.
+const CANDIDATE_MARGIN: f32 = 7.0;
 /// Hypotheses kept by the beam search.
-const BEAM: usize = 10;
+const BEAM: usize = 6;
 /// Words longer than this (in characters) are never syllables or damaged syllables.
 const MAX_WORD: usize = 14;
 /// Most edits between a damaged word (read through the channel's folding) and a syllable's plain form.
@@ -116,6 +118,8 @@ impl Inventory {
         };
         let mut forms = Vec::new();
         deletions(word, depth, &mut forms);
+        forms.sort_unstable();
+        forms.dedup();
         let mut keys: Vec<u32> = forms
             .iter()
             .filter_map(|f| self.deletions.get(f))
@@ -168,6 +172,38 @@ enum Chunk<'a> {
     Word(&'a str, &'a str, &'a str),
 }
 
+/// What a word is, for deciding whether its line is damaged.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum WordKind {
+    /// A valid syllable with at least one mark or đ.
+    Marked,
+    /// A valid syllable without marks.
+    Plain,
+    /// Not a syllable.
+    Invalid,
+    /// An acronym to leave alone.
+    Acronym,
+}
+
+fn word_kind(word: &str, acronym: bool) -> WordKind {
+    if acronym {
+        WordKind::Acronym
+    } else if !Syllable::is_valid(word) {
+        WordKind::Invalid
+    } else if word.is_ascii() {
+        WordKind::Plain
+    } else {
+        WordKind::Marked
+    }
+}
+
+/// Per-document memory of what words are and what they could be.
+#[derive(Default)]
+struct Memo {
+    kinds: IdMap<u64, WordKind>,
+    candidates: IdMap<u64, Vec<Candidate>>,
+}
+
 /// How the marks of a line's words look: the signal for "is this line damaged?".
 #[derive(Default)]
 struct LineShape {
@@ -180,18 +216,12 @@ struct LineShape {
 }
 
 impl LineShape {
-    fn add(&mut self, word: &str, acronym: bool) {
-        if !word.chars().any(char::is_alphabetic) || acronym {
-            return;
-        }
-        if Syllable::is_valid(word) {
-            if word.is_ascii() {
-                self.plain += 1;
-            } else {
-                self.marked += 1;
-            }
-        } else {
-            self.invalid += 1;
+    fn add(&mut self, kind: WordKind) {
+        match kind {
+            WordKind::Marked => self.marked += 1,
+            WordKind::Plain => self.plain += 1,
+            WordKind::Invalid => self.invalid += 1,
+            WordKind::Acronym => {}
         }
     }
 
@@ -216,7 +246,11 @@ fn is_acronym_shape(word: &str) -> bool {
 }
 
 fn is_url_or_email(chunk: &str) -> bool {
-    chunk.contains("://") || chunk.starts_with("www.") || chunk.contains('@')
+    // An e-mail address has a dot after its "@" ("a@b.vn"); OCR also reads "ơ" as "@" ("nu@éc").
+    let email = chunk
+        .split_once('@')
+        .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'));
+    chunk.contains("://") || chunk.starts_with("www.") || email
 }
 
 fn is_symbol(chunk: &str) -> bool {
@@ -248,6 +282,12 @@ fn split_word(chunk: &str) -> (&str, &str, &str) {
     (&chunk[..start], &chunk[start..end], &chunk[end..])
 }
 
+/// Characters that separate words even without a space ("giá|thuế", "tre,trúc", "do-Hạnh").
+const SEPARATORS: [char; 15] = [
+    '|', ',', ';', ':', '(', ')', '[', ']', '"', '“', '”', '…', '!', '?', '-',
+];
+
+/// Classifies one piece of a line: a whitespace-separated chunk or a part of one between separators.
 fn classify(chunk: &str) -> Chunk<'_> {
     if is_url_or_email(chunk) {
         return Chunk::Fixed(chunk);
@@ -257,10 +297,29 @@ fn classify(chunk: &str) -> Chunk<'_> {
     }
     let (pre, word, post) = split_word(chunk);
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    if letters == 0 || word.chars().count() > MAX_WORD {
+    let single_upper = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    // A lone letter before ")" or "." marks a list item ("a)", "b."); a lone capital is a label.
+    let list_mark = word.chars().count() == 1 && (post.starts_with(')') || post.starts_with('.'));
+    if letters == 0 || word.chars().count() > MAX_WORD || single_upper || list_mark {
         return Chunk::Fixed(chunk);
     }
     Chunk::Word(pre, word, post)
+}
+
+/// The pieces of a line with their byte offsets: URLs and symbols whole, other chunks cut at separators.
+fn pieces(line: &str) -> Vec<(usize, Chunk<'_>)> {
+    let offset = |piece: &str| piece.as_ptr() as usize - line.as_ptr() as usize;
+    let mut out = Vec::new();
+    for chunk in line.split_whitespace() {
+        match classify(chunk) {
+            Chunk::Word(..) if chunk.contains(SEPARATORS) => {
+                let parts = chunk.split(SEPARATORS).filter(|p| !p.is_empty());
+                out.extend(parts.map(|p| (offset(p), classify(p))));
+            }
+            whole => out.push((offset(chunk), whole)),
+        }
+    }
+    out
 }
 
 /// True when a document looks OCR-garbled or typed without accents (a cheap test on its start).
@@ -270,9 +329,9 @@ pub fn needs_restoration(text: &str) -> bool {
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    for chunk in text[..end].split_whitespace() {
-        if let Chunk::Word(_, word, _) = classify(chunk) {
-            shape.add(word, is_acronym_shape(word));
+    for (_, piece) in pieces(&text[..end]) {
+        if let Chunk::Word(_, word, _) = piece {
+            shape.add(word_kind(word, is_acronym_shape(word)));
         }
     }
     let total = shape.words();
@@ -331,17 +390,17 @@ impl<'m> Restorer<'m> {
 
     /// Restores one line; a line that is already clean Vietnamese comes back unchanged.
     pub fn restore_line(&self, line: &str) -> String {
-        self.restore_with_cache(line, &mut IdMap::default())
+        self.restore_with_memo(line, &mut Memo::default())
     }
 
     /// Restores every damaged line of a text; returns the text (same lines) and how many lines changed.
     pub fn restore_text(&self, text: &str) -> (String, usize) {
-        let mut cache = IdMap::default();
+        let mut memo = Memo::default();
         let mut out = String::with_capacity(text.len() + text.len() / 4);
         let mut changed = 0;
         for piece in text.split_inclusive('\n') {
             let body = piece.trim_end_matches(['\n', '\r']);
-            let restored = self.restore_with_cache(body, &mut cache);
+            let restored = self.restore_with_memo(body, &mut memo);
             if restored != body {
                 changed += 1;
             }
@@ -351,45 +410,44 @@ impl<'m> Restorer<'m> {
         (out, changed)
     }
 
-    fn restore_with_cache(&self, line: &str, cache: &mut IdMap<u64, Vec<Candidate>>) -> String {
-        let chunks: Vec<(usize, Chunk)> = line
-            .split_whitespace()
-            .map(|c| (c.as_ptr() as usize - line.as_ptr() as usize, classify(c)))
-            .collect();
+    fn restore_with_memo(&self, line: &str, memo: &mut Memo) -> String {
+        let chunks = pieces(line);
         let mut shape = LineShape::default();
+        // Per piece: the word's hash when it is a word to decode (not an acronym).
+        let mut hashes: Vec<Option<u64>> = Vec::with_capacity(chunks.len());
         for (_, chunk) in &chunks {
+            let mut hash = None;
             if let Chunk::Word(_, word, _) = chunk {
-                shape.add(word, self.is_acronym(word));
+                let h = word_hash(word);
+                let kind = *memo
+                    .kinds
+                    .entry(h)
+                    .or_insert_with(|| word_kind(word, self.is_acronym(word)));
+                shape.add(kind);
+                hash = (kind != WordKind::Acronym).then_some(h);
             }
+            hashes.push(hash);
         }
         if shape.is_clean() {
             return line.to_string();
         }
-        // Decode the words; fixed chunks and symbols are "other" words for the model.
-        let words: Vec<&str> = chunks
+        // Decode the words; fixed chunks, acronyms and symbols are "other" words for the model.
+        hashes.truncate(MAX_LINE_WORDS);
+        for ((_, chunk), hash) in chunks.iter().zip(&hashes) {
+            if let (Chunk::Word(_, w, _), Some(h)) = (chunk, hash) {
+                memo.candidates
+                    .entry(*h)
+                    .or_insert_with(|| self.candidates(w));
+            }
+        }
+        const OTHER_WORD: [Candidate; 1] = [Candidate {
+            syllable: None,
+            id: OTHER,
+            cost: 0.0,
+        }];
+        let lattice: Vec<&[Candidate]> = hashes
             .iter()
-            .take(MAX_LINE_WORDS)
-            .map(|(_, c)| match c {
-                Chunk::Word(_, w, _) if !self.is_acronym(w) => *w,
-                _ => "",
-            })
-            .collect();
-        let lattice: Vec<Vec<Candidate>> = words
-            .iter()
-            .map(|w| {
-                if w.is_empty() {
-                    return vec![Candidate {
-                        syllable: None,
-                        id: OTHER,
-                        cost: 0.0,
-                    }];
-                }
-                let key = word_hash(w);
-                cache
-                    .entry(key)
-                    .or_insert_with(|| self.candidates(w))
-                    .clone()
-            })
+            .map(|h| h.map_or(&OTHER_WORD[..], |h| &memo.candidates[&h][..]))
             .collect();
         let best = self.decode(&lattice);
         let mut out = String::with_capacity(line.len() + 16);
@@ -401,6 +459,15 @@ impl<'m> Restorer<'m> {
                 Chunk::Symbol(c) => {
                     out.push_str(&self.restore_symbol(c));
                     last = offset + c.len();
+                    continue;
+                }
+                Chunk::Word(pre, w, post)
+                    if memo.kinds.get(&word_hash(w)) == Some(&WordKind::Acronym) =>
+                {
+                    out.push_str(pre);
+                    out.push_str(&self.restore_symbol(w));
+                    out.push_str(post);
+                    last = offset + pre.len() + w.len() + post.len();
                     continue;
                 }
                 Chunk::Word(pre, w, post) => {
@@ -479,7 +546,8 @@ impl<'m> Restorer<'m> {
         }
         // OCR damage: syllables whose plain form is near the word read through the confusions.
         let folded: Vec<char> = lower.iter().filter_map(|&c| self.channel.fold(c)).collect();
-        if !folded.is_empty() {
+        // A one-letter word is too short to say what OCR damage it could be.
+        if lower.len() >= 2 && !folded.is_empty() {
             for key in inv.near(&folded) {
                 let plain = &inv.plains[key as usize];
                 for &s in &inv.by_plain[plain] {
@@ -501,6 +569,8 @@ impl<'m> Restorer<'m> {
         let rank = |c: &Candidate| c.cost - 0.3 * self.lm.log_prob(START, START, c.id).max(-20.0);
         list.sort_by(|a, b| rank(a).total_cmp(&rank(b)));
         list.truncate(MAX_CANDIDATES);
+        let cheapest = list.iter().map(|c| c.cost).fold(f32::INFINITY, f32::min);
+        list.retain(|c| c.cost <= cheapest + CANDIDATE_MARGIN);
         if !Syllable::is_valid(word) {
             list.push(Candidate {
                 syllable: None,
@@ -512,7 +582,7 @@ impl<'m> Restorer<'m> {
     }
 
     /// Beam search over the lattice: the readings with the best model plus channel score.
-    fn decode(&self, lattice: &[Vec<Candidate>]) -> Vec<Candidate> {
+    fn decode(&self, lattice: &[&[Candidate]]) -> Vec<Candidate> {
         #[derive(Clone, Copy)]
         struct Hyp {
             u: u32,
@@ -529,14 +599,21 @@ impl<'m> Restorer<'m> {
             trail: usize::MAX,
         }];
         let mut next: Vec<Hyp> = Vec::new();
+        let mut states: IdMap<u64, usize> = IdMap::default();
         for cands in lattice {
             next.clear();
+            states.clear();
             for h in &beam {
-                for c in cands {
-                    let score =
-                        h.score + self.lm.log_prob(h.u, h.v, c.id) - CHANNEL_WEIGHT * c.cost;
-                    let (u, v) = (h.v, c.id);
-                    match next.iter_mut().find(|n| n.u == u && n.v == v) {
+                for c in cands.iter() {
+                    // A run of other words is one word to the model (as in training).
+                    let (score, u, v) = if c.id == OTHER && h.v == OTHER {
+                        (h.score - CHANNEL_WEIGHT * c.cost, h.u, h.v)
+                    } else {
+                        let lm = self.lm.log_prob(h.u, h.v, c.id);
+                        (h.score + lm - CHANNEL_WEIGHT * c.cost, h.v, c.id)
+                    };
+                    let state = (u64::from(u) << 32) | u64::from(v);
+                    match states.get(&state).map(|&i| &mut next[i]) {
                         Some(n) if n.score >= score => {}
                         Some(n) => {
                             trails.push((h.trail, *c));
@@ -549,6 +626,7 @@ impl<'m> Restorer<'m> {
                         }
                         None => {
                             trails.push((h.trail, *c));
+                            states.insert(state, next.len());
                             next.push(Hyp {
                                 u,
                                 v,
@@ -595,6 +673,8 @@ mod tests {
         assert!(matches!(classify("---*---"), Chunk::Fixed(_)));
         assert!(matches!(classify("“Kinh"), Chunk::Word("“", "Kinh", "")));
         assert!(matches!(classify("T6"), Chunk::Word("", "T6", "")));
+        assert!(matches!(classify("nu@éc"), Chunk::Word(..)));
+        assert!(matches!(classify("so.ocop@gmail.com"), Chunk::Fixed(_)));
     }
 
     #[test]

@@ -28,7 +28,7 @@ pub fn cp1252(bytes: &[u8]) -> String {
 }
 
 /// One byte in Windows-1258: a letter, a symbol or a combining tone mark.
-pub fn cp1258_char(byte: u8) -> char {
+fn cp1258_char(byte: u8) -> char {
     match byte {
         // Windows-1258 leaves out the four caron letters of 1252.
         0x8A | 0x8E | 0x9A | 0x9E => char::from(byte),

@@ -92,13 +92,8 @@ fn letter(byte: u8) -> Option<char> {
 }
 
 /// One TCVN3 byte as a character.
-pub fn byte_char(byte: u8) -> char {
+fn byte_char(byte: u8) -> char {
     letter(byte).unwrap_or_else(|| cp1252_char(byte))
-}
-
-/// True when the byte is one of TCVN3's Vietnamese letters.
-pub fn is_letter_byte(byte: u8) -> bool {
-    letter(byte).is_some()
 }
 
 /// Decodes TCVN3 bytes; `upper_font` says they were set in an upper-case font (.VnTimeH).

@@ -1,0 +1,124 @@
+//! Restoration with the embedded model: fixture 003 (a real OCR scan), clean text, bad input,
+//! and held-out shared-corpus text when ../shared is present.
+
+use kehoach::text::syllable::strip_marks;
+use kehoach::text::{Restorer, needs_restoration};
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!("fixtures/plans/{name}")).unwrap()
+}
+
+#[test]
+fn fixture_003_keeps_its_lines_and_gets_its_title_back() {
+    let garbled = fixture("003.txt");
+    assert!(needs_restoration(&garbled));
+    let (restored, changed) = Restorer::embedded().restore_text(&garbled);
+    assert_eq!(restored.lines().count(), garbled.lines().count());
+    assert!(changed > 100, "only {changed} lines restored");
+    // The title line as printed on the scanned plan.
+    assert!(
+        restored.contains("Tổ chức thực hiện Chương trình Mỗi xã một sản phẩm (OCOP)"),
+        "{}",
+        restored.lines().take(8).collect::<Vec<_>>().join("\n")
+    );
+    // Document symbols and acronyms survive.
+    assert!(restored.contains("39/KH-UBND"));
+    assert!(restored.contains("26/01/2026"));
+}
+
+#[test]
+fn clean_plans_pass_through_byte_identical() {
+    for name in ["000.txt", "002.txt", "004.txt"] {
+        let clean = fixture(name);
+        assert!(!needs_restoration(&clean), "{name}");
+        let (restored, changed) = Restorer::embedded().restore_text(&clean);
+        assert_eq!(changed, 0, "{name}");
+        assert_eq!(restored, clean, "{name}");
+    }
+}
+
+#[test]
+fn unaccented_line_is_restored_and_protected_tokens_stay() {
+    let r = Restorer::embedded();
+    let line = "Ke hoach so 39/KH-UBND cua Uy ban nhan dan ve Chuong trinh OCOP, xem https://ocop.vn/a-b.html";
+    let out = r.restore_line(line);
+    assert!(
+        out.starts_with("Kế hoạch số 39/KH-UBND của Ủy ban nhân dân"),
+        "{out}"
+    );
+    assert!(out.contains("Chương trình OCOP,"), "{out}");
+    assert!(out.ends_with("https://ocop.vn/a-b.html"), "{out}");
+}
+
+#[test]
+fn d_is_put_back_in_document_symbols() {
+    let out = Restorer::embedded().restore_line("Quyet dinh so 148/QD-TTg cua Thu tuong Chinh phu");
+    assert!(out.contains("148/QĐ-TTg"), "{out}");
+}
+
+#[test]
+fn noise_and_huge_lines_are_left_alone() {
+    let r = Restorer::embedded();
+    for noise in ["~~~ |||| ¢€}{ ----", "@@##$$%%", "wxqz bvkj zzzz qqqq"] {
+        assert_eq!(r.restore_line(noise), noise);
+    }
+    let long = "xq".repeat(5_000);
+    assert_eq!(r.restore_line(&long), long);
+    let many = "chuong trinh ".repeat(800);
+    let out = r.restore_line(&many);
+    assert_eq!(out.split_whitespace().count(), 1600);
+    let mixed = "Ke hoach 計画 план خطة nam 2026";
+    let out = r.restore_line(mixed);
+    assert!(out.contains("計画 план خطة"), "{out}");
+}
+
+/// Syllable error rate of `hyp` against `gold`, line by line (words compared lower case).
+fn syllable_error_rate(gold: &[String], hyp: &[String]) -> f64 {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (mut errors, mut total) = (0usize, 0usize);
+    for (g, h) in gold.iter().zip(hyp) {
+        let (g, h) = (words(g), words(h));
+        total += g.len();
+        errors += g.iter().zip(&h).filter(|(a, b)| a != b).count() + g.len().abs_diff(h.len());
+    }
+    errors as f64 / total.max(1) as f64
+}
+
+#[test]
+fn held_out_shared_text_is_restored_with_few_errors() {
+    let root = std::path::Path::new("../shared/corpus/admin-1995-2009");
+    let Ok(split) = std::fs::read_to_string("corpus/split.txt") else {
+        panic!("corpus/split.txt is missing");
+    };
+    if !root.is_dir() {
+        eprintln!("skipped: ../shared/corpus/admin-1995-2009 is not here");
+        return;
+    }
+    let mut gold = Vec::new();
+    for stem in split
+        .lines()
+        .filter_map(|l| l.strip_prefix("heldout "))
+        .take(3)
+    {
+        let text = std::fs::read_to_string(root.join(format!("{stem}.txt"))).unwrap_or_default();
+        gold.extend(
+            text.lines()
+                .filter(|l| l.split_whitespace().count() >= 5 && !l.contains('|'))
+                .take(40)
+                .map(|l| kehoach::text::normalize(l, &Default::default())),
+        );
+    }
+    let r = Restorer::embedded();
+    let hyp: Vec<String> = gold
+        .iter()
+        .map(|g| r.restore_line(&strip_marks(g)))
+        .collect();
+    let ser = syllable_error_rate(&gold, &hyp);
+    eprintln!("held-out sample: {} lines, SER {ser:.3}", gold.len());
+    assert!(ser < 0.15, "SER {ser:.3}");
+}
