@@ -234,7 +234,7 @@ fn every_field_of_every_fixture_record() {
 }
 
 #[test]
-#[ignore = "needs restoration from the restore branch"]
+#[ignore = "restoration is wired; the restored text still differs (Hóa/Hòa, phương/phường, OCR layout)"]
 fn fixture_003_through_restoration() {
     // How many lines restoration touches depends on the restorer: only "some" is expected.
     let record = Path::new("fixtures/records/003.json");
@@ -242,7 +242,11 @@ fn fixture_003_through_restoration() {
     let parsed = parse_path(&plan_for(record), &ParseOptions::default()).unwrap();
     assert!(parsed.source.restored_lines > 0, "003 was not restored");
     expected.source.restored_lines = parsed.source.restored_lines;
-    let (_, diffs) = compare_records(&expected, &parsed);
+    let (leaves, diffs) = compare_records(&expected, &parsed);
+    eprintln!(
+        "003: {}/{leaves} fields match",
+        leaves - diffs.len().min(leaves)
+    );
     assert!(diffs.is_empty(), "003 differs:\n  {}", diffs.join("\n  "));
 }
 

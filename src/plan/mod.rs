@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use crate::read::{ReadError, read_path};
-use crate::text::{EncodingChoice, NormalizeOptions, normalize};
+use crate::text::{EncodingChoice, NormalizeOptions, Restorer, needs_restoration, normalize};
 
 pub mod parse;
 pub mod record;
@@ -42,31 +42,38 @@ const UNACCENTED_SHARE: f64 = 0.8;
 
 /// Reads, normalizes and parses one plan file into a record.
 ///
-/// Garbled (OCR-damaged) or unaccented text is detected here; this is where
-/// diacritic restoration is applied before parsing, with the count of
-/// restored lines going to `source.restored_lines`.
+/// A garbled (OCR-damaged) or unaccented text has its diacritics restored
+/// before parsing (kehoach::text::restore); `source.restored_lines` says how
+/// many lines that changed. Text still garbled after that gets a warning.
 pub fn parse_path(path: &Path, options: &ParseOptions) -> Result<PlanRecord, ParseError> {
     let doc = read_path(path, options.encoding)?;
-    let text = normalize(&doc.text, &NormalizeOptions::default());
+    let normalized = normalize(&doc.text, &NormalizeOptions::default());
+    let (text, restored_lines) = if needs_restoration(&normalized) {
+        let (restored, changed) = Restorer::embedded().restore_text(&normalized);
+        (normalize(&restored, &NormalizeOptions::default()), changed)
+    } else {
+        (normalized, 0)
+    };
     let source = record::Source {
         path: path.display().to_string(),
         format: doc.format.name().to_string(),
         encoding: doc.encoding.name().to_string(),
-        restored_lines: 0,
+        restored_lines,
     };
-    // Diacritic restoration (kehoach::text::restore, being built on its own branch) belongs
-    // here, between normalization and parsing: when `needs_restoration(&text)`, parse the
-    // text `Restorer::embedded().restore_text(&text)` returns and put its count of restored
-    // lines into `source.restored_lines`. Until then garbled text is only reported (below).
     let mut record = parse_text(&text, source);
     let unknown = parse::unknown_word_share(&text);
     let unaccented = parse::unaccented_share(&text);
     if unknown > GARBLED_SHARE || unaccented > UNACCENTED_SHARE {
         record.warnings.push(format!(
-            "the text looks garbled or unaccented ({:.0}% unknown words, {:.0}% unaccented): \
-             diacritic restoration is not available in this build, fields may be wrong",
+            "the text looks garbled or unaccented ({:.0}% unknown words, {:.0}% unaccented{}): \
+             fields may be wrong",
             unknown * 100.0,
-            unaccented * 100.0
+            unaccented * 100.0,
+            if restored_lines > 0 {
+                ", after restoration"
+            } else {
+                ""
+            }
         ));
     }
     Ok(record)

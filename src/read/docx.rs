@@ -12,7 +12,9 @@
 //!   `mc:Choice` branch is read (the `mc:Fallback` repeats the same text);
 //! - deleted revisions and field codes are left out.
 //!
-//! Runs in legacy fonts (.VnTime, VNI-Times) are returned as they are stored.
+//! Runs in legacy fonts are decoded: .VnTime-family fonts as TCVN3 (the
+//! upper-case ".VnTimeH" family raises every letter), VNI-family fonts as VNI;
+//! the document's encoding is then reported as the legacy one most runs used.
 //!
 //! A DOCX is a zip archive: input that is not one, an archive with too many
 //! entries, or a `word/document.xml` larger than [`MAX_XML_BYTES`] once
@@ -24,6 +26,7 @@ use quick_xml::Reader;
 use quick_xml::events::Event;
 
 use crate::text::Encoding;
+use crate::text::encoding::{codepage, tcvn3, vni};
 
 /// Largest inflated `word/document.xml` accepted (bytes).
 pub const MAX_XML_BYTES: u64 = 64 * 1024 * 1024;
@@ -35,7 +38,50 @@ pub const MAX_RATIO: u64 = 200;
 /// Extracts the text of a DOCX document, one paragraph per line.
 pub fn read(bytes: &[u8]) -> Result<(String, Encoding), String> {
     let xml = document_xml(bytes)?;
-    Ok((xml_to_text(&xml)?, Encoding::Utf8))
+    xml_to_text(&xml)
+}
+
+/// A legacy Vietnamese font family a run can be set in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LegacyFont {
+    /// .VnTime, .VnArial ... (TCVN3), lower case.
+    Tcvn3,
+    /// .VnTimeH, .VnArialH ... (TCVN3), the upper-case fonts.
+    Tcvn3Upper,
+    /// VNI-Times, VNI-Helve ...
+    Vni,
+}
+
+impl LegacyFont {
+    /// The legacy family of a font name, if it is one.
+    fn of(name: &str) -> Option<LegacyFont> {
+        let lower = name.to_ascii_lowercase();
+        if lower.starts_with(".vn") {
+            Some(if lower.ends_with('h') {
+                LegacyFont::Tcvn3Upper
+            } else {
+                LegacyFont::Tcvn3
+            })
+        } else if lower.starts_with("vni-") || lower.starts_with("vni ") {
+            Some(LegacyFont::Vni)
+        } else {
+            None
+        }
+    }
+
+    /// Decodes a run's text, stored as the font's bytes read through Windows-1252.
+    fn decode(self, text: &str) -> String {
+        let bytes: Option<Vec<u8>> = text
+            .chars()
+            .map(|c| codepage::cp1252_byte(c).or_else(|| u8::try_from(u32::from(c)).ok()))
+            .collect();
+        match (bytes, self) {
+            (Some(b), LegacyFont::Tcvn3) => tcvn3::decode(&b, false),
+            (Some(b), LegacyFont::Tcvn3Upper) => tcvn3::decode(&b, true),
+            (Some(b), LegacyFont::Vni) => vni::decode(&b),
+            (None, _) => text.to_string(),
+        }
+    }
 }
 
 /// Opens the archive and inflates `word/document.xml`, within the size limits.
@@ -89,6 +135,10 @@ struct Walker {
     skip_depth: usize,
     /// Inside `w:t`.
     in_text: bool,
+    /// The legacy font of the current run, if any.
+    run_font: Option<LegacyFont>,
+    /// Runs decoded from TCVN3 and from VNI.
+    legacy_runs: (usize, usize),
 }
 
 impl Walker {
@@ -97,7 +147,17 @@ impl Walker {
             && self.skip_depth == 0
             && let Some(current) = self.paragraphs.last_mut()
         {
-            current.push_str(text);
+            match self.run_font {
+                Some(font) => {
+                    current.push_str(&font.decode(text));
+                    if font == LegacyFont::Vni {
+                        self.legacy_runs.1 += 1;
+                    } else {
+                        self.legacy_runs.0 += 1;
+                    }
+                }
+                None => current.push_str(text),
+            }
         }
     }
 
@@ -109,8 +169,20 @@ impl Walker {
     }
 }
 
+/// The legacy font named by a `w:rFonts` element (its ascii or hAnsi font).
+fn run_font_of(element: &quick_xml::events::BytesStart) -> Option<LegacyFont> {
+    element.attributes().flatten().find_map(|a| {
+        let key = a.key.local_name();
+        let key = key.as_ref();
+        (key == "ascii" || key == "hAnsi")
+            .then(|| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok())
+            .flatten()
+            .and_then(|v| LegacyFont::of(&v))
+    })
+}
+
 /// Walks `word/document.xml` and collects its text (see the module notes).
-fn xml_to_text(xml: &str) -> Result<String, String> {
+fn xml_to_text(xml: &str) -> Result<(String, Encoding), String> {
     let mut reader = Reader::from_str(xml);
     let mut walker = Walker::default();
     loop {
@@ -129,6 +201,8 @@ fn xml_to_text(xml: &str) -> Result<String, String> {
                     "Fallback" | "delText" | "instrText" | "tabs" => walker.skip_depth = 1,
                     "p" => walker.paragraphs.push(String::new()),
                     "t" => walker.in_text = true,
+                    "r" => walker.run_font = None,
+                    "rFonts" => walker.run_font = run_font_of(&start),
                     _ => {}
                 }
             }
@@ -144,6 +218,7 @@ fn xml_to_text(xml: &str) -> Result<String, String> {
                     }
                     "br" | "cr" => walker.end_line(),
                     "p" => walker.lines.push(String::new()),
+                    "rFonts" => walker.run_font = run_font_of(&empty),
                     _ => {}
                 }
             }
@@ -154,6 +229,7 @@ fn xml_to_text(xml: &str) -> Result<String, String> {
                 }
                 match end.local_name().as_ref() {
                     "t" => walker.in_text = false,
+                    "r" => walker.run_font = None,
                     "p" => {
                         if let Some(line) = walker.paragraphs.pop() {
                             walker.lines.push(line);
@@ -180,7 +256,12 @@ fn xml_to_text(xml: &str) -> Result<String, String> {
     }
     let mut out = walker.lines.join("\n");
     out.push('\n');
-    Ok(out)
+    let encoding = match walker.legacy_runs {
+        (0, 0) => Encoding::Utf8,
+        (tcvn3_runs, vni_runs) if tcvn3_runs >= vni_runs => Encoding::Tcvn3,
+        _ => Encoding::Vni,
+    };
+    Ok((out, encoding))
 }
 
 #[cfg(test)]
@@ -199,7 +280,7 @@ mod tests {
             r#"<w:tbl><w:tr><w:tc><w:p><w:r><w:t>ỦY BAN NHÂN DÂN</w:t></w:r></w:p><w:p><w:r><w:t>XÃ A</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>CỘNG HÒA</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p><w:r><w:t>a</w:t><w:tab/><w:t xml:space="preserve">b &amp; c</w:t><w:br/><w:t>d</w:t></w:r></w:p>"#,
         );
         assert_eq!(
-            xml_to_text(&xml).unwrap(),
+            xml_to_text(&xml).unwrap().0,
             "ỦY BAN NHÂN DÂN\nXÃ A\n\nCỘNG HÒA\n\na\tb & c\nd\n"
         );
     }
@@ -209,7 +290,26 @@ mod tests {
         let xml = body(
             r#"<w:p><w:r><mc:AlternateContent><mc:Choice><w:drawing><w:txbxContent><w:p><w:r><w:t>DỰ THẢO</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>DỰ THẢO</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>Số: /KH</w:t></w:r></w:p>"#,
         );
-        assert_eq!(xml_to_text(&xml).unwrap(), "DỰ THẢO\nSố: /KH\n");
+        assert_eq!(xml_to_text(&xml).unwrap().0, "DỰ THẢO\nSố: /KH\n");
+    }
+
+    #[test]
+    fn legacy_font_runs_are_decoded() {
+        // TCVN3 bytes as Word stores them: each byte read through Windows-1252.
+        let tcvn3_text: String = b"Ti\xd5ng Vi\xd6t n\xad\xedc"
+            .iter()
+            .map(|&b| codepage::cp1252_char(b))
+            .collect();
+        let upper: String = b"\xf1y ban nh\xa9n d\xa9n"
+            .iter()
+            .map(|&b| codepage::cp1252_char(b))
+            .collect();
+        let xml = body(&format!(
+            r#"<w:p><w:r><w:rPr><w:rFonts w:ascii=".VnTime" w:hAnsi=".VnTime"/></w:rPr><w:t xml:space="preserve">{tcvn3_text}</w:t></w:r><w:r><w:t> ok</w:t></w:r></w:p><w:p><w:r><w:rPr><w:rFonts w:ascii=".VnTimeH"/></w:rPr><w:t>{upper}</w:t></w:r></w:p>"#
+        ));
+        let (text, encoding) = xml_to_text(&xml).unwrap();
+        assert_eq!(text, "Tiếng Việt nước ok\nỦY BAN NHÂN DÂN\n");
+        assert_eq!(encoding, Encoding::Tcvn3);
     }
 
     #[test]

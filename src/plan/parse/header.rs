@@ -61,7 +61,7 @@ pub fn find_doc_type(lines: &[String]) -> Option<(usize, String, Option<String>)
 
 /// True when a line is (part of) the national motto.
 fn motto_start(line: &str) -> Option<usize> {
-    re!(r"(?i)cộng h(?:òa|oà)|(?:xã\s+)?hội chủ nghĩa|chủ nghĩa việt nam|độc lập\s*[-–]\s*tự do|hạnh phúc")
+    re!(r"(?i)cộng h(?:òa|oà)|(?:xã\s+)?hội chủ nghĩa|chủ nghĩa việt nam|độc lập\s*[-–]|hạnh phúc")
         .find(line)
         .map(|m| m.start())
 }
@@ -125,13 +125,18 @@ fn first_number(text: &str) -> Option<u32> {
 
 /// Splits "103/KH-UBND" into number and symbol; "/KH-UBND" or "…/KH-UBND" has no number.
 pub fn number_and_symbol(text: &str) -> (Option<String>, Option<String>) {
-    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    let Some(caps) =
-        re!(r"^([0-9]*)((?:/[0-9]{4})?)[.…_]*/([\p{Lu}Đ][\p{Lu}Đ0-9./-]*)").captures(&compact)
-    else {
+    let Some(caps) = re!(
+        r"^([0-9]*)\s*((?:/[0-9]{4})?)\s*[.…_\s]*/\s*([\p{Lu}Đ][\p{Lu}Đ0-9./-]*(?:\s*-\s*[\p{Lu}Đ0-9]+)*)"
+    )
+    .captures(text) else {
         return (None, None);
     };
-    let symbol = caps[3].trim_end_matches(['.', '-']).to_string();
+    let symbol: String = caps[3]
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .trim_end_matches(['.', '-'])
+        .to_string();
     let number = (!caps[1].is_empty()).then(|| format!("{}{}/{symbol}", &caps[1], &caps[2]));
     (number, Some(symbol))
 }

@@ -200,7 +200,7 @@ fn starts_lower(line: &str) -> bool {
 
 /// True when a line opens a block of its own: heading, list item, standard opener.
 pub fn starts_block(line: &str) -> bool {
-    re!(r"^(?:[IVXLC]+[./]\s|\d{1,2}(?:\.\d{1,2})*[./)]\s|[a-zđ]\)\s|[-–+•]\s?|Căn cứ|Thực hiện|Nơi nhận|Kính gửi|Số\s*:|(?:TM|KT|TL|TUQ|Q|T/M)\.\s)")
+    re!(r"^(?:[IVXLC]+[./]\s|\d{1,2}(?:\.\d{1,2})*[./)]\s|\d{1,2}(?:\.\d{1,2})+\s|[a-zđ]\)\s|[-–+•]\s?|Căn cứ|Thực hiện|Nơi nhận|Kính gửi|Số\s*:|(?:TM|KT|TL|TUQ|Q|T/M)\.\s)")
         .is_match(line)
 }
 

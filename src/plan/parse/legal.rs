@@ -17,7 +17,7 @@ pub fn is_basis_paragraph(line: &str) -> bool {
 fn opens_reference(text: &str) -> bool {
     re!(&format!(r"^(?i:{KINDS})\s+số\s*\d|^số\s*\d")).is_match(text)
         || (starts_with_kind(text)
-            && (re!(r"ngày\s*\d|\bsố\s*\d|/[A-ZĐ]").is_match(text)
+            && (re!(r"ngày\s*\d|\bsố\s*\d|/[A-ZĐ]|\scủa\s").is_match(text)
                 || re!(r"^(?:Luật|Bộ luật|Pháp lệnh|Hiến pháp|Nghị quyết)\s").is_match(text)))
 }
 

@@ -48,6 +48,12 @@ pub fn heading(line: &str) -> Option<(String, u8, String)> {
     if let Some(c) = re!(r"^([IVXL]{1,5})\s*\.\s*(\S.*)$").captures(line) {
         return Some((c[1].to_string(), 0, c[2].to_string()));
     }
+    // OCR reads I as 1 or l ("I11. KINH PHÍ"): a Roman label before an upper-case heading.
+    if let Some(c) = re!(r"^([IVXL1l]{2,5})\s*\.\s+(\p{Lu}{2,}\s.*)$").captures(line)
+        && c[1].contains(['I', 'V', 'X'])
+    {
+        return Some((c[1].replace(['1', 'l'], "I"), 0, c[2].to_string()));
+    }
     if let Some(c) = re!(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\s*[./)]?\s+(\S.*)$").captures(line) {
         let label = c[1].to_string();
         // "1.1 xx" needs no final dot, but "1 xx" does (a bare number starts a sentence).

@@ -15,6 +15,9 @@ pub struct Tail {
     pub warnings: Vec<String>,
 }
 
+/// How many unplaced lines after the body are reported one by one.
+const MAX_UNPLACED: usize = 10;
+
 /// True when a line opens the signature block ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH").
 pub fn is_signature_marker(line: &str) -> bool {
     re!(r"^(?:TM|T/M|KT|K/T|TL|T/L|TUQ|Q)\.\s*\p{Lu}").is_match(line)
@@ -33,7 +36,8 @@ pub fn parse_tail(lines: &[String]) -> Tail {
     let mut name_found = false;
     let mut leftover = 0usize;
     let mut first_leftover: Option<String> = None;
-    for line in lines {
+    let mut unplaced = 0usize;
+    for line in lines.iter().flat_map(|l| split_columns(l)) {
         let line = line.trim();
         let appendix = re!(r"^(?:PHỤ LỤC|Phụ lục|BIỂU|Biểu mẫu|DANH MỤC)\b").is_match(line)
             && (!signature_parts.is_empty() || !tail.recipients.is_empty());
@@ -88,8 +92,17 @@ pub fn parse_tail(lines: &[String]) -> Tail {
             name_found = true;
             continue;
         }
-        tail.warnings
-            .push(format!("line after the body not placed: {line:?}"));
+        unplaced += 1;
+        if unplaced <= MAX_UNPLACED {
+            tail.warnings
+                .push(format!("line after the body not placed: {line:?}"));
+        }
+    }
+    if unplaced > MAX_UNPLACED {
+        tail.warnings.push(format!(
+            "and {} more lines after the body not placed",
+            unplaced - MAX_UNPLACED
+        ));
     }
     for recipient in &mut tail.recipients {
         *recipient = clean_recipient(recipient);
@@ -107,7 +120,19 @@ pub fn parse_tail(lines: &[String]) -> Tail {
             "recipients: a note on a line of its own, not placed: {note:?}"
         ));
     }
-    tail.recipients.retain(|r| !r.is_empty());
+    let junk: Vec<String> = tail
+        .recipients
+        .iter()
+        .filter(|r| !r.chars().any(char::is_alphabetic))
+        .cloned()
+        .collect();
+    for item in junk {
+        tail.warnings.push(format!(
+            "recipients: an entry with no words, not placed: {item:?}"
+        ));
+    }
+    tail.recipients
+        .retain(|r| r.chars().any(char::is_alphabetic));
     tail.signature = parse_signature(&signature_parts);
     if leftover > 0 {
         tail.warnings.push(format!(
@@ -116,6 +141,21 @@ pub fn parse_tail(lines: &[String]) -> Tail {
         ));
     }
     tail
+}
+
+/// Splits a line where a second column was read onto it: at a signature marker
+/// ("- UBND tỉnh; KT. CHỦ TỊCH") or at an upper-case title after "; " ("...; PHÓ CHỦ TỊCH").
+fn split_columns(line: &str) -> Vec<&str> {
+    let marker = re!(r"\s((?:TM|T/M|KT|K/T|TL|T/L|TUQ|Q)\.\s*\p{Lu})").find(line);
+    if let Some(m) = marker.filter(|m| m.start() > 0) {
+        let at = m.start() + 1;
+        return vec![&line[..at], &line[at..]];
+    }
+    if let Some(m) = re!(r";\s+((?:\p{Lu}+\s+)+\p{Lu}+)$").find(line) {
+        let at = m.start() + 1;
+        return vec![&line[..at], &line[at..]];
+    }
+    vec![line]
 }
 
 fn push_recipient(tail: &mut Tail, text: &str) {
