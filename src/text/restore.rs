@@ -322,6 +322,17 @@ fn pieces(line: &str) -> Vec<(usize, Chunk<'_>)> {
     out
 }
 
+/// A line of mostly odd symbols (not letters, digits or ordinary punctuation) is noise, not words.
+fn looks_like_noise(line: &str) -> bool {
+    let (mut odd, mut total) = (0usize, 0usize);
+    for c in line.chars().filter(|c| !c.is_whitespace()) {
+        total += 1;
+        let ordinary = c.is_alphanumeric() || ".,;:()-–—\"“”'’/%".contains(c);
+        odd += usize::from(!ordinary);
+    }
+    odd * 5 > total
+}
+
 /// True when a document looks OCR-garbled or typed without accents (a cheap test on its start).
 pub fn needs_restoration(text: &str) -> bool {
     let mut shape = LineShape::default();
@@ -411,6 +422,9 @@ impl<'m> Restorer<'m> {
     }
 
     fn restore_with_memo(&self, line: &str, memo: &mut Memo) -> String {
+        if looks_like_noise(line) {
+            return line.to_string();
+        }
         let chunks = pieces(line);
         let mut shape = LineShape::default();
         // Per piece: the word's hash when it is a word to decode (not an acronym).
@@ -675,6 +689,16 @@ mod tests {
         assert!(matches!(classify("T6"), Chunk::Word("", "T6", "")));
         assert!(matches!(classify("nu@éc"), Chunk::Word(..)));
         assert!(matches!(classify("so.ocop@gmail.com"), Chunk::Fixed(_)));
+    }
+
+    #[test]
+    fn symbol_soup_is_noise_but_ocr_slips_are_not() {
+        assert!(looks_like_noise(
+            "!qX@%I*mO#E3}&vt$6&Ku#M+4UUO#NOq@4{L>dt?J+NfL"
+        ));
+        assert!(!looks_like_noise(
+            "thuc I}ién có hiệu quả nhóm tiêu chí “Kinh tế và tổ"
+        ));
     }
 
     #[test]
