@@ -562,17 +562,17 @@ impl<'m> Restorer<'m> {
         let folded: Vec<char> = lower.iter().filter_map(|&c| self.channel.fold(c)).collect();
         // A one-letter word is too short to say what OCR damage it could be.
         if lower.len() >= 2 && !folded.is_empty() {
+            let mut observed = self.channel.observe(&lower);
             for key in inv.near(&folded) {
                 let plain = &inv.plains[key as usize];
                 for &s in &inv.by_plain[plain] {
-                    let cost =
-                        OCR_PRIOR + self.channel.ocr_cost(&lower, &inv.syllables[s as usize].1);
+                    let cost = OCR_PRIOR + observed.cost(&inv.syllables[s as usize].1);
                     let entry = found.entry(s).or_insert(f32::INFINITY);
                     *entry = entry.min(cost);
                 }
             }
         }
-        let mut list: Vec<Candidate> = found
+        let list: Vec<Candidate> = found
             .into_iter()
             .map(|(s, cost)| Candidate {
                 syllable: Some(s),
@@ -580,8 +580,17 @@ impl<'m> Restorer<'m> {
                 cost,
             })
             .collect();
-        let rank = |c: &Candidate| c.cost - 0.3 * self.lm.log_prob(START, START, c.id).max(-20.0);
-        list.sort_by(|a, b| rank(a).total_cmp(&rank(b)));
+        let mut ranked: Vec<(f32, Candidate)> = list
+            .into_iter()
+            .map(|c| {
+                (
+                    c.cost - 0.3 * self.lm.log_prob(START, START, c.id).max(-20.0),
+                    c,
+                )
+            })
+            .collect();
+        ranked.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut list: Vec<Candidate> = ranked.into_iter().map(|(_, c)| c).collect();
         list.truncate(MAX_CANDIDATES);
         let cheapest = list.iter().map(|c| c.cost).fold(f32::INFINITY, f32::min);
         list.retain(|c| c.cost <= cheapest + CANDIDATE_MARGIN);
