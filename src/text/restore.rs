@@ -10,6 +10,7 @@
 //! addresses, acronyms and document symbols are never changed, except that Đ
 //! is put back in symbol parts the model learned ("QD" → "QĐ").
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -402,6 +403,7 @@ impl<'m> Restorer<'m> {
     /// Restores one line; a line that is already clean Vietnamese comes back unchanged.
     pub fn restore_line(&self, line: &str) -> String {
         self.restore_with_memo(line, &mut Memo::default())
+            .into_owned()
     }
 
     /// Restores every damaged line of a text; returns the text (same lines) and how many lines changed.
@@ -412,7 +414,9 @@ impl<'m> Restorer<'m> {
         for piece in text.split_inclusive('\n') {
             let body = piece.trim_end_matches(['\n', '\r']);
             let restored = self.restore_with_memo(body, &mut memo);
-            if restored != body {
+            if let Cow::Owned(new) = &restored
+                && new != body
+            {
                 changed += 1;
             }
             out.push_str(&restored);
@@ -421,9 +425,10 @@ impl<'m> Restorer<'m> {
         (out, changed)
     }
 
-    fn restore_with_memo(&self, line: &str, memo: &mut Memo) -> String {
+    /// Restores one line (borrowed back unchanged when clean, noise or empty).
+    fn restore_with_memo<'l>(&self, line: &'l str, memo: &mut Memo) -> Cow<'l, str> {
         if looks_like_noise(line) {
-            return line.to_string();
+            return Cow::Borrowed(line);
         }
         let chunks = pieces(line);
         let mut shape = LineShape::default();
@@ -443,7 +448,7 @@ impl<'m> Restorer<'m> {
             hashes.push(hash);
         }
         if shape.is_clean() {
-            return line.to_string();
+            return Cow::Borrowed(line);
         }
         // Decode the words; fixed chunks, acronyms and symbols are "other" words for the model.
         hashes.truncate(MAX_LINE_WORDS);
@@ -507,7 +512,7 @@ impl<'m> Restorer<'m> {
             last = offset + written.len();
         }
         out.push_str(&line[last..]);
-        out
+        Cow::Owned(out)
     }
 
     /// An acronym to leave alone: upper case, not a syllable, and not a syllable with marks lost.
