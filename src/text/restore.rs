@@ -323,12 +323,12 @@ fn pieces(line: &str) -> Vec<(usize, Chunk<'_>)> {
     out
 }
 
-/// A line of mostly odd symbols (not letters, digits or ordinary punctuation) is noise, not words.
+/// A line of mostly odd symbols (not letters, digits, punctuation or table rules) is noise, not words.
 fn looks_like_noise(line: &str) -> bool {
     let (mut odd, mut total) = (0usize, 0usize);
     for c in line.chars().filter(|c| !c.is_whitespace()) {
         total += 1;
-        let ordinary = c.is_alphanumeric() || ".,;:()-–—\"“”'’/%".contains(c);
+        let ordinary = c.is_alphanumeric() || ".,;:()-–—\"“”'’/%|…".contains(c);
         odd += usize::from(!ordinary);
     }
     odd * 5 > total
