@@ -36,7 +36,7 @@ const BEAM: usize = 6;
 const MAX_WORD: usize = 14;
 /// Most edits between a damaged word (read through the channel's folding) and a syllable's plain form.
 const MAX_EDITS: usize = 3;
-/// Words decoded per line at most; the rest of a longer line passes through.
+/// Words decoded together at most; a longer line is decoded in windows of this many.
 const MAX_LINE_WORDS: usize = 400;
 
 /// The syllables restoration may produce, from `corpus/syllables.txt` and the model's vocabulary.
@@ -451,7 +451,6 @@ impl<'m> Restorer<'m> {
             return Cow::Borrowed(line);
         }
         // Decode the words; fixed chunks, acronyms and symbols are "other" words for the model.
-        hashes.truncate(MAX_LINE_WORDS);
         for ((_, chunk), hash) in chunks.iter().zip(&hashes) {
             if let (Chunk::Word(_, w, _), Some(h)) = (chunk, hash) {
                 memo.candidates
@@ -468,7 +467,11 @@ impl<'m> Restorer<'m> {
             .iter()
             .map(|h| h.map_or(&OTHER_WORD[..], |h| &memo.candidates[&h][..]))
             .collect();
-        let best = self.decode(&lattice);
+        // Very long lines are decoded in windows, so memory and time stay linear.
+        let best: Vec<Candidate> = lattice
+            .chunks(MAX_LINE_WORDS)
+            .flat_map(|window| self.decode(window))
+            .collect();
         let mut out = String::with_capacity(line.len() + 16);
         let mut last = 0;
         for (i, (offset, chunk)) in chunks.iter().enumerate() {
