@@ -6,6 +6,9 @@
 //! (JSON, CSV, XLSX), [`batch`] (walk, parallel map, report).
 
 pub mod batch;
+pub mod draft;
 pub mod plan;
 pub mod read;
+pub mod render;
 pub mod text;
+pub mod write;

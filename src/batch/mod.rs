@@ -1,8 +1,14 @@
-//! Batch plumbing: walking inputs, mirroring them under an output folder, writing atomically.
+//! Batch plumbing: walking inputs, mirroring them under an output folder, writing atomically,
+//! mapping over files in parallel in input order, and showing progress.
 
 use std::fs;
-use std::io::Write;
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+
+pub mod targets;
 
 /// One input file found by [`walk_inputs`], with where its output goes relative to OUT.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,6 +44,7 @@ pub fn walk_inputs(
             continue;
         }
         let walker = walkdir::WalkDir::new(root)
+            .follow_links(true)
             .sort_by_file_name()
             .into_iter()
             .filter_entry(|entry| {
@@ -80,23 +87,114 @@ pub fn walk_inputs(
 
 /// Writes `bytes` to `path` whole or not at all: a temporary file beside it, then a rename.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        fs::create_dir_all(parent)?;
+    let mut file = AtomicFile::create(path)?;
+    file.write_all(bytes)?;
+    file.commit()
+}
+
+/// A file written under a temporary name beside its final path and renamed there by
+/// [`AtomicFile::commit`]; dropped uncommitted, the temporary is removed, so an
+/// interrupted or failed run never leaves a half-written file under the real name.
+pub struct AtomicFile {
+    path: PathBuf,
+    temp: PathBuf,
+    file: Option<BufWriter<fs::File>>,
+}
+
+impl AtomicFile {
+    /// Creates the temporary file (and the folders above `path`).
+    pub fn create(path: &Path) -> std::io::Result<AtomicFile> {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            fs::create_dir_all(parent)?;
+        }
+        let name = path
+            .file_name()
+            .map_or_else(Default::default, |n| n.to_string_lossy().into_owned());
+        let temp = path.with_file_name(format!(".{name}.{}.part", std::process::id()));
+        let file = fs::File::create(&temp)?;
+        Ok(AtomicFile {
+            path: path.to_path_buf(),
+            temp,
+            file: Some(BufWriter::new(file)),
+        })
     }
-    let name = path
-        .file_name()
-        .map_or_else(Default::default, |n| n.to_string_lossy().into_owned());
-    let temp = path.with_file_name(format!(".{name}.{}.part", std::process::id()));
-    let result = (|| {
-        let mut file = fs::File::create(&temp)?;
-        file.write_all(bytes)?;
+
+    /// Flushes and syncs the file, then renames it to its final path.
+    pub fn commit(mut self) -> std::io::Result<()> {
+        let Some(buffered) = self.file.take() else {
+            return Ok(());
+        };
+        let file = buffered.into_inner().map_err(|e| e.into_error())?;
         file.sync_all()?;
-        fs::rename(&temp, path)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&temp);
+        drop(file);
+        fs::rename(&self.temp, &self.path)
     }
-    result
+
+    fn writer(&mut self) -> std::io::Result<&mut BufWriter<fs::File>> {
+        self.file
+            .as_mut()
+            .ok_or_else(|| std::io::Error::other("file already committed"))
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.writer()?.write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.writer()?.flush()
+    }
+}
+
+impl Drop for AtomicFile {
+    fn drop(&mut self) {
+        if self.file.take().is_some() {
+            let _ = fs::remove_file(&self.temp);
+        }
+    }
+}
+
+/// Maps `work` over `items` on `pool` and hands each result to `take` in input order.
+///
+/// Items are processed in chunks of `chunk`, so at most one chunk of results is
+/// held at a time: memory stays flat however many items there are, and the
+/// order of `take` calls never depends on which thread finished first.
+pub fn map_in_order<T, R, E>(
+    pool: &rayon::ThreadPool,
+    items: &[T],
+    chunk: usize,
+    work: impl Fn(&T) -> R + Sync,
+    mut take: impl FnMut(&T, R) -> Result<(), E>,
+) -> Result<(), E>
+where
+    T: Sync,
+    R: Send,
+{
+    for slice in items.chunks(chunk.max(1)) {
+        let results: Vec<R> = pool.install(|| slice.par_iter().map(&work).collect());
+        for (item, result) in slice.iter().zip(results) {
+            take(item, result)?;
+        }
+    }
+    Ok(())
+}
+
+/// A progress bar on stderr for `len` steps, hidden when stderr is not a terminal.
+pub fn progress_bar(len: u64, message: &'static str) -> ProgressBar {
+    use std::io::IsTerminal;
+    let target = if std::io::stderr().is_terminal() {
+        ProgressDrawTarget::stderr()
+    } else {
+        ProgressDrawTarget::hidden()
+    };
+    let style = ProgressStyle::with_template(
+        "{msg} [{elapsed_precise}] {wide_bar} {pos}/{len} ({per_sec}, {eta} left)",
+    )
+    .unwrap_or_else(|_| ProgressStyle::default_bar());
+    ProgressBar::with_draw_target(Some(len), target)
+        .with_style(style)
+        .with_message(message)
 }
 
 /// True when writing `output` would overwrite one of the `inputs`.
@@ -134,5 +232,75 @@ mod tests {
         assert_eq!(files.len(), 1);
         assert_eq!(files[0].relative, PathBuf::from("b/x.txt"));
         assert_eq!(errors.len(), 1);
+    }
+
+    #[test]
+    fn uncommitted_atomic_file_leaves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("out.csv");
+        {
+            let mut file = AtomicFile::create(&target).unwrap();
+            file.write_all(b"half a table").unwrap();
+        }
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
+        let mut file = AtomicFile::create(&target).unwrap();
+        file.write_all(b"whole").unwrap();
+        assert!(
+            !target.exists(),
+            "nothing under the real name before commit"
+        );
+        file.commit().unwrap();
+        assert_eq!(fs::read(&target).unwrap(), b"whole");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn map_in_order_keeps_input_order() {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(4)
+            .build()
+            .unwrap();
+        let items: Vec<u64> = (0..1000).collect();
+        let mut seen = Vec::new();
+        map_in_order(
+            &pool,
+            &items,
+            7,
+            |n| {
+                // Uneven work, so that threads finish out of order.
+                let spins = (n * 7919) % 20_000;
+                let noise = (0..spins).fold(0u64, |acc, k| std::hint::black_box(acc ^ k));
+                (n * 2, noise)
+            },
+            |item, (doubled, _)| {
+                assert_eq!(doubled, item * 2);
+                seen.push(*item);
+                Ok::<(), ()>(())
+            },
+        )
+        .unwrap();
+        assert_eq!(seen, items);
+    }
+
+    #[test]
+    fn map_in_order_stops_at_first_error() {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(2)
+            .build()
+            .unwrap();
+        let items: Vec<u32> = (0..10).collect();
+        let mut taken = 0;
+        let result = map_in_order(
+            &pool,
+            &items,
+            3,
+            |n| *n,
+            |_, n| {
+                taken += 1;
+                if n == 4 { Err(n) } else { Ok(()) }
+            },
+        );
+        assert_eq!(result, Err(4));
+        assert_eq!(taken, 5);
     }
 }

@@ -9,7 +9,7 @@ use anyhow::{Context, bail};
 use rayon::prelude::*;
 
 use kehoach::batch::{InputFile, walk_inputs, would_overwrite_input, write_atomic};
-use kehoach::read::{Format, read_bytes, read_path};
+use kehoach::read::{Document, Format, ReadError, read_bytes, read_path};
 use kehoach::text::channel::Channel;
 use kehoach::text::lm::LanguageModel;
 use kehoach::text::{Encoding, EncodingChoice, NormalizeOptions, Restorer, ToneStyle, normalize};
@@ -93,18 +93,18 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         std::io::stdin()
             .read_to_end(&mut bytes)
             .context("reading stdin")?;
-        let doc = read_bytes(Path::new("<stdin>"), &bytes, args.encoding)?;
-        let out = normalize(&doc.text, &options);
-        std::io::stdout().write_all(out.as_bytes())?;
-        return Ok(ExitCode::SUCCESS);
+        return Ok(write_to_stdout(
+            read_bytes(Path::new("<stdin>"), &bytes, args.encoding),
+            |text| normalize(text, &options),
+        )?);
     }
     let Some(out_dir) = args.output.as_deref() else {
         if let [single] = args.paths.as_slice()
             && single.is_file()
         {
-            let doc = read_path(single, args.encoding)?;
-            std::io::stdout().write_all(normalize(&doc.text, &options).as_bytes())?;
-            return Ok(ExitCode::SUCCESS);
+            return Ok(write_to_stdout(read_path(single, args.encoding), |text| {
+                normalize(text, &options)
+            })?);
         }
         bail!("several inputs or a folder need -o OUT, the folder to write into");
     };
@@ -161,6 +161,23 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     })
 }
 
+/// Writes one normalized document to stdout, or reports it refused (exit code 1).
+fn write_to_stdout(
+    doc: Result<Document, ReadError>,
+    normalize: impl Fn(&str) -> String,
+) -> std::io::Result<ExitCode> {
+    match doc {
+        Ok(doc) => {
+            std::io::stdout().write_all(normalize(&doc.text).as_bytes())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(error) => {
+            eprintln!("refused: {error}");
+            Ok(ExitCode::from(1))
+        }
+    }
+}
+
 /// Reads, normalizes and writes one file under `out_dir`; the error is the reason it was refused.
 fn normalize_file(
     input: &InputFile,
@@ -170,8 +187,7 @@ fn normalize_file(
     options: &NormalizeOptions,
     restorer: Option<&Restorer>,
 ) -> Result<FileOutcome, String> {
-    let doc =
-        read_path(&input.path, encoding).map_err(|e| reason_only(&e.to_string(), &input.path))?;
+    let doc = read_path(&input.path, encoding).map_err(|e| e.reason())?;
     let normalized = normalize_restoring(&doc.text, options, restorer);
     let lines_changed = if options.unwrap {
         0
@@ -183,7 +199,7 @@ fn normalize_file(
             .count()
     };
     let mut target = out_dir.join(&input.relative);
-    if matches!(doc.format, Format::Rtf | Format::Docx) {
+    if matches!(doc.format, Format::Rtf | Format::Docx | Format::Doc) {
         target.set_extension("txt");
     }
     if would_overwrite_input(&target, all_inputs) {
@@ -219,10 +235,4 @@ fn normalize_restoring(
             normalize(&restored, options)
         }
     }
-}
-
-/// Strips the leading "path: " from a reader's message, since the caller prints the path.
-fn reason_only(message: &str, path: &Path) -> String {
-    let prefix = format!("{}: ", path.display());
-    message.strip_prefix(&prefix).unwrap_or(message).to_string()
 }

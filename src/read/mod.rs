@@ -1,9 +1,10 @@
-//! Readers: input files (txt, md, rtf, docx) into decoded text.
+//! Readers: input files (txt, md, rtf, docx, doc) into decoded text.
 
 use std::path::{Path, PathBuf};
 
 use crate::text::{DecodeError, Encoding, EncodingChoice, decode};
 
+pub mod doc;
 pub mod docx;
 pub mod rtf;
 
@@ -18,6 +19,8 @@ pub enum Format {
     Rtf,
     /// Word 2007+ document.
     Docx,
+    /// Word 97-2003 binary document (often legacy-encoded).
+    Doc,
 }
 
 impl Format {
@@ -31,6 +34,7 @@ impl Format {
             Some("md" | "markdown") => Format::Md,
             Some("rtf") => Format::Rtf,
             Some("docx") => Format::Docx,
+            Some("doc") => Format::Doc,
             _ => Format::Txt,
         }
     }
@@ -42,6 +46,7 @@ impl Format {
             Format::Md => "md",
             Format::Rtf => "rtf",
             Format::Docx => "docx",
+            Format::Doc => "doc",
         }
     }
 }
@@ -63,20 +68,20 @@ pub struct Document {
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
     /// The file could not be opened or read.
-    #[error("{path}: cannot read: {source}")]
+    #[error("{path}: cannot read: {error}")]
     Io {
         /// The file.
         path: PathBuf,
         /// What the system said.
-        source: std::io::Error,
+        error: std::io::Error,
     },
     /// The bytes are not text in any encoding we know.
-    #[error("{path}: {source}")]
+    #[error("{path}: {error}")]
     Decode {
         /// The file.
         path: PathBuf,
         /// What was wrong.
-        source: DecodeError,
+        error: DecodeError,
     },
     /// The file claims a format but its content is broken.
     #[error("{path}: not a valid {format} file: {reason}")]
@@ -90,11 +95,31 @@ pub enum ReadError {
     },
 }
 
+impl ReadError {
+    /// The file the error is about.
+    pub fn path(&self) -> &Path {
+        match self {
+            ReadError::Io { path, .. }
+            | ReadError::Decode { path, .. }
+            | ReadError::Malformed { path, .. } => path,
+        }
+    }
+
+    /// The message without the file name, for reports that name the file in a column of their own.
+    pub fn reason(&self) -> String {
+        let message = self.to_string();
+        let prefix = format!("{}: ", self.path().display());
+        message
+            .strip_prefix(&prefix)
+            .map_or_else(|| message.clone(), str::to_string)
+    }
+}
+
 /// Reads a file from disk into a [`Document`], choosing the reader by extension.
 pub fn read_path(path: &Path, encoding: EncodingChoice) -> Result<Document, ReadError> {
-    let bytes = std::fs::read(path).map_err(|source| ReadError::Io {
+    let bytes = std::fs::read(path).map_err(|error| ReadError::Io {
         path: path.to_path_buf(),
-        source,
+        error,
     })?;
     read_bytes(path, &bytes, encoding)
 }
@@ -108,9 +133,9 @@ pub fn read_bytes(
     let format = Format::from_path(path);
     let (text, encoding) = match format {
         Format::Txt | Format::Md => {
-            let decoded = decode(bytes, encoding).map_err(|source| ReadError::Decode {
+            let decoded = decode(bytes, encoding).map_err(|error| ReadError::Decode {
                 path: path.to_path_buf(),
-                source,
+                error,
             })?;
             (decoded.text, decoded.encoding)
         }
@@ -122,6 +147,11 @@ pub fn read_bytes(
         Format::Docx => docx::read(bytes).map_err(|reason| ReadError::Malformed {
             path: path.to_path_buf(),
             format: "DOCX",
+            reason,
+        })?,
+        Format::Doc => doc::read(bytes).map_err(|reason| ReadError::Malformed {
+            path: path.to_path_buf(),
+            format: "Word 97-2003",
             reason,
         })?,
     };

@@ -2,6 +2,13 @@
 
 use std::fmt;
 
+pub mod codepage;
+pub mod detect;
+pub mod fonts;
+pub mod tcvn3;
+pub mod viqr;
+pub mod vni;
+
 /// A character encoding the decoder knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Encoding {
@@ -104,6 +111,14 @@ pub enum DecodeError {
         /// Where decoding failed.
         offset: usize,
     },
+    /// Auto-detection found neither UTF-8 nor Vietnamese in a legacy encoding.
+    #[error(
+        "not UTF-8 (invalid byte at {offset}) and not Vietnamese text in TCVN3, VNI or Windows-1258"
+    )]
+    Unrecognized {
+        /// The first byte that is not UTF-8.
+        offset: usize,
+    },
 }
 
 /// Decodes bytes into text with the chosen encoding, detecting it when asked to.
@@ -113,28 +128,42 @@ pub fn decode(bytes: &[u8], choice: EncodingChoice) -> Result<Decoded, DecodeErr
     }
     let encoding = match choice {
         EncodingChoice::Fixed(encoding) => encoding,
-        EncodingChoice::Auto => {
-            if let Some(offset) = binary_offset(bytes) {
-                return Err(DecodeError::Binary { offset });
-            }
-            Encoding::Utf8
-        }
+        EncodingChoice::Auto => return detect_and_decode(bytes),
     };
     let text = match encoding {
-        Encoding::Utf8 => std::str::from_utf8(bytes)
-            .map_err(|e| DecodeError::Invalid {
-                encoding,
-                offset: e.valid_up_to(),
-            })?
-            .to_string(),
+        Encoding::Utf8 => utf8(bytes)?.to_string(),
         Encoding::Utf16Le => decode_utf16(bytes, u16::from_le_bytes, encoding)?,
         Encoding::Utf16Be => decode_utf16(bytes, u16::from_be_bytes, encoding)?,
-        _ => {
-            return Err(DecodeError::Invalid {
-                encoding,
-                offset: 0,
-            });
-        }
+        Encoding::Tcvn3 => tcvn3::decode(bytes, false),
+        Encoding::Vni => vni::decode(bytes),
+        Encoding::Viqr => viqr::decode(utf8(bytes).map_err(|_| DecodeError::Invalid {
+            encoding,
+            offset: bytes.iter().position(|b| !b.is_ascii()).unwrap_or(0),
+        })?),
+        Encoding::Cp1258 => codepage::cp1258(bytes),
+    };
+    Ok(Decoded { text, encoding })
+}
+
+/// Bytes as UTF-8 text, or where they stop being UTF-8.
+fn utf8(bytes: &[u8]) -> Result<&str, DecodeError> {
+    std::str::from_utf8(bytes).map_err(|e| DecodeError::Invalid {
+        encoding: Encoding::Utf8,
+        offset: e.valid_up_to(),
+    })
+}
+
+/// `--encoding auto` without a byte-order mark: refuses binary data, then
+/// weighs UTF-8 against the legacy encodings (see [`detect`]).
+fn detect_and_decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    if let Some(offset) = binary_offset(bytes) {
+        return Err(DecodeError::Binary { offset });
+    }
+    let (encoding, text) = match std::str::from_utf8(bytes) {
+        Ok(text) => detect::choose_for_utf8(text),
+        Err(e) => detect::choose_legacy(bytes).ok_or(DecodeError::Unrecognized {
+            offset: e.valid_up_to(),
+        })?,
     };
     Ok(Decoded { text, encoding })
 }

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 use unicode_normalization::UnicodeNormalization;
 
-use super::syllable::{Syllable, ToneStyle};
+use super::syllable::{Syllable, Tone, ToneStyle, split_tone};
 
 /// What [`normalize`] does beyond the always-on clean-up.
 #[derive(Debug, Clone, Copy, Default)]
@@ -70,7 +70,13 @@ fn clean_characters(text: &str) -> String {
             c => Some(c),
         })
         .collect();
-    let mut composed: String = visible.nfc().collect();
+    let mut composed: String = if unicode_normalization::is_nfc_quick(visible.chars())
+        == unicode_normalization::IsNormalized::Yes
+    {
+        visible
+    } else {
+        visible.nfc().collect()
+    };
     if !composed.ends_with('\n') && text.ends_with(['\n', '\r']) {
         composed.push('\n');
     }
@@ -83,39 +89,44 @@ fn clean_characters(text: &str) -> String {
 /// or a single full stop that ends a sentence, or just inside "(" and "[".
 /// Ellipses ("ngày ... tháng") and the closing "./." stay as they are.
 fn tighten_punctuation(line: &str) -> String {
-    let chars: Vec<char> = line.chars().collect();
+    let bytes = line.as_bytes();
+    let is_space = |b: u8| b == b' ' || b == b'\t';
     let mut out = String::with_capacity(line.len());
+    let mut copied = 0;
     let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if c == ' ' || c == '\t' {
-            let end = chars[i..]
-                .iter()
-                .position(|&d| d != ' ' && d != '\t')
-                .map_or(chars.len(), |n| i + n);
-            let before = out.chars().last();
-            let after = chars.get(end).copied();
-            let after_next = chars.get(end + 1).copied();
-            let closes = match after {
-                Some(',' | ';' | ':' | '!' | '?' | ')' | ']') => true,
-                Some('.') => after_next.is_none_or(|n| n == ' ' || n == '\t'),
-                _ => false,
-            };
-            let drop = match before {
-                None => false,
-                Some('(' | '[') => after.is_some(),
-                Some(_) => closes,
-            };
-            if !drop {
-                out.extend(&chars[i..end]);
-            }
-            i = end;
+    while i < bytes.len() {
+        if !is_space(bytes[i]) {
+            i += 1;
             continue;
         }
-        out.push(c);
-        i += 1;
+        let end = bytes[i..]
+            .iter()
+            .position(|&b| !is_space(b))
+            .map_or(bytes.len(), |n| i + n);
+        // Every byte around a space run is at a char boundary, and the marks we look at are ASCII.
+        let before = line[..i].chars().next_back();
+        let after = &bytes[end..bytes.len().min(end + 2)];
+        if before.is_some() && !space_belongs(before, after) {
+            out.push_str(&line[copied..i]);
+            copied = end;
+        }
+        i = end;
     }
+    out.push_str(&line[copied..]);
     out
+}
+
+/// True when a space between `before` and the text `after` is right (see [`tighten_punctuation`]).
+fn space_belongs(before: Option<char>, after: &[u8]) -> bool {
+    let closes = match after.first() {
+        Some(b',' | b';' | b':' | b'!' | b'?' | b')' | b']') => true,
+        Some(b'.') => after.get(1).is_none_or(|&n| n == b' ' || n == b'\t'),
+        _ => false,
+    };
+    match before {
+        Some('(' | '[') => after.is_empty(),
+        _ => !closes,
+    }
 }
 
 /// Normalizes one line: trailing space, OCR spacing around punctuation, tone placement.
@@ -145,6 +156,14 @@ pub fn respell_words(text: &str, tone: ToneStyle) -> String {
 }
 
 fn push_respelled(out: &mut String, word: &str, tone: ToneStyle) {
+    // Only a tone mark can sit in the wrong place; words without one are already right.
+    let has_tone = word.chars().any(|c| {
+        !c.is_ascii() && split_tone(c.to_lowercase().next().unwrap_or(c)).1 != Tone::Level
+    });
+    if !has_tone {
+        out.push_str(word);
+        return;
+    }
     match Syllable::parse(word) {
         Some(syllable) => out.push_str(&syllable.spell(tone)),
         None => out.push_str(word),
@@ -172,7 +191,8 @@ fn block_start() -> &'static Regex {
 fn heading_label() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\))\s").expect("valid regex")
+        Regex::new(r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.|\d+(?:\.\d+)+|[a-zđ]\))\s")
+            .expect("valid regex")
     })
 }
 
@@ -228,7 +248,10 @@ fn unwrap_lines(lines: &[String]) -> String {
         }
         match paragraph.as_mut() {
             Some(current) if continues(current, text) => {
-                current.push(' ');
+                let head = &text.as_bytes()[..text.len().min(2)];
+                if space_belongs(current.chars().last(), head) {
+                    current.push(' ');
+                }
                 current.push_str(text);
             }
             _ => {
@@ -308,5 +331,85 @@ mod tests {
             "Căn cứ Nghị quyết số 129/2020/QH14 của Quốc hội về việc cho phép tiếp tục;\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n1. Mục đích\n\nTriển khai Chương trình OCOP.\n- Một;\n- Hai, ba.\n"
         );
         assert_eq!(normalize(&out, &options), out);
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Text made of Vietnamese syllables in both tone styles, punctuation, odd spaces and line breaks.
+    fn plan_like_text() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "Uỷ",
+            "hoà",
+            "thuỷ",
+            "khoẻ",
+            "Ủy",
+            "hòa",
+            "ban",
+            "nhân",
+            "dân",
+            "OCOP",
+            "2026",
+            " ",
+            "  ",
+            " , ",
+            ".",
+            " .",
+            "./.",
+            "...",
+            ";",
+            ":",
+            "(",
+            ")",
+            "( ",
+            " )",
+            "\n",
+            "\r\n",
+            "\n\n",
+            "- ",
+            "I. ",
+            "1. ",
+            "a) ",
+            "\u{00A0}",
+            "\u{200B}",
+            "e\u{0301}",
+            "Căn cứ ",
+            "KẾ HOẠCH",
+            "\t",
+            "ngày",
+            "tháng",
+            "Nơi nhận:",
+            "quý",
+            "x",
+        ]);
+        prop::collection::vec(pieces, 0..60).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn normalize_is_idempotent(text in plan_like_text(), unwrap in any::<bool>(), modern in any::<bool>()) {
+            let options = NormalizeOptions {
+                tone: if modern { ToneStyle::Modern } else { ToneStyle::Classic },
+                unwrap,
+            };
+            let once = normalize(&text, &options);
+            prop_assert_eq!(normalize(&once, &options), once.clone());
+        }
+
+        #[test]
+        fn line_count_is_kept_without_unwrap(text in plan_like_text()) {
+            let out = normalize(&text, &NormalizeOptions::default());
+            let count = |s: &str| s.split(['\n', '\r']).count() - s.matches("\r\n").count();
+            prop_assert_eq!(count(&out), count(&text));
+        }
+
+        #[test]
+        fn arbitrary_text_never_panics_and_is_nfc(text in any::<String>()) {
+            let out = normalize(&text, &NormalizeOptions { unwrap: true, ..Default::default() });
+            prop_assert!(unicode_normalization::is_nfc(&out));
+        }
     }
 }

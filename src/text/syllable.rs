@@ -6,7 +6,9 @@
 //! ([`Syllable::spell`]) with the tone mark where the chosen [`ToneStyle`]
 //! puts it.
 
+use std::collections::HashMap;
 use std::fmt;
+use std::sync::OnceLock;
 
 /// One of the six Vietnamese tones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -69,12 +71,17 @@ const VOWEL_TABLE: [[char; 6]; 12] = [
 
 /// Splits a lower-case letter into its toneless letter and its tone.
 pub fn split_tone(c: char) -> (char, Tone) {
-    for row in &VOWEL_TABLE {
-        if let Some(i) = row.iter().position(|&v| v == c) {
-            return (row[0], Tone::ALL[i]);
-        }
+    if c.is_ascii() {
+        return (c, Tone::Level);
     }
-    (c, Tone::Level)
+    static TONED: OnceLock<HashMap<char, (char, Tone)>> = OnceLock::new();
+    let table = TONED.get_or_init(|| {
+        VOWEL_TABLE
+            .iter()
+            .flat_map(|row| row.iter().zip(Tone::ALL).map(|(&c, t)| (c, (row[0], t))))
+            .collect()
+    });
+    table.get(&c).copied().unwrap_or((c, Tone::Level))
 }
 
 /// Puts a tone on a lower-case toneless vowel letter (other letters are returned as they are).
@@ -168,9 +175,9 @@ u|ê| u|ê|ch u|ê|nh \
 u|ơ| u|y| u|y|ch u|y|n u|y|nh u|y|p u|y|t u|y|u u|ya| u|yê|n u|yê|t \
 ";
 
-fn rhymes() -> &'static [Rhyme] {
-    use std::sync::OnceLock;
-    static TABLE: OnceLock<Vec<Rhyme>> = OnceLock::new();
+/// The rhyme table, keyed by the rhyme's written form ("oan", "ương").
+fn rhymes() -> &'static HashMap<String, Rhyme> {
+    static TABLE: OnceLock<HashMap<String, Rhyme>> = OnceLock::new();
     TABLE.get_or_init(|| {
         RHYMES
             .split_whitespace()
@@ -179,23 +186,21 @@ fn rhymes() -> &'static [Rhyme] {
                 let medial = parts.next().unwrap_or("");
                 let nucleus = parts.next().unwrap_or("");
                 let coda = parts.next().unwrap_or("");
-                Rhyme {
-                    medial,
-                    nucleus,
-                    coda,
-                }
+                (
+                    format!("{medial}{nucleus}{coda}"),
+                    Rhyme {
+                        medial,
+                        nucleus,
+                        coda,
+                    },
+                )
             })
             .collect()
     })
 }
 
 fn find_rhyme(text: &str) -> Option<Rhyme> {
-    rhymes().iter().copied().find(|r| {
-        text.len() == r.medial.len() + r.nucleus.len() + r.coda.len()
-            && text.starts_with(r.medial)
-            && text[r.medial.len()..].starts_with(r.nucleus)
-            && text.ends_with(r.coda)
-    })
+    rhymes().get(text).copied()
 }
 
 /// A parsed Vietnamese syllable.

@@ -1,0 +1,85 @@
+//! `kehoach parse`: plan files in, plan records out (pretty JSON for one file, JSON Lines for several).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, bail};
+use rayon::prelude::*;
+
+use kehoach::batch::{walk_inputs, would_overwrite_input, write_atomic};
+use kehoach::plan::{ParseOptions, PlanRecord, parse_path};
+
+/// Arguments of `kehoach parse`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Plan files (.txt, .md, .docx) or folders of them.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// File to write the record(s) to instead of stdout.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+}
+
+/// Runs `kehoach parse`.
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let (files, walk_errors) = walk_inputs(&args.paths, args.output.as_deref());
+    if let Some(out) = &args.output
+        && would_overwrite_input(out, &files)
+    {
+        bail!("{}: the output would overwrite an input", out.display());
+    }
+    let single = files.len() == 1
+        && walk_errors.is_empty()
+        && args.paths.len() == 1
+        && args.paths[0].is_file();
+    let options = ParseOptions::default();
+    let results: Vec<(PathBuf, Result<PlanRecord, String>)> = files
+        .par_iter()
+        .map(|input| {
+            let result = parse_path(&input.path, &options).map_err(|e| e.to_string());
+            (input.path.clone(), result)
+        })
+        .collect();
+    let mut out = String::new();
+    let mut refused = walk_errors.len();
+    for (path, reason) in &walk_errors {
+        eprintln!("refused: {}: {reason}", path.display());
+    }
+    for (path, result) in results {
+        match result {
+            Ok(record) => {
+                if single {
+                    out.push_str(&serde_json::to_string_pretty(&record)?);
+                } else {
+                    out.push_str(&serde_json::to_string(&record)?);
+                }
+                out.push('\n');
+            }
+            Err(reason) => {
+                refused += 1;
+                eprintln!("refused: {}", with_path(&reason, &path));
+            }
+        }
+    }
+    match &args.output {
+        Some(path) => write_atomic(path, out.as_bytes())
+            .with_context(|| format!("cannot write {}", path.display()))?,
+        None => std::io::stdout().write_all(out.as_bytes())?,
+    }
+    Ok(if refused == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// Makes sure a message names the file it is about.
+fn with_path(reason: &str, path: &Path) -> String {
+    let name = path.display().to_string();
+    if reason.starts_with(&name) {
+        reason.to_string()
+    } else {
+        format!("{name}: {reason}")
+    }
+}

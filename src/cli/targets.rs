@@ -1,0 +1,54 @@
+//! `kehoach targets`: every plan under the inputs into one table of targets.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use kehoach::batch::targets::{TargetsOptions, run_targets};
+
+/// Arguments of `kehoach targets`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Plan files and folders (.txt, .md, .docx, .rtf; any encoding).
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// The table to write: .csv (UTF-8 with BOM), .xlsx (workbook) or .jsonl.
+    #[arg(short, long)]
+    output: PathBuf,
+    /// Worker threads (default: all cores).
+    #[arg(short = 'j', long, value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
+}
+
+/// Runs `kehoach targets`: exit 0 when every file was read, 1 when some were refused.
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let options = TargetsOptions {
+        threads: args.jobs.map(usize::from),
+        ..TargetsOptions::default()
+    };
+    let summary = run_targets(&args.paths, &args.output, &options)?;
+    for (path, reason) in &summary.refused {
+        eprintln!("refused: {}: {reason}", path.display());
+    }
+    let listed = match &summary.errors_file {
+        Some(path) => format!("listed in {}", path.display()),
+        None => "listed in the Errors sheet".to_string(),
+    };
+    eprintln!(
+        "targets: {} plans read, {} targets found, {} plans restored from OCR, {} files refused ({listed}){}; wrote {}",
+        summary.plans_read,
+        summary.targets_found,
+        summary.plans_restored,
+        summary.refused.len(),
+        if summary.skipped > 0 {
+            format!(", {} files of other types skipped", summary.skipped)
+        } else {
+            String::new()
+        },
+        args.output.display(),
+    );
+    Ok(if summary.refused.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}

@@ -1,0 +1,648 @@
+//! What the heading tree says: targets, products, budget, assignments, schedule.
+
+use crate::plan::record::{Assignment, Budget, BudgetLine, Period, Product, ScheduleStep, Target};
+
+use super::re;
+use super::sections::Node;
+
+/// Upper-cased title of a node, for matching section names.
+fn upper_title(node: &Node) -> String {
+    node.title.to_uppercase()
+}
+
+/// "giai đoạn 2027-2030", "2026 - 2030" → the span.
+pub fn find_period(text: &str) -> Option<Period> {
+    let caps = re!(r"(\d{4})\s*[-–]\s*(\d{4})").captures(text)?;
+    let from: i32 = caps[1].parse().ok()?;
+    let to: i32 = caps[2].parse().ok()?;
+    (from < to && to - from <= 30).then_some(Period { from, to })
+}
+
+/// "năm 2026" not inside a span or a "đến năm": the single year a text is about.
+pub fn find_year(text: &str) -> Option<i32> {
+    re!(r"(?i)\bnăm\s+(\d{4})\b")
+        .captures_iter(text)
+        .filter(|c| {
+            let start = c.get(0).map_or(0, |m| m.start());
+            let end = c.get(0).map_or(0, |m| m.end());
+            !re!(r"^\s*[-–]\s*\d{4}").is_match(&text[end..])
+                && !re!(r"(?i)(?:đến|tới)(?:\s+hết)?\s*$").is_match(&text[..start])
+        })
+        .filter_map(|c| c[1].parse().ok())
+        .next()
+}
+
+/// Parses a Vietnamese number: "61.000,0" → 61000.0, "04" → 4.0, "1,5" → 1.5.
+pub fn parse_number(text: &str) -> Option<f64> {
+    let cleaned = text.trim();
+    let value = if cleaned.contains(',') {
+        cleaned.replace('.', "").replace(',', ".")
+    } else if re!(r"^\d{1,3}(?:\.\d{3})+$").is_match(cleaned) {
+        cleaned.replace('.', "")
+    } else {
+        cleaned.to_string()
+    };
+    value.parse().ok()
+}
+
+/// Units a target counts, longest first.
+const UNITS: &str = r"%|sản phẩm|chủ thể|cơ sở|hợp tác xã|HTX|tổ hợp tác|doanh nghiệp|điểm|lớp|hộ|người|lượt|cán bộ|thủ tục|văn bản|hồ sơ|mô hình|làng nghề|dự án|xã|phường|thôn|đơn vị|cơ quan|cuộc|hội nghị|ha|tấn|km|công trình|trường|nhiệm vụ|đợt|cửa hàng|sự kiện";
+
+/// Reads the targets from the sentences under goal headings and "phấn đấu" sentences anywhere.
+pub fn targets(
+    roots: &[Node],
+    plan_year: Option<i32>,
+    plan_period: Option<&Period>,
+) -> Vec<Target> {
+    let mut out = Vec::new();
+    for root in roots {
+        let mut path = Vec::new();
+        root.walk(&mut path, &mut |nodes| {
+            let node = nodes[nodes.len() - 1];
+            let labels: Vec<&str> = nodes.iter().map(|n| n.label.as_str()).collect();
+            let in_goals = nodes
+                .iter()
+                .any(|n| re!(r"MỤC TIÊU|CHỈ TIÊU|MỤC ĐÍCH").is_match(&upper_title(n)));
+            let heading_year = nodes.iter().rev().find_map(|n| {
+                re!(r"(?i)đến (?:hết )?năm\s+(\d{4})")
+                    .captures(&n.title)
+                    .and_then(|c| c[1].parse().ok())
+            });
+            let mut texts: Vec<&str> = Vec::new();
+            if nodes.len() > 1 {
+                texts.push(&node.line);
+            }
+            texts.extend(node.paragraphs.iter().map(String::as_str));
+            for text in texts {
+                // Cheap tests first: a target needs a digit, and outside goal sections an aim word.
+                let may_aim = ["đấu", "ĐẤU", "tiêu", "TIÊU"]
+                    .iter()
+                    .any(|w| text.contains(w));
+                if !text.bytes().any(|b| b.is_ascii_digit()) || !(in_goals || may_aim) {
+                    continue;
+                }
+                for (sentence_aims, clause) in clauses(text) {
+                    if !(in_goals || sentence_aims) {
+                        continue;
+                    }
+                    if let Some(target) = target_from(
+                        clause,
+                        &labels.join("."),
+                        heading_year.or(plan_year),
+                        plan_period,
+                    ) {
+                        out.push(target);
+                    }
+                }
+            }
+        });
+    }
+    out
+}
+
+/// Splits a paragraph into sentences, and sentences into clauses at ";" and ", trong đó";
+/// each clause comes with whether its sentence states an aim ("phấn đấu", "chỉ tiêu").
+fn clauses(text: &str) -> Vec<(bool, &str)> {
+    let mut sentences = Vec::new();
+    let mut from = 0;
+    for m in re!(r"\.\s+\p{Lu}").find_iter(text) {
+        // The capital that starts the next sentence stays with it.
+        let end = m.end() - m.as_str().chars().last().map_or(0, char::len_utf8);
+        sentences.push(&text[from..m.start()]);
+        from = end;
+    }
+    sentences.push(&text[from..]);
+    let mut out = Vec::new();
+    for sentence in sentences {
+        let aims = re!(r"(?i)phấn đấu|phần đấu|chỉ tiêu").is_match(sentence);
+        for clause in re!(r";\s+|,?\s+trong đó\s+").split(sentence) {
+            let clause = clause.trim();
+            if !clause.is_empty() {
+                out.push((aims, clause));
+            }
+        }
+    }
+    out
+}
+
+/// Reads a target from one clause, when it states a quantity with a unit.
+fn target_from(
+    clause: &str,
+    section: &str,
+    default_year: Option<i32>,
+    plan_period: Option<&Period>,
+) -> Option<Target> {
+    if !clause.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let outside_parens = re!(r"\([^)]*\)").replace_all(clause, " ");
+    let units = re!(&format!(
+        r"(?:^|[\s(])(\d+(?:[.,]\d+)*)(?:/\d+)?\s*({UNITS})(?:\s|$|[,.;:)])"
+    ));
+    let caps = units.captures(&outside_parens)?;
+    let quantity = parse_number(&caps[1])?;
+    let unit = caps[2].to_string();
+    let stars = re!(r"lên\s+(?:hạng\s+)?(\d)\s*sao")
+        .captures(clause)
+        .or_else(|| re!(r"(\d)\s*sao").captures(clause))
+        .and_then(|c| c[1].parse().ok());
+    let at_least =
+        re!(r"(?i)ít\s+nhất|trở lên|tối thiểu|\btrên\s+\d|\bhơn\s+\d|không dưới").is_match(clause);
+    let clause_period = find_period(clause);
+    let year = re!(r"(?i)(?:đến|trong|hết)\s+(?:hết\s+)?năm\s+(\d{4})")
+        .captures(clause)
+        .and_then(|c| c[1].parse().ok())
+        .or(if clause_period.is_some() {
+            None
+        } else {
+            default_year
+        });
+    let text_period =
+        clause_period.or_else(|| year.is_none().then(|| plan_period.cloned()).flatten());
+    Some(Target {
+        text: re!(r"^[-–+•]\s*")
+            .replace(clause, "")
+            .trim_end_matches(['.', ';', ','])
+            .to_string(),
+        section: (!section.is_empty()).then(|| section.to_string()),
+        quantity: Some(quantity),
+        unit: Some(unit),
+        stars,
+        at_least,
+        year,
+        period: text_period,
+    })
+}
+
+/// Reads named products: "Sản phẩm X (hộp 5kg) của Y – thôn Z" items and "N sản phẩm (X, Y) ... N sao".
+pub fn products(roots: &[Node]) -> Vec<Product> {
+    let mut out = Vec::new();
+    for root in roots {
+        let mut path = Vec::new();
+        root.walk(&mut path, &mut |nodes| {
+            let node = nodes[nodes.len() - 1];
+            let mut lead_in: Option<&str> = Some(node.line.as_str());
+            for paragraph in &node.paragraphs {
+                let item = re!(r"^[-–+•]\s*").replace(paragraph, "");
+                if item.starts_with("Sản phẩm ") {
+                    let context = lead_in.unwrap_or("");
+                    for part in
+                        re!(r";\s*(?:Sản phẩm\s)").split(item.trim_start_matches("Sản phẩm "))
+                    {
+                        out.extend(product_item(part, context));
+                    }
+                    // Items after the first share the owner named last, when theirs is missing.
+                    share_owner(&mut out);
+                    continue;
+                }
+                lead_in = Some(paragraph.as_str());
+                out.extend(listed_products(paragraph));
+            }
+            if node.paragraphs.is_empty() || !node.line.is_empty() {
+                out.extend(listed_products(&node.line));
+            }
+        });
+    }
+    out
+}
+
+/// One "X (pack) của Y – address" item.
+fn product_item(part: &str, context: &str) -> Option<Product> {
+    let part = part.trim().trim_end_matches(['.', ';', ',']);
+    let caps =
+        re!(r"^(.+?)(?:\s*\(([^)]*)\))?(?:\s+của\s+(.+?))?(?:\s+[–-]\s+([^,;]+))?(?:[,;].*)?$")
+            .captures(part)?;
+    let name = caps[1].trim().to_string();
+    if name.is_empty() {
+        return None;
+    }
+    let stars = re!(r"(\d)\s*sao")
+        .captures(part)
+        .or_else(|| re!(r"(\d)\s*sao").captures(context))
+        .and_then(|c| c[1].parse().ok());
+    Some(Product {
+        name,
+        packaging: caps.get(2).map(|m| lower_first(m.as_str().trim())),
+        owner: caps.get(3).map(|m| m.as_str().trim().to_string()),
+        address: caps.get(4).map(|m| m.as_str().trim().to_string()),
+        stars,
+        status: status_of(part).or_else(|| status_of(context)),
+    })
+}
+
+/// Items that named no owner take the owner of the item that follows them in the same line.
+fn share_owner(products: &mut [Product]) {
+    let mut next_owner: Option<(String, Option<String>)> = None;
+    for product in products.iter_mut().rev() {
+        match &product.owner {
+            Some(owner) => next_owner = Some((owner.clone(), product.address.clone())),
+            None => {
+                if let Some((owner, address)) = &next_owner {
+                    product.owner = Some(owner.clone());
+                    product.address = address.clone();
+                }
+            }
+        }
+    }
+}
+
+/// "hoàn thiện hồ sơ 02 sản phẩm (Diệp thanh trà, Trà xanh) OCOP 3 sao ... nâng hạng": named in parentheses.
+fn listed_products(text: &str) -> Vec<Product> {
+    let mut out = Vec::new();
+    if !text.contains("sản phẩm") {
+        return out;
+    }
+    for caps in re!(r"\d+\s+sản phẩm\s*\(([^)]+)\)([^;(]*)").captures_iter(text) {
+        let names = &caps[1];
+        let after = &caps[2];
+        if names.contains("sao") || names.chars().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let whole = caps.get(0).map_or("", |m| m.as_str());
+        let stars = re!(r"(\d)\s*sao")
+            .captures(after)
+            .and_then(|c| c[1].parse().ok());
+        for name in names.split(',') {
+            let name = name.trim();
+            if !name.is_empty() && name.chars().next().is_some_and(char::is_uppercase) {
+                out.push(Product {
+                    name: name.to_string(),
+                    packaging: None,
+                    owner: None,
+                    address: None,
+                    stars,
+                    status: status_of(whole),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// certified / upgrade / planned, from the words around a product.
+fn status_of(context: &str) -> Option<String> {
+    let lower = context.to_lowercase();
+    let status = if re!(r"đã được (?:công nhận|chứng nhận)|được công nhận đạt").is_match(&lower)
+    {
+        "certified"
+    } else if lower.contains("nâng hạng") || lower.contains("nâng sao") {
+        "upgrade"
+    } else if re!(r"công nhận|chứng nhận|đã đạt|được xếp hạng").is_match(&lower)
+    {
+        "certified"
+    } else if re!(r"phát triển mới|dự kiến|đăng ký|xây dựng mới|tiềm năng").is_match(&lower)
+    {
+        "planned"
+    } else {
+        return None;
+    };
+    Some(status.to_string())
+}
+
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
+}
+
+/// Reads the budget: the section about kinh phí, its total, lines and sources.
+pub fn budget(roots: &[Node]) -> Budget {
+    let mut budget = Budget::default();
+    let Some(section) = roots
+        .iter()
+        .find(|n| re!(r"KINH PHÍ|NGUỒN VỐN|DỰ TOÁN").is_match(&upper_title(n)))
+    else {
+        return budget;
+    };
+    let unit_in_section = {
+        let mut all = String::new();
+        let mut path = Vec::new();
+        section.walk(&mut path, &mut |nodes| {
+            let n = nodes[nodes.len() - 1];
+            all.push_str(&n.line);
+            all.push('\n');
+            all.push_str(&n.paragraphs.join("\n"));
+        });
+        if all.contains("tỷ đồng") && !all.contains("triệu đồng") {
+            1000.0
+        } else {
+            1.0
+        }
+    };
+    let amount = re!(r"(\d{1,3}(?:\.\d{3})*(?:,\d+)?|\d+(?:,\d+)?)\s*(triệu đồng|tỷ đồng|đồng)");
+    let to_million = |value: f64, unit: &str| match unit {
+        "tỷ đồng" => value * 1000.0,
+        "đồng" => value / 1_000_000.0,
+        _ => value,
+    };
+    let mut previous_label: Option<String> = None;
+    let source_child = section
+        .children
+        .iter()
+        .find(|c| is_heading_like(c) && re!(r"(?i)^nguồn").is_match(&c.title));
+    let mut path = Vec::new();
+    section.walk(&mut path, &mut |nodes| {
+        let node = nodes[nodes.len() - 1];
+        let under_sources =
+            source_child.is_none_or(|c| nodes.get(1).is_some_and(|n| std::ptr::eq(*n, c)));
+        for item in items_of(node, nodes.len() == 1) {
+            let text = re!(r"^[-–+•]\s*").replace(&item, "").trim().to_string();
+            if text.contains(" | ") {
+                // A table row: its label cell and its last amount cell.
+                if let Some(line) = table_row_line(&text, unit_in_section) {
+                    if re!(r"(?i)^tổng|^cộng").is_match(&line.label) {
+                        budget.total_million_vnd = budget.total_million_vnd.or(line.million_vnd);
+                    } else {
+                        budget.lines.push(line);
+                    }
+                }
+                continue;
+            }
+            if let Some(caps) = amount.captures(&text) {
+                let value = parse_number(&caps[1]).map(|v| to_million(v, &caps[2]));
+                let before = text[..caps.get(0).map_or(0, |m| m.start())].trim();
+                if re!(r"(?i)^tổng").is_match(&text) {
+                    budget.total_million_vnd = budget.total_million_vnd.or(value);
+                } else {
+                    budget.lines.push(BudgetLine {
+                        label: before.trim_end_matches([':', ' ']).to_string(),
+                        million_vnd: value,
+                    });
+                }
+                continue;
+            }
+            // A table cell holding only an amount, after a cell with its label.
+            if re!(r"^\d{1,3}(?:\.\d{3})*(?:,\d+)?$").is_match(&text)
+                && let Some(label) = previous_label.take()
+            {
+                let value = parse_number(&text).map(|v| v * unit_in_section);
+                if re!(r"(?i)^tổng").is_match(&label) {
+                    budget.total_million_vnd = value;
+                } else {
+                    budget.lines.push(BudgetLine {
+                        label,
+                        million_vnd: value,
+                    });
+                }
+                continue;
+            }
+            previous_label = Some(text.clone());
+            let is_source = re!(r"(?i)ngân sách|nguồn|vốn|kinh phí|xã hội hóa|huy động")
+                .is_match(&text)
+                && !text.ends_with(':')
+                && !text.starts_with('(');
+            let listed = source_child.is_some() && !text.ends_with(':') && !text.starts_with('(');
+            if under_sources && (is_source || listed) {
+                // "Nguồn kinh phí thực hiện: từ nguồn Ngân sách phường" names the source after its label.
+                let named = re!(r"(?i)^(?:nguồn\s+)?(?:kinh phí|vốn)(?:\s+thực hiện)?\s*:\s*(?:từ\s+)?(?:nguồn\s+)?(.+)$")
+                    .captures(&text)
+                    .map_or(text.as_str(), |c| c.get(1).map_or("", |m| m.as_str()));
+                budget
+                    .sources
+                    .push(named.trim_end_matches(['.', ';', ',']).to_string());
+            }
+        }
+    });
+    budget
+}
+
+/// Reads a budget table row ("1 | Ngân sách tỉnh | 1.000,0"): the first cell with letters, the last amount.
+fn table_row_line(row: &str, unit: f64) -> Option<BudgetLine> {
+    let cells: Vec<&str> = row.split(" | ").map(str::trim).collect();
+    let amount = cells
+        .iter()
+        .rev()
+        .find(|c| re!(r"^\d{1,3}(?:\.\d{3})*(?:,\d+)?$|^\d+(?:,\d+)?$").is_match(c))
+        .and_then(|c| parse_number(c))?;
+    let label = cells.iter().find(|c| c.chars().any(char::is_alphabetic))?;
+    Some(BudgetLine {
+        label: (*label).to_string(),
+        million_vnd: Some(amount * unit),
+    })
+}
+
+/// True when a node is a short heading over its own text ("Nguồn kinh phí thực hiện").
+fn is_heading_like(node: &Node) -> bool {
+    node.title.chars().count() <= 60
+        && node.line.trim_end_matches([':', '.', ';', ' ']) == node.title
+        && !(node.paragraphs.is_empty() && node.children.is_empty())
+}
+
+/// The items a node contributes: its heading line when it is an item itself, then its paragraphs.
+fn items_of(node: &Node, is_root: bool) -> Vec<String> {
+    if is_root || is_heading_like(node) {
+        return node.paragraphs.clone();
+    }
+    let split = node.line.trim_end_matches([':', '.', ';', ' ']) != node.title;
+    let mut items = vec![node.line.clone()];
+    items.extend(node.paragraphs.iter().skip(usize::from(split)).cloned());
+    items
+}
+
+/// Words that begin an agency's name.
+const AGENCY: &str = r"^(?:(?:Đề nghị|Giao)\s+)?(?:Sở|Phòng|Ban|Ủy ban|Uỷ ban|UBND|UB|Trung tâm|Văn phòng|Đài|Báo|Công an|Bộ Chỉ huy|Bộ chỉ huy|Hội|Liên minh|Ngân hàng|Các|Cơ quan|Đoàn|Chi cục|Kho bạc|Thanh tra|Hợp tác xã|Doanh nghiệp|Trường|Bệnh viện|Thủ trưởng|Chủ tịch|Công chức|Trưởng|Tổ công tác|Tổ giúp việc|Cục|Ủy ban Mặt trận|Mặt trận|Đảng ủy|Huyện|Xã|Phường|Tỉnh|Thành phố|Cảnh sát|Bảo hiểm|Điện lực|Viễn thông|Bưu điện)\b";
+
+/// Reads who does what from the section about tổ chức thực hiện.
+pub fn assignments(roots: &[Node]) -> Vec<Assignment> {
+    let Some(section) = roots
+        .iter()
+        .rev()
+        .find(|n| re!(r"TỔ CHỨC THỰC HIỆN|PHÂN CÔNG|TRÁCH NHIỆM").is_match(&upper_title(n)))
+    else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    collect_agencies(section, &mut out);
+    out
+}
+
+fn collect_agencies(node: &Node, out: &mut Vec<Assignment>) {
+    for paragraph in &node.paragraphs {
+        // "- Sở Tài chính: chủ trì ..." or "Các sở, ngành căn cứ ..." inside the text.
+        let item = re!(r"^[-–+•]\s*").replace(paragraph, "");
+        let by_colon = item.find(':').and_then(|at| {
+            let agency = item[..at].trim();
+            (agency.chars().count() <= 120 && re!(AGENCY).is_match(agency))
+                .then(|| (agency.to_string(), item[at + 1..].trim().to_string()))
+        });
+        let found = by_colon.or_else(|| {
+            re!(AGENCY)
+                .is_match(&item)
+                .then(|| split_agency(&item))
+                .and_then(|(agency, duty)| duty.map(|d| (agency, d)))
+        });
+        if let Some((agency, duty)) = found {
+            out.push(Assignment {
+                agency: agency_name(&agency),
+                duties: vec![duty],
+            });
+        }
+    }
+    for child in &node.children {
+        let agency_like = re!(AGENCY).is_match(&child.title) && child.title.chars().count() <= 150;
+        if agency_like {
+            let (agency, first_duty) = if child.title.chars().count() > 60 {
+                split_agency(&child.title)
+            } else {
+                (child.title.clone(), None)
+            };
+            let mut duties: Vec<String> = first_duty.into_iter().collect();
+            duties.extend(
+                child
+                    .paragraphs
+                    .iter()
+                    .map(|p| re!(r"^[-–+•]\s*").replace(p, "").trim().to_string())
+                    .filter(|p| !p.is_empty()),
+            );
+            for grandchild in &child.children {
+                let mut duty = grandchild.line.clone();
+                for p in &grandchild.paragraphs {
+                    duty.push(' ');
+                    duty.push_str(p);
+                }
+                duties.push(duty);
+            }
+            out.push(Assignment {
+                agency: agency_name(&agency),
+                duties,
+            });
+        } else {
+            collect_agencies(child, out);
+        }
+    }
+}
+
+/// "Sở Nội vụ chịu trách nhiệm theo dõi ..." → ("Sở Nội vụ", Some("chịu trách nhiệm theo dõi ...")).
+fn split_agency(text: &str) -> (String, Option<String>) {
+    let verbs = re!(
+        r"\s(?:chịu trách nhiệm|có trách nhiệm|chủ trì|chủ động|phối hợp|tham mưu|thực hiện|triển khai|tổ chức|hướng dẫn|căn cứ|theo dõi|xây dựng|chỉ đạo|bố trí|rà soát|khẩn trương|tăng cường|quán triệt|nghiêm túc|kịp thời|đẩy mạnh)\b"
+    );
+    // "các tổ chức chính trị - xã hội" names an agency: a verb after "các", "và" is not one.
+    let verb = verbs
+        .find_iter(text)
+        .find(|m| !re!(r"(?:\bcác|\bnhững|\bvà)$").is_match(text[..m.start()].trim_end()));
+    match verb {
+        Some(m) if text[..m.start()].split_whitespace().count() >= 2 => (
+            text[..m.start()].trim().trim_end_matches(',').to_string(),
+            Some(text[m.start()..].trim().to_string()),
+        ),
+        _ => (text.to_string(), None),
+    }
+}
+
+/// "Đề nghị Ủy ban MTTQ xã" → "Ủy ban MTTQ xã".
+fn agency_name(title: &str) -> String {
+    title
+        .trim()
+        .trim_start_matches("Đề nghị ")
+        .trim_start_matches("Giao ")
+        .trim_end_matches([':', '.', ';'])
+        .to_string()
+}
+
+/// Reads dated steps: "Thời gian (thực hiện|hoàn thành): ..." under a heading.
+pub fn schedule(roots: &[Node]) -> Vec<ScheduleStep> {
+    let mut out = Vec::new();
+    let time = re!(
+        r"(?i)^(?:[-–+•]\s*)?thời gian(?:\s+(?:thực hiện|hoàn thành|tổ chức|triển khai))?\s*:\s*(.+)$"
+    );
+    for root in roots {
+        let mut parents: Vec<&Node> = Vec::new();
+        walk_with_parents(root, &mut parents, &mut |node, parents| {
+            // Under a heading "Thời gian ..." the step is the parent's task.
+            let about_time = re!(r"(?i)^thời gian").is_match(&node.title);
+            let task = match parents.last() {
+                Some(parent) if about_time => &parent.title,
+                _ => &node.title,
+            };
+            let mut found = false;
+            for paragraph in &node.paragraphs {
+                if let Some(caps) = time.captures(paragraph) {
+                    found = true;
+                    out.push(ScheduleStep {
+                        task: task.clone(),
+                        when: first_clause(&caps[1]),
+                    });
+                }
+            }
+            if about_time
+                && !found
+                && let (Some(parent), Some(first)) = (parents.last(), node.paragraphs.first())
+            {
+                out.push(ScheduleStep {
+                    task: parent.title.clone(),
+                    when: first_clause(first),
+                });
+            }
+        });
+    }
+    out
+}
+
+fn walk_with_parents<'a>(
+    node: &'a Node,
+    parents: &mut Vec<&'a Node>,
+    visit: &mut dyn FnMut(&'a Node, &[&'a Node]),
+) {
+    visit(node, parents);
+    parents.push(node);
+    for child in &node.children {
+        walk_with_parents(child, parents, visit);
+    }
+    parents.pop();
+}
+
+/// "Trong quý II năm 2026; giai đoạn ..." → "Trong quý II năm 2026".
+fn first_clause(text: &str) -> String {
+    text.split(';')
+        .next()
+        .unwrap_or(text)
+        .trim()
+        .trim_end_matches(['.', ','])
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers() {
+        assert_eq!(parse_number("61.000,0"), Some(61000.0));
+        assert_eq!(parse_number("04"), Some(4.0));
+        assert_eq!(parse_number("1.200"), Some(1200.0));
+        assert_eq!(parse_number("9.620,5"), Some(9620.5));
+    }
+
+    #[test]
+    fn target_sentence() {
+        let t = target_from(
+            "Phần đầu có ít nhất 04 sản phẩm được Thành phố đánh giá, phân hạng sản phẩm OCOP từ 03 sao trở lên",
+            "I.1",
+            Some(2026),
+            None,
+        )
+        .unwrap();
+        assert_eq!(t.quantity, Some(4.0));
+        assert_eq!(t.unit.as_deref(), Some("sản phẩm"));
+        assert_eq!(t.stars, Some(3));
+        assert!(t.at_least);
+        assert_eq!(t.year, Some(2026));
+    }
+
+    #[test]
+    fn product_line() {
+        let p = product_item(
+            "Cam sành Hà Giang (hộp 5kg) của HTX Anh Tài – thôn Vĩnh Chính;",
+            "được công nhận đạt OCOP 3 sao",
+        )
+        .unwrap();
+        assert_eq!(p.name, "Cam sành Hà Giang");
+        assert_eq!(p.packaging.as_deref(), Some("hộp 5kg"));
+        assert_eq!(p.owner.as_deref(), Some("HTX Anh Tài"));
+        assert_eq!(p.address.as_deref(), Some("thôn Vĩnh Chính"));
+        assert_eq!(p.stars, Some(3));
+        assert_eq!(p.status.as_deref(), Some("certified"));
+    }
+}

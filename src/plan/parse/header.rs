@@ -1,0 +1,391 @@
+//! The header block: issuer, number and symbol, place and date, document type, title.
+
+use crate::plan::record::{DocDate, Issuer};
+
+use super::{is_upper_line, re, title_case};
+
+/// What the lines above the document type say.
+#[derive(Debug, Default)]
+pub struct Header {
+    /// The issuing body.
+    pub issuer: Issuer,
+    /// Number and symbol, None when blank.
+    pub number: Option<String>,
+    /// Symbol alone.
+    pub symbol: Option<String>,
+    /// Place of the date line.
+    pub place: Option<String>,
+    /// Date of issue.
+    pub date: DocDate,
+    /// Notes for the record's warnings.
+    pub warnings: Vec<String>,
+}
+
+/// Document type names (tên loại) recognised on a line of their own.
+const DOC_TYPES: [&str; 14] = [
+    "KẾ HOẠCH",
+    "QUYẾT ĐỊNH",
+    "BÁO CÁO",
+    "TỜ TRÌNH",
+    "THÔNG BÁO",
+    "CHƯƠNG TRÌNH",
+    "ĐỀ ÁN",
+    "HƯỚNG DẪN",
+    "NGHỊ QUYẾT",
+    "NGHỊ ĐỊNH",
+    "CHỈ THỊ",
+    "CÔNG ĐIỆN",
+    "PHƯƠNG ÁN",
+    "QUY CHẾ",
+];
+
+/// Finds the document type line among the first lines: its index, the type, and any title text after it.
+pub fn find_doc_type(lines: &[String]) -> Option<(usize, String, Option<String>)> {
+    lines.iter().take(60).enumerate().find_map(|(i, line)| {
+        let upper = line.to_uppercase();
+        DOC_TYPES.iter().find_map(|t| {
+            let rest = upper.strip_prefix(t)?;
+            if rest.is_empty() {
+                return Some((i, t.to_string(), None));
+            }
+            // "KẾ HOẠCH Triển khai ..." merged with the title: the rest must start a mixed-case word.
+            let tail = line[t.len()..].trim_start();
+            let mixed = tail
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| w.chars().skip(1).any(char::is_lowercase));
+            (rest.starts_with(' ') && mixed).then(|| (i, t.to_string(), Some(tail.to_string())))
+        })
+    })
+}
+
+/// True when a line is (part of) the national motto.
+fn motto_start(line: &str) -> Option<usize> {
+    re!(r"(?i)cộng h(?:òa|oà)|(?:xã\s+)?hội chủ nghĩa|chủ nghĩa việt nam|độc lập\s*[-–]\s*tự do|hạnh phúc")
+        .find(line)
+        .map(|m| m.start())
+}
+
+/// Parses the header lines (those above the document type).
+pub fn parse_header(lines: &[String]) -> Header {
+    let mut header = Header::default();
+    let mut issuer_lines: Vec<String> = Vec::new();
+    for line in lines {
+        let mut line = line.as_str();
+        if let Some(at) = motto_start(line) {
+            line = line[..at].trim();
+        }
+        if line.chars().all(|c| "-_=–—.… ".contains(c)) {
+            continue;
+        }
+        if re!(r"(?i)^d[ựu]\s*th[ảa]o\b").is_match(line) {
+            header
+                .warnings
+                .push("the header is marked DỰ THẢO: a draft".to_string());
+            continue;
+        }
+        let mut rest = line;
+        let date = re!(r"\b(\p{Lu}\p{Ll}*\.?(?:\s+(?:\p{Lu}\p{Ll}*|\d{1,2})){0,4})\s*,\s*ngày\b(.*?)\btháng\b(.*?)\bnăm\s*(\d{4})")
+            .captures(rest);
+        if let Some(caps) = &date {
+            header.place = Some(caps[1].to_string());
+            header.date = DocDate {
+                day: first_number(&caps[2]),
+                month: first_number(&caps[3]),
+                year: caps[4].parse().ok(),
+            };
+            rest = &rest[..caps.get(0).map_or(0, |m| m.start())];
+        }
+        if let Some(caps) = re!(r"(?i)\bsố\s*:\s*(.*)$").captures(rest) {
+            let (number, symbol) = number_and_symbol(caps[1].trim());
+            header.number = number;
+            header.symbol = symbol;
+            rest = &rest[..caps.get(0).map_or(0, |m| m.start())];
+        }
+        let rest = rest.trim();
+        if !rest.is_empty() && is_upper_line(rest) {
+            issuer_lines.push(rest.to_string());
+        } else if !rest.is_empty() && date.is_none() {
+            header
+                .warnings
+                .push(format!("header line not understood: {rest:?}"));
+        }
+    }
+    header.issuer = issuer_from_lines(&issuer_lines);
+    header
+}
+
+/// The number a date part starts with, or None when it is blank ("ngày    tháng", "ngày …/3").
+fn first_number(text: &str) -> Option<u32> {
+    re!(r"^\s*(\d{1,4})\b")
+        .captures(text)
+        .and_then(|c| c[1].parse().ok())
+        .filter(|&n| n > 0)
+}
+
+/// Splits "103/KH-UBND" into number and symbol; "/KH-UBND" or "…/KH-UBND" has no number.
+pub fn number_and_symbol(text: &str) -> (Option<String>, Option<String>) {
+    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let Some(caps) =
+        re!(r"^([0-9]*)((?:/[0-9]{4})?)[.…_]*/([\p{Lu}Đ][\p{Lu}Đ0-9./-]*)").captures(&compact)
+    else {
+        return (None, None);
+    };
+    let symbol = caps[3].trim_end_matches(['.', '-']).to_string();
+    let number = (!caps[1].is_empty()).then(|| format!("{}{}/{symbol}", &caps[1], &caps[2]));
+    (number, Some(symbol))
+}
+
+/// Body types that start the name of an issuing body on a header line.
+const BODY_START: &str = r"^(?:ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|SỞ|PHÒNG|BAN|ĐOÀN|VĂN PHÒNG|TRUNG TÂM|CHI CỤC|CỤC|BỘ|CÔNG AN|THANH TRA|ĐẢNG ỦY|ĐẢNG ỦY)\b";
+
+/// Builds the issuer from the upper-case header lines: "ỦY BAN NHÂN DÂN / TỈNH A", or a parent and a body.
+pub fn issuer_from_lines(lines: &[String]) -> Issuer {
+    if lines.is_empty() {
+        return Issuer::default();
+    }
+    let body_start = lines
+        .iter()
+        .rposition(|l| re!(BODY_START).is_match(l))
+        .unwrap_or(0);
+    let body = lines[body_start..].join(" ");
+    let parent = lines[..body_start].join(" ");
+    let (level, locality) = level_and_locality(&body)
+        .or_else(|| level_and_locality(&parent))
+        .map_or((None, None), |(l, n)| (Some(l), Some(n)));
+    Issuer {
+        name: Some(body_name(&body)),
+        level,
+        locality,
+    }
+}
+
+/// The level words of Vietnamese administrative units, longest first, with their record codes.
+const LEVELS: [(&str, &str); 9] = [
+    ("THỊ TRẤN", "thi_tran"),
+    ("THỊ XÃ", "thi_xa"),
+    ("THÀNH PHỐ", "thanh_pho"),
+    ("TP.", "thanh_pho"),
+    ("TỈNH", "tinh"),
+    ("HUYỆN", "huyen"),
+    ("QUẬN", "huyen"),
+    ("XÃ", "xa"),
+    ("PHƯỜNG", "phuong"),
+];
+
+/// The five cities under the central government (thành phố trực thuộc trung ương) and Huế.
+const CENTRAL_CITIES: [&str; 6] = [
+    "Hà Nội",
+    "Hồ Chí Minh",
+    "Hải Phòng",
+    "Đà Nẵng",
+    "Cần Thơ",
+    "Huế",
+];
+
+/// Finds "TỈNH LÂM ĐỒNG" (or "xã Vĩnh Tuy") in a name: the level code and the locality.
+pub fn level_and_locality(name: &str) -> Option<(String, String)> {
+    let upper = name.to_uppercase();
+    for (word, code) in LEVELS {
+        let mut from = 0;
+        while let Some(at) = upper[from..].find(word).map(|i| i + from) {
+            from = at + word.len();
+            let before_ok = at == 0 || upper[..at].ends_with(' ');
+            let rest = name[at + word.len()..].trim();
+            let after_ok = name[at + word.len()..].starts_with(' ') || word.ends_with('.');
+            if !(before_ok && after_ok) || rest.is_empty() {
+                continue;
+            }
+            // The locality: the capitalised words that follow.
+            let words: Vec<&str> = rest
+                .split_whitespace()
+                .take_while(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        || (w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit()))
+                })
+                .collect();
+            if words.is_empty() {
+                continue;
+            }
+            let locality = title_case(&words.join(" "));
+            let code = if code == "thanh_pho" {
+                if CENTRAL_CITIES.contains(&locality.as_str()) {
+                    "thanh_pho_tw"
+                } else {
+                    "thanh_pho_thuoc_tinh"
+                }
+            } else {
+                code
+            };
+            return Some((code.to_string(), locality));
+        }
+    }
+    None
+}
+
+/// Writes an upper-case body name the way a sentence writes it: "Ủy ban nhân dân tỉnh Lâm Đồng".
+fn body_name(body: &str) -> String {
+    let expanded = re!(r"^(?:UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|Uỷ ban nhân dân)\b")
+        .replace(body, "Ủy ban nhân dân")
+        .into_owned();
+    let rest = expanded.trim_start_matches("Ủy ban nhân dân");
+    if !rest.trim().is_empty() && !is_upper_line(rest) {
+        return expanded;
+    }
+    // The level word with a space on each side; index p in `padded` is p - 1 in `expanded`,
+    // so the word itself starts at p in `expanded`.
+    let padded = format!(" {expanded} ");
+    let level = LEVELS
+        .iter()
+        .filter_map(|(word, _)| padded.find(&format!(" {word} ")).map(|at| (at, *word)))
+        .min();
+    let (head, tail) = match level {
+        Some((at, word)) => (
+            expanded[..at].trim(),
+            Some((word, expanded[at + word.len()..].trim())),
+        ),
+        None => (expanded.as_str(), None),
+    };
+    let head = if head == "Ủy ban nhân dân" || head.is_empty() {
+        head.to_string()
+    } else {
+        sentence_case(head)
+    };
+    match tail {
+        Some((word, locality)) => {
+            let word = if word == "TP." {
+                "thành phố".to_string()
+            } else {
+                word.to_lowercase()
+            };
+            let name = format!("{head} {word} {}", title_case(locality));
+            // A bare unit ("PHƯỜNG YÊN HÒA") starts with a capital.
+            if head.is_empty() {
+                title_case_first(name.trim_start())
+            } else {
+                name
+            }
+        }
+        None => head,
+    }
+}
+
+/// "phường Yên Hòa" → "Phường Yên Hòa".
+fn title_case_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
+/// "SỞ CÔNG THƯƠNG" → "Sở Công thương": first word capitalised, abbreviations kept.
+fn sentence_case(text: &str) -> String {
+    text.split_whitespace()
+        .enumerate()
+        .map(|(i, w)| {
+            let abbreviation = w.chars().count() <= 4
+                && w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+                && !is_vietnamese_word(w);
+            if abbreviation || w.chars().any(|c| c.is_ascii_digit() || c == '/') {
+                w.to_string()
+            } else if i == 0
+                || (i == 1 && re!(BODY_START).is_match(text))
+                || (i > 1 && after_separator(text, i))
+            {
+                title_case(w)
+            } else {
+                w.to_lowercase()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// True when the i-th word follows "và", "," or "-" that joins two fields of a name
+/// ("Nông nghiệp và Môi trường", "Văn hóa, Thể thao và Du lịch").
+fn after_separator(text: &str, i: usize) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let previous = words[i - 1];
+    previous.eq_ignore_ascii_case("và")
+        || previous == "VÀ"
+        || previous == "-"
+        || previous.ends_with(',')
+}
+
+/// True when `word` spells a Vietnamese syllable (so it is a word, not an abbreviation).
+fn is_vietnamese_word(word: &str) -> bool {
+    crate::text::Syllable::parse(&word.to_lowercase()).is_some()
+}
+
+/// Finds the issuer in the preamble when the plan has no header: "Ủy ban nhân dân xã A ban hành ...".
+pub fn issuer_from_sentence(text: &str) -> Option<Issuer> {
+    let caps = re!(r"(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\s+(thị trấn|thị xã|thành phố|xã|phường|huyện|quận|tỉnh)\s+((?:\p{Lu}[\p{L}]*\s+)+)(?:ban hành|xây dựng|lập|triển khai)")
+        .captures(text)?;
+    let level_word = caps[1].to_uppercase();
+    let (level, locality) = level_and_locality(&format!("{level_word} {}", caps[2].trim()))?;
+    Some(Issuer {
+        name: Some(format!("Ủy ban nhân dân {} {locality}", &caps[1])),
+        level: Some(level),
+        locality: Some(locality),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str) -> Vec<String> {
+        text.lines().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn two_column_header() {
+        let h = parse_header(&lines(
+            "ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: /KH-UBND\nLâm Đồng, ngày tháng 3 năm 2026",
+        ));
+        assert_eq!(
+            h.issuer.name.as_deref(),
+            Some("Ủy ban nhân dân tỉnh Lâm Đồng")
+        );
+        assert_eq!(h.issuer.level.as_deref(), Some("tinh"));
+        assert_eq!(h.number, None);
+        assert_eq!(h.symbol.as_deref(), Some("KH-UBND"));
+        assert_eq!(h.place.as_deref(), Some("Lâm Đồng"));
+        assert_eq!(
+            h.date,
+            DocDate {
+                day: None,
+                month: Some(3),
+                year: Some(2026)
+            }
+        );
+    }
+
+    #[test]
+    fn merged_header_lines() {
+        let h = parse_header(&lines(
+            "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nPHƯỜNG YÊN HÒA Độc lập - Tự do - Hạnh phúc\nSố: 103 /KH-UBND Yên Hòa, ngày 13 tháng 3 năm 2026",
+        ));
+        assert_eq!(
+            h.issuer.name.as_deref(),
+            Some("Ủy ban nhân dân phường Yên Hòa")
+        );
+        assert_eq!(h.number.as_deref(), Some("103/KH-UBND"));
+        assert_eq!(h.place.as_deref(), Some("Yên Hòa"));
+    }
+
+    #[test]
+    fn department_under_province() {
+        let i = issuer_from_lines(&lines("UBND TỈNH LÀO CAI\nSỞ CÔNG THƯƠNG"));
+        assert_eq!(i.name.as_deref(), Some("Sở Công thương"));
+        assert_eq!(i.locality.as_deref(), Some("Lào Cai"));
+        assert_eq!(i.level.as_deref(), Some("tinh"));
+    }
+
+    #[test]
+    fn issuer_in_a_sentence() {
+        let i = issuer_from_sentence("UBND xã Sính Phình xây dựng kế hoạch").unwrap();
+        assert_eq!(i.name.as_deref(), Some("Ủy ban nhân dân xã Sính Phình"));
+        assert_eq!(i.level.as_deref(), Some("xa"));
+    }
+}

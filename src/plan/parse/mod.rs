@@ -1,0 +1,323 @@
+//! The plan parser: normalized text in, the parts of a [`PlanRecord`](super::PlanRecord) out.
+//!
+//! Stages: [`layout`] turns the text into logical lines; the document type
+//! line ("KẾ HOẠCH") splits the header ([`header`]) from the title and the
+//! preamble, whose "Căn cứ" paragraphs give the legal bases ([`legal`]);
+//! headings build the section tree ([`sections`]) up to the closing
+//! paragraph, "Nơi nhận" or the signature ([`signature`]); the tree is then
+//! read for targets, products, budget, assignments and schedule ([`extract`]).
+
+pub mod extract;
+pub mod header;
+pub mod layout;
+pub mod legal;
+pub mod sections;
+pub mod signature;
+
+use crate::plan::record::{
+    Assignment, Budget, DocDate, Issuer, LegalBasis, Period, Product, ScheduleStep, Section,
+    Signature, Target,
+};
+
+pub use layout::Flow;
+
+/// A regular expression compiled once per call site.
+macro_rules! re {
+    ($pattern:expr) => {{
+        static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+        RE.get_or_init(|| $crate::plan::parse::compile($pattern))
+    }};
+}
+pub(crate) use re;
+
+/// Compiles one of the parser's own patterns (they are constants, so they are valid).
+pub(crate) fn compile(pattern: &str) -> regex::Regex {
+    regex::Regex::new(pattern).expect("valid regex")
+}
+
+/// True when a line's letters are all upper case (at least two of them).
+pub fn is_upper_line(line: &str) -> bool {
+    let mut letters = 0;
+    for c in line.chars().filter(|c| c.is_alphabetic()) {
+        if c.is_lowercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 2
+}
+
+/// "LÂM ĐỒNG" → "Lâm Đồng": every word capitalised.
+pub fn title_case(text: &str) -> String {
+    text.split_whitespace()
+        .map(|w| {
+            let mut chars = w.chars();
+            chars.next().map_or_else(String::new, |c| {
+                c.to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// "Phường Yên Hòa" → "phường Yên Hòa".
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
+}
+
+/// Everything the parser reads from one plan's text.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    /// Tên loại.
+    pub doc_type: Option<String>,
+    /// Number and symbol.
+    pub number: Option<String>,
+    /// Symbol alone.
+    pub symbol: Option<String>,
+    /// Issuing body.
+    pub issuer: Issuer,
+    /// Place of the date line.
+    pub place: Option<String>,
+    /// Date of issue.
+    pub date: DocDate,
+    /// Trích yếu.
+    pub title: Option<String>,
+    /// "OCOP" or None.
+    pub programme: Option<String>,
+    /// Year the plan is for.
+    pub year: Option<i32>,
+    /// Span it covers.
+    pub period: Option<Period>,
+    /// Legal bases.
+    pub legal_bases: Vec<LegalBasis>,
+    /// Heading tree.
+    pub sections: Vec<Section>,
+    /// Targets.
+    pub targets: Vec<Target>,
+    /// Products.
+    pub products: Vec<Product>,
+    /// Budget.
+    pub budget: Budget,
+    /// Assignments.
+    pub assignments: Vec<Assignment>,
+    /// Schedule.
+    pub schedule: Vec<ScheduleStep>,
+    /// Recipients.
+    pub recipients: Vec<String>,
+    /// Signature block.
+    pub signature: Signature,
+    /// What was seen but not placed.
+    pub warnings: Vec<String>,
+}
+
+/// Parses the normalized text of one plan.
+pub fn parse(text: &str, flow: Flow) -> Parsed {
+    let lines = layout::logical_lines(text, flow);
+    let mut out = Parsed::default();
+    if lines.is_empty() {
+        out.warnings.push("the document is empty".to_string());
+        return out;
+    }
+    let mut title_lines: Vec<String> = Vec::new();
+    let body_from = match header::find_doc_type(&lines) {
+        Some((at, doc_type, title_rest)) => {
+            let head = header::parse_header(&lines[..at]);
+            out.doc_type = Some(doc_type);
+            out.issuer = head.issuer;
+            out.number = head.number;
+            out.symbol = head.symbol;
+            out.place = head.place;
+            out.date = head.date;
+            out.warnings.extend(head.warnings);
+            title_lines.extend(title_rest);
+            let mut next = at + 1;
+            while let Some(line) = lines.get(next) {
+                if !is_title_line(line, title_lines.is_empty()) || title_lines.len() >= 5 {
+                    break;
+                }
+                title_lines.push(line.clone());
+                next += 1;
+            }
+            // A note under the title ("(Ban hành kèm theo ...)") or a rule line.
+            while let Some(line) = lines.get(next) {
+                if line.chars().all(|c| "-_=–—.… ".contains(c)) {
+                    next += 1;
+                } else if line.starts_with('(') && line.ends_with(')') {
+                    out.warnings
+                        .push(format!("note under the title not placed: {line:?}"));
+                    next += 1;
+                } else {
+                    break;
+                }
+            }
+            next
+        }
+        None => {
+            out.warnings.push(
+                "no document type line (KẾ HOẠCH, ...) found: not a plan, or its header is missing"
+                    .to_string(),
+            );
+            0
+        }
+    };
+    if out.doc_type.is_some() && out.date.year.is_none() {
+        out.warnings.push("no place and date line".to_string());
+    }
+    if !title_lines.is_empty() {
+        out.title = Some(title_lines.join(" "));
+    }
+    let rest = &lines[body_from..];
+    let body_end = rest
+        .iter()
+        .position(|l| {
+            signature::is_recipients_heading(l)
+                || signature::is_signature_marker(l)
+                || l.ends_with("./.")
+                || l.starts_with("Trên đây là")
+        })
+        .unwrap_or(rest.len());
+    let tail_from = if rest
+        .get(body_end)
+        .is_some_and(|l| l.ends_with("./.") || l.starts_with("Trên đây là"))
+    {
+        body_end + 1
+    } else {
+        body_end
+    };
+    let (preamble, roots, tree_warnings) = sections::build_tree(&rest[..body_end]);
+    out.warnings.extend(tree_warnings);
+    read_preamble(&preamble, &mut out);
+    let tail = signature::parse_tail(&rest[tail_from.min(rest.len())..]);
+    out.recipients = tail.recipients;
+    out.signature = tail.signature;
+    out.warnings.extend(tail.warnings);
+    if out.doc_type.is_some() && out.recipients.is_empty() && out.signature == Default::default() {
+        out.warnings
+            .push("no recipients and no signature: the plan ends early (truncated?)".to_string());
+    }
+    // A header naming only the unit ("PHƯỜNG YÊN HÒA") under a People's Committee signature.
+    if let (Some(name), Some(authority)) = (&out.issuer.name, &out.signature.authority)
+        && out.issuer.locality.is_some()
+        && re!(r"^(?:Xã|Phường|Thị trấn|Huyện|Quận|Thị xã|Thành phố|Tỉnh)\s").is_match(name)
+        && authority.contains("ỦY BAN NHÂN DÂN")
+    {
+        out.issuer.name = Some(format!("Ủy ban nhân dân {}", lower_first(name)));
+    }
+    if out.issuer.name.is_none() {
+        let sentence = preamble
+            .iter()
+            .chain(out.title.iter())
+            .find_map(|l| header::issuer_from_sentence(l));
+        if let Some(issuer) = sentence {
+            out.warnings.push(
+                "no issuer in the header: taken from the preamble's own sentence".to_string(),
+            );
+            out.issuer = issuer;
+        }
+    }
+    let about = format!(
+        "{} {}",
+        out.title.as_deref().unwrap_or(""),
+        preamble.join(" ")
+    );
+    if re!(r"(?i)\bOCOP\b|mỗi xã một sản phẩm").is_match(&about) {
+        out.programme = Some("OCOP".to_string());
+    }
+    if let Some(title) = &out.title {
+        out.year = extract::find_year(title);
+        out.period = extract::find_period(title);
+    }
+    out.targets = extract::targets(&roots, out.year, out.period.as_ref());
+    out.products = extract::products(&roots);
+    out.budget = extract::budget(&roots);
+    out.assignments = extract::assignments(&roots);
+    out.schedule = extract::schedule(&roots);
+    out.sections = roots.iter().map(sections::Node::to_section).collect();
+    if out.doc_type.is_some() && out.sections.is_empty() {
+        out.warnings
+            .push("no headings (I., 1., a)) found in the body".to_string());
+    }
+    out
+}
+
+/// True when a line after the document type continues the title (trích yếu).
+fn is_title_line(line: &str, first: bool) -> bool {
+    if first {
+        return !line.starts_with("Căn cứ") && sections::heading(line).is_none();
+    }
+    !(legal::is_basis_paragraph(line)
+        || sections::heading(line).is_some()
+        || layout::starts_block(line)
+        || line.chars().all(|c| "-_=–—.… ".contains(c))
+        || line.starts_with('(')
+        || line.ends_with(':')
+        || re!(r"(?:ban hành|xây dựng)\s+(?:Kế hoạch|kế hoạch)").is_match(line))
+}
+
+/// Reads the legal bases of the preamble; its other sentences are the plan's own words.
+fn read_preamble(preamble: &[String], out: &mut Parsed) {
+    for line in preamble {
+        if legal::is_basis_paragraph(line) {
+            let (bases, _rest) = legal::parse_bases(line);
+            out.legal_bases.extend(bases);
+        }
+    }
+}
+
+/// How many words the text-quality shares look at (a sample is enough to tell).
+const QUALITY_SAMPLE: usize = 3000;
+
+/// Share of the words of a text that are not Vietnamese syllables (OCR damage, legacy bytes),
+/// over its first [`QUALITY_SAMPLE`] words.
+pub fn unknown_word_share(text: &str) -> f64 {
+    let mut words = 0usize;
+    let mut unknown = 0usize;
+    for word in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(QUALITY_SAMPLE)
+    {
+        if word.is_empty() || word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()) {
+            continue;
+        }
+        words += 1;
+        if crate::text::Syllable::parse(&word.to_lowercase()).is_none() {
+            unknown += 1;
+        }
+    }
+    if words == 0 {
+        0.0
+    } else {
+        unknown as f64 / words as f64
+    }
+}
+
+/// Share of the syllables of a text written without any diacritic (unaccented Vietnamese),
+/// over its first [`QUALITY_SAMPLE`] words.
+pub fn unaccented_share(text: &str) -> f64 {
+    let mut words = 0usize;
+    let mut plain = 0usize;
+    for word in text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(QUALITY_SAMPLE)
+    {
+        if word.chars().count() < 2 {
+            continue;
+        }
+        words += 1;
+        if word.is_ascii() {
+            plain += 1;
+        }
+    }
+    if words == 0 {
+        0.0
+    } else {
+        plain as f64 / words as f64
+    }
+}

@@ -1,0 +1,212 @@
+//! The heading tree: I. / 1. / 1.1. / a), with the paragraphs under each heading.
+
+use crate::plan::record::Section;
+
+use super::re;
+
+/// A heading with what it holds, before it becomes a [`Section`].
+#[derive(Debug, Clone, Default)]
+pub struct Node {
+    /// "I", "1", "1.1", "a".
+    pub label: String,
+    /// 0 Roman, 1 "1.", 2 "1.1.", 3 "1.1.1.", 4 "a)".
+    pub rank: u8,
+    /// Heading text (before a ":" that starts its body).
+    pub title: String,
+    /// The whole heading line after its label.
+    pub line: String,
+    /// Paragraphs under the heading, before any sub-heading.
+    pub paragraphs: Vec<String>,
+    /// Sub-headings.
+    pub children: Vec<Node>,
+}
+
+impl Node {
+    /// The record's view of this node.
+    pub fn to_section(&self) -> Section {
+        Section {
+            label: self.label.clone(),
+            title: self.title.clone(),
+            text: self.paragraphs.join("\n"),
+            children: self.children.iter().map(Node::to_section).collect(),
+        }
+    }
+
+    /// Visits this node and every node below it, each with the path of nodes down to it.
+    pub fn walk<'a>(&'a self, path: &mut Vec<&'a Node>, visit: &mut dyn FnMut(&[&'a Node])) {
+        path.push(self);
+        visit(path);
+        for child in &self.children {
+            child.walk(path, visit);
+        }
+        path.pop();
+    }
+}
+
+/// A heading line split into label, rank and content.
+pub fn heading(line: &str) -> Option<(String, u8, String)> {
+    if let Some(c) = re!(r"^([IVXL]{1,5})\s*\.\s*(\S.*)$").captures(line) {
+        return Some((c[1].to_string(), 0, c[2].to_string()));
+    }
+    if let Some(c) = re!(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\s*[./)]?\s+(\S.*)$").captures(line) {
+        let label = c[1].to_string();
+        // "1.1 xx" needs no final dot, but "1 xx" does (a bare number starts a sentence).
+        let has_dot =
+            label.contains('.') || line[label.len()..].trim_start().starts_with(['.', ')']);
+        if !has_dot {
+            return None;
+        }
+        let rank = 1 + label.matches('.').count() as u8;
+        return Some((label, rank.min(3), c[2].to_string()));
+    }
+    if let Some(c) = re!(r"^([a-zđ])\)\s*(\S.*)$").captures(line) {
+        return Some((c[1].to_string(), 4, c[2].to_string()));
+    }
+    None
+}
+
+/// Splits heading content at a ": " that starts its body ("Thời gian: Quý IV" → title, text).
+pub fn split_title(content: &str) -> (String, Option<String>) {
+    let content = content.trim();
+    if let Some(at) = content.find(':') {
+        let title = content[..at].trim();
+        let rest = content[at + 1..].trim();
+        if title.chars().count() <= 100 && !title.is_empty() {
+            return (
+                title.to_string(),
+                (!rest.is_empty()).then(|| rest.to_string()),
+            );
+        }
+    }
+    (content.to_string(), None)
+}
+
+/// Builds the heading tree from the body lines; lines before the first heading are returned apart.
+pub fn build_tree(lines: &[String]) -> (Vec<String>, Vec<Node>, Vec<String>) {
+    let mut lead = Vec::new();
+    let mut roots: Vec<Node> = Vec::new();
+    let mut stack: Vec<Node> = Vec::new();
+    let mut warnings = Vec::new();
+    let mut last_roman: Option<u32> = None;
+    for line in lines {
+        let Some((label, rank, content)) = heading(line) else {
+            match stack.last_mut() {
+                Some(node) => node.paragraphs.push(line.clone()),
+                None => lead.push(line.clone()),
+            }
+            continue;
+        };
+        if rank == 0 {
+            let value = roman_value(&label);
+            if let (Some(prev), Some(now)) = (last_roman, value)
+                && now != prev + 1
+            {
+                warnings.push(format!(
+                    "heading {label}. follows {}: Roman numerals repeated or out of order",
+                    roman(prev)
+                ));
+            }
+            last_roman = value.or(last_roman);
+        }
+        while stack.last().is_some_and(|top| top.rank >= rank) {
+            close(&mut stack, &mut roots);
+        }
+        let (title, text) = split_title(&content);
+        stack.push(Node {
+            label,
+            rank,
+            title: title.trim_end_matches([':', '.', ';']).trim().to_string(),
+            line: content.clone(),
+            paragraphs: text.into_iter().collect(),
+            children: Vec::new(),
+        });
+    }
+    while !stack.is_empty() {
+        close(&mut stack, &mut roots);
+    }
+    (lead, roots, warnings)
+}
+
+/// Pops the innermost open heading into its parent (or the roots).
+fn close(stack: &mut Vec<Node>, roots: &mut Vec<Node>) {
+    if let Some(node) = stack.pop() {
+        match stack.last_mut() {
+            Some(parent) => parent.children.push(node),
+            None => roots.push(node),
+        }
+    }
+}
+
+/// The value of a Roman numeral (I to L).
+fn roman_value(label: &str) -> Option<u32> {
+    let mut total = 0i32;
+    let values: Vec<i32> = label
+        .chars()
+        .map(|c| match c {
+            'I' => 1,
+            'V' => 5,
+            'X' => 10,
+            'L' => 50,
+            _ => 0,
+        })
+        .collect();
+    for (i, &v) in values.iter().enumerate() {
+        if values.get(i + 1).is_some_and(|&next| next > v) {
+            total -= v;
+        } else {
+            total += v;
+        }
+    }
+    u32::try_from(total).ok().filter(|&v| v > 0)
+}
+
+/// A number written as a Roman numeral.
+fn roman(mut n: u32) -> String {
+    let mut out = String::new();
+    for (value, digits) in [
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ] {
+        while n >= value {
+            out.push_str(digits);
+            n -= value;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str) -> Vec<String> {
+        text.lines().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn tree_with_repeated_roman_numerals() {
+        let (lead, roots, warnings) = build_tree(&lines(
+            "Mở đầu.\nI. MỤC TIÊU\n1. Mục đích\nNội dung.\n1.1. Con\na) Điểm a\n- gạch\nIII. NỘI DUNG\nII. KINH PHÍ\n2. Thời gian: Quý IV năm 2026.",
+        ));
+        assert_eq!(lead, vec!["Mở đầu."]);
+        assert_eq!(roots.len(), 3);
+        assert_eq!(roots[0].children[0].children[0].children[0].label, "a");
+        assert_eq!(roots[0].children[0].paragraphs, vec!["Nội dung."]);
+        assert_eq!(roots[2].children[0].title, "Thời gian");
+        assert_eq!(roots[2].children[0].paragraphs, vec!["Quý IV năm 2026."]);
+        assert_eq!(warnings.len(), 2);
+    }
+
+    #[test]
+    fn headings_and_non_headings() {
+        assert_eq!(heading("1.1 Tuyên truyền").unwrap().1, 2);
+        assert!(heading("2026 là năm").is_none());
+        assert!(heading("- Nội dung").is_none());
+        assert_eq!(heading("IV. TỔ CHỨC").unwrap().0, "IV");
+    }
+}

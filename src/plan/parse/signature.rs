@@ -1,0 +1,270 @@
+//! The end of a plan: nơi nhận (recipients) and the signature block, in either order or interleaved.
+
+use crate::plan::record::Signature;
+
+use super::{is_upper_line, re};
+
+/// What the lines after the body hold.
+#[derive(Debug, Default)]
+pub struct Tail {
+    /// Recipients, one per entry.
+    pub recipients: Vec<String>,
+    /// The signature block.
+    pub signature: Signature,
+    /// Lines that were neither (appendices after the signature are summarised).
+    pub warnings: Vec<String>,
+}
+
+/// True when a line opens the signature block ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH").
+pub fn is_signature_marker(line: &str) -> bool {
+    re!(r"^(?:TM|T/M|KT|K/T|TL|T/L|TUQ|Q)\.\s*\p{Lu}").is_match(line)
+}
+
+/// True when a line opens the recipients list.
+pub fn is_recipients_heading(line: &str) -> bool {
+    re!(r"(?i)^nơi nhận\s*:?").is_match(line)
+}
+
+/// Reads recipients and signature from the lines after the body.
+pub fn parse_tail(lines: &[String]) -> Tail {
+    let mut tail = Tail::default();
+    let mut signature_parts: Vec<String> = Vec::new();
+    let mut in_recipients = false;
+    let mut name_found = false;
+    let mut leftover = 0usize;
+    let mut first_leftover: Option<String> = None;
+    for line in lines {
+        let line = line.trim();
+        let appendix = re!(r"^(?:PHỤ LỤC|Phụ lục|BIỂU|Biểu mẫu|DANH MỤC)\b").is_match(line)
+            && (!signature_parts.is_empty() || !tail.recipients.is_empty());
+        name_found |= appendix;
+        if name_found {
+            leftover += 1;
+            first_leftover.get_or_insert_with(|| line.to_string());
+            continue;
+        }
+        if let Some(m) = re!(r"(?i)^nơi nhận\s*:?\s*").find(line) {
+            in_recipients = true;
+            let rest = line[m.end()..].trim();
+            if !rest.is_empty() {
+                push_recipient(&mut tail, rest);
+            }
+            continue;
+        }
+        if re!(r"^\(?(?:đã ký|ký|Đã ký|ký,? ghi rõ|Ký tên|ký tên)").is_match(line)
+            || re!(r"^\[.*\]$").is_match(line)
+        {
+            continue;
+        }
+        if let Some(item) = re!(r"^[-–+•]\s*").find(line).filter(|_| in_recipients) {
+            push_recipient(&mut tail, &line[item.end()..]);
+            continue;
+        }
+        if in_recipients
+            && let Some(last) = tail.recipients.last_mut()
+            && line.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit() || c == '(')
+        {
+            last.push(' ');
+            last.push_str(line);
+            continue;
+        }
+        let upper = is_upper_line(line) || is_signature_marker(line);
+        if upper {
+            signature_parts.push(line.to_string());
+            continue;
+        }
+        if in_recipients
+            && let Some(last) = tail.recipients.last_mut()
+            && (line.starts_with(|c: char| c.is_lowercase() || c == '(')
+                || !last.ends_with([';', '.']))
+            && (!is_person_name(line) || signature_parts.is_empty())
+        {
+            last.push(' ');
+            last.push_str(line);
+            continue;
+        }
+        if is_person_name(line) && !signature_parts.is_empty() {
+            signature_parts.push(line.to_string());
+            name_found = true;
+            continue;
+        }
+        tail.warnings
+            .push(format!("line after the body not placed: {line:?}"));
+    }
+    for recipient in &mut tail.recipients {
+        *recipient = clean_recipient(recipient);
+    }
+    let notes: Vec<usize> = tail
+        .recipients
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.starts_with('(') && r.ends_with(')'))
+        .map(|(i, _)| i)
+        .collect();
+    for i in notes.into_iter().rev() {
+        let note = tail.recipients.remove(i);
+        tail.warnings.push(format!(
+            "recipients: a note on a line of its own, not placed: {note:?}"
+        ));
+    }
+    tail.recipients.retain(|r| !r.is_empty());
+    tail.signature = parse_signature(&signature_parts);
+    if leftover > 0 {
+        tail.warnings.push(format!(
+            "{leftover} lines after the signature not parsed (appendix?), starting {:?}",
+            first_leftover.unwrap_or_default()
+        ));
+    }
+    tail
+}
+
+fn push_recipient(tail: &mut Tail, text: &str) {
+    tail.recipients.push(text.trim().to_string());
+}
+
+/// "Sở Nông nghiệp và Môi trường;" → "Sở Nông nghiệp và Môi trường".
+fn clean_recipient(text: &str) -> String {
+    super::layout::collapse_spaces(text.trim().trim_end_matches([';', ',', '.', ' ']))
+}
+
+/// True when a line is a person's name: two to six capitalised syllables, nothing else.
+pub fn is_person_name(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    (2..=6).contains(&words.len())
+        && words.iter().all(|w| {
+            let mut chars = w.chars();
+            chars.next().is_some_and(char::is_uppercase)
+                && chars.all(|c| c.is_lowercase() && c.is_alphabetic())
+        })
+}
+
+/// Role words that begin a signer's title inside a merged line.
+const ROLES: &str = r"THỦ TƯỚNG|PHÓ THỦ TƯỚNG|PHÓ CHỦ TỊCH|CHỦ TỊCH|PHÓ GIÁM ĐỐC|GIÁM ĐỐC|PHÓ TRƯỞNG BAN|TRƯỞNG BAN|PHÓ TRƯỞNG ĐOÀN|TRƯỞNG ĐOÀN|PHÓ CHÁNH VĂN PHÒNG|CHÁNH VĂN PHÒNG|PHÓ TRƯỞNG PHÒNG|TRƯỞNG PHÒNG|BÍ THƯ|PHÓ BÍ THƯ|THỦ TRƯỞNG|CỤC TRƯỞNG|CHI CỤC TRƯỞNG";
+
+/// Reads the signature block from its lines (which may be merged into one).
+pub fn parse_signature(parts: &[String]) -> Signature {
+    let mut signature = Signature::default();
+    let joined = parts.join(" ");
+    // Separate the name (mixed case) from the upper-case titles.
+    let mut upper_words = Vec::new();
+    let mut name_words = Vec::new();
+    for word in joined.split_whitespace() {
+        let is_upper = word
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+        if is_upper && name_words.is_empty() {
+            upper_words.push(word);
+        } else {
+            name_words.push(word);
+        }
+    }
+    if !name_words.is_empty() {
+        signature.name = Some(name_words.join(" "));
+    }
+    let upper = upper_words.join(" ");
+    // Cut at markers (TM. KT. ...) and at role words.
+    let marker = re!(r"(?:^|\s)((?:TM|T/M|KT|K/T|TL|T/L|TUQ|Q)\.)\s*");
+    let mut segments: Vec<(Option<String>, String)> = Vec::new();
+    let mut last = 0;
+    let mut current_marker: Option<String> = None;
+    for caps in marker.captures_iter(&upper) {
+        let m = caps.get(0).map_or(0..0, |m| m.range());
+        let text = upper[last..m.start].trim();
+        if !text.is_empty() || current_marker.is_some() {
+            segments.push((current_marker.take(), text.to_string()));
+        }
+        current_marker = Some(caps[1].to_string());
+        last = m.end;
+    }
+    segments.push((current_marker, upper[last..].trim().to_string()));
+    let mut titles: Vec<String> = Vec::new();
+    for (marker, text) in segments {
+        if text.is_empty() {
+            continue;
+        }
+        match marker.as_deref() {
+            Some(m @ ("TM." | "T/M.")) => {
+                // "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH": the authority, then a title.
+                let (authority, rest) = split_role(&text);
+                signature.authority = Some(format!("{m} {authority}"));
+                titles.extend(rest);
+            }
+            Some(m) => {
+                // "KT. CHỦ TỊCH PHÓ CHỦ TỊCH": the capacity, then the title.
+                let (capacity, rest) = split_after_first_role(&text);
+                signature.capacity = Some(format!("{m} {capacity}"));
+                titles.extend(rest);
+            }
+            None => titles.push(text),
+        }
+    }
+    signature.title = titles.into_iter().find(|t| !t.is_empty());
+    signature
+}
+
+/// "ỦY BAN NHÂN DÂN CHỦ TỊCH" → ("ỦY BAN NHÂN DÂN", Some("CHỦ TỊCH")).
+fn split_role(text: &str) -> (String, Option<String>) {
+    match re!(&format!(r"\s((?:{ROLES})(?:\s.*)?)$")).captures(text) {
+        Some(c) => (
+            text[..c.get(0).map_or(0, |m| m.start())].trim().to_string(),
+            Some(c[1].to_string()),
+        ),
+        None => (text.to_string(), None),
+    }
+}
+
+/// "CHỦ TỊCH PHÓ CHỦ TỊCH" → ("CHỦ TỊCH", Some("PHÓ CHỦ TỊCH")).
+fn split_after_first_role(text: &str) -> (String, Option<String>) {
+    let roles = re!(&format!(r"(?:{ROLES})"));
+    let mut found = roles.find_iter(text);
+    match (found.next(), found.next()) {
+        (Some(_), Some(second)) => (
+            text[..second.start()].trim().to_string(),
+            Some(text[second.start()..].trim().to_string()),
+        ),
+        _ => (text.to_string(), None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str) -> Vec<String> {
+        text.lines().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn recipients_then_signature() {
+        let tail = parse_tail(&lines(
+            "Nơi nhận:\n- Sở A;\n- Các phòng, ban,\nUBMTTQ xã và các cơ quan\ncó liên quan;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTrần Đức Thịnh",
+        ));
+        assert_eq!(
+            tail.recipients,
+            vec![
+                "Sở A",
+                "Các phòng, ban, UBMTTQ xã và các cơ quan có liên quan",
+                "Lưu: VT"
+            ]
+        );
+        assert_eq!(
+            tail.signature.authority.as_deref(),
+            Some("TM. ỦY BAN NHÂN DÂN")
+        );
+        assert_eq!(tail.signature.capacity.as_deref(), Some("KT. CHỦ TỊCH"));
+        assert_eq!(tail.signature.title.as_deref(), Some("PHÓ CHỦ TỊCH"));
+        assert_eq!(tail.signature.name.as_deref(), Some("Trần Đức Thịnh"));
+    }
+
+    #[test]
+    fn merged_signature_line() {
+        let s = parse_signature(&[
+            "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Huỳnh Minh Tuấn".to_string(),
+        ]);
+        assert_eq!(s.authority.as_deref(), Some("TM. ỦY BAN NHÂN DÂN"));
+        assert_eq!(s.capacity.as_deref(), Some("KT. CHỦ TỊCH"));
+        assert_eq!(s.title.as_deref(), Some("PHÓ CHỦ TỊCH"));
+        assert_eq!(s.name.as_deref(), Some("Huỳnh Minh Tuấn"));
+    }
+}

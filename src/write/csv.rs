@@ -1,0 +1,120 @@
+//! CSV: the Targets table as UTF-8 with a byte-order mark, so Excel shows Vietnamese right.
+
+use std::io::Write;
+
+use super::{TARGET_COLUMNS, TableWriter, TargetRow, WriteError};
+use crate::plan::PlanRecord;
+
+/// The UTF-8 byte-order mark Excel needs to read a CSV file as UTF-8.
+pub const BOM: &[u8] = "\u{feff}".as_bytes();
+
+/// The errors table (refused files and why), written beside CSV and JSON Lines outputs.
+pub struct ErrorsCsv<W: Write> {
+    writer: ::csv::Writer<W>,
+}
+
+impl<W: Write> ErrorsCsv<W> {
+    /// Starts the errors table: byte-order mark and header row.
+    pub fn new(mut out: W) -> Result<Self, WriteError> {
+        out.write_all(BOM)?;
+        let mut writer = ::csv::Writer::from_writer(out);
+        writer.write_record(["file", "reason"])?;
+        Ok(ErrorsCsv { writer })
+    }
+
+    /// Adds one refused file.
+    pub fn add(&mut self, path: &str, reason: &str) -> Result<(), WriteError> {
+        self.writer.write_record([path, reason])?;
+        Ok(())
+    }
+
+    /// Flushes the table.
+    pub fn finish(mut self) -> Result<(), WriteError> {
+        self.writer.flush()?;
+        Ok(())
+    }
+}
+
+/// The Targets table as CSV, streamed row by row.
+pub struct CsvTargets<W: Write> {
+    writer: ::csv::Writer<W>,
+    errors: Option<ErrorsCsv<W>>,
+}
+
+impl<W: Write> CsvTargets<W> {
+    /// Starts the table (byte-order mark and header) and, if given, the errors table.
+    pub fn new(mut out: W, errors: Option<W>) -> Result<Self, WriteError> {
+        out.write_all(BOM)?;
+        let mut writer = ::csv::Writer::from_writer(out);
+        writer.write_record(TARGET_COLUMNS)?;
+        let errors = errors.map(ErrorsCsv::new).transpose()?;
+        Ok(CsvTargets { writer, errors })
+    }
+}
+
+impl<W: Write> TableWriter for CsvTargets<W> {
+    fn add_plan(&mut self, record: &PlanRecord) -> Result<(), WriteError> {
+        for row in TargetRow::from_record(record) {
+            self.writer.write_record(row.cells())?;
+        }
+        Ok(())
+    }
+
+    fn add_refused(&mut self, path: &str, reason: &str) -> Result<(), WriteError> {
+        if let Some(errors) = &mut self.errors {
+            errors.add(path, reason)?;
+        }
+        Ok(())
+    }
+
+    fn finish(mut self: Box<Self>) -> Result<(), WriteError> {
+        self.writer.flush()?;
+        if let Some(errors) = self.errors {
+            errors.finish()?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::write::tests::sample_record;
+    use crate::write::{TableFormat, table_writer};
+
+    #[test]
+    fn csv_has_bom_header_and_one_row_per_target() {
+        let mut out = Vec::new();
+        let mut errors = Vec::new();
+        {
+            let mut writer = table_writer(TableFormat::Csv, &mut out, Some(&mut errors)).unwrap();
+            writer
+                .add_plan(&sample_record("a/1.txt", "Vĩnh Tuy", None))
+                .unwrap();
+            writer.add_refused("a/2.docx", "not a zip, file").unwrap();
+            writer
+                .add_plan(&sample_record("a/3.txt", "Ô Diên", Some(5.0)))
+                .unwrap();
+            writer.finish().unwrap();
+        }
+        assert!(out.starts_with(BOM));
+        let mut reader = ::csv::Reader::from_reader(&out[BOM.len()..]);
+        assert_eq!(reader.headers().unwrap(), TARGET_COLUMNS.as_slice());
+        let rows: Vec<::csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), 4);
+        assert_eq!(&rows[2][0], "a/3.txt");
+        assert_eq!(&rows[2][3], "Ô Diên");
+        assert_eq!(
+            &rows[1][6],
+            "Phát triển mới 2,5 điểm bán, \"thí điểm\" giai đoạn 2027-2030."
+        );
+        assert_eq!(&rows[1][7], "2.5");
+
+        assert!(errors.starts_with(BOM));
+        let mut reader = ::csv::Reader::from_reader(&errors[BOM.len()..]);
+        let rows: Vec<::csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), 1);
+        assert_eq!(&rows[0][0], "a/2.docx");
+        assert_eq!(&rows[0][1], "not a zip, file");
+    }
+}

@@ -1,0 +1,157 @@
+//! `kehoach normalize` end to end: files, folders, stdin, and bad input.
+
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn kehoach(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kehoach"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("run kehoach")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn stdin_to_stdout_keeps_lines_and_fixes_text() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kehoach"))
+        .arg("normalize")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("Uỷ ban nhân dân , phường Yên Hoà\r\n\r\nthuỷ lợi\u{200B} .\n".as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "Ủy ban nhân dân, phường Yên Hòa\n\nthủy lợi.\n"
+    );
+}
+
+#[test]
+fn folder_is_mirrored_and_inputs_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in/sub");
+    fs::create_dir_all(&input).unwrap();
+    fs::write(input.join("a.txt"), "hoà bình\n").unwrap();
+    fs::write(dir.path().join("in/b.md"), "# Kế hoạch\n").unwrap();
+    let out = kehoach(&["normalize", "in", "-o", "out"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        fs::read_to_string(dir.path().join("out/sub/a.txt")).unwrap(),
+        "hòa bình\n"
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("out/b.md")).unwrap(),
+        "# Kế hoạch\n"
+    );
+    assert_eq!(
+        fs::read_to_string(input.join("a.txt")).unwrap(),
+        "hoà bình\n"
+    );
+    assert!(stderr(&out).contains("2 files read"), "{}", stderr(&out));
+}
+
+#[test]
+fn output_inside_the_input_folder_is_not_walked_again() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), "hoà\n").unwrap();
+    let first = kehoach(&["normalize", ".", "-o", "out"], dir.path());
+    assert!(first.status.success(), "{}", stderr(&first));
+    let second = kehoach(&["normalize", ".", "-o", "out"], dir.path());
+    assert!(second.status.success(), "{}", stderr(&second));
+    assert!(!dir.path().join("out/out").exists());
+}
+
+#[test]
+fn bad_files_are_refused_by_name_and_the_rest_processed() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    fs::create_dir_all(&input).unwrap();
+    fs::write(input.join("empty.txt"), "").unwrap();
+    fs::write(input.join("good.txt"), "Kế hoạch năm 2026\n").unwrap();
+    let mut binary = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+    binary.extend((0u8..=255).cycle().take(4096));
+    fs::write(input.join("picture.txt"), &binary).unwrap();
+    std::os::unix::fs::symlink(input.join("gone.txt"), input.join("broken.txt")).unwrap();
+
+    let out = kehoach(&["normalize", "in", "-o", "out"], dir.path());
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("picture.txt") && err.contains("not a text file"),
+        "{err}"
+    );
+    assert!(err.contains("broken.txt"), "{err}");
+    assert!(err.contains("empty.txt") && err.contains("empty"), "{err}");
+    assert_eq!(
+        fs::read_to_string(dir.path().join("out/good.txt")).unwrap(),
+        "Kế hoạch năm 2026\n"
+    );
+    assert!(!dir.path().join("out/picture.txt").exists());
+    assert!(err.contains("2 refused"), "{err}");
+}
+
+#[test]
+fn invalid_utf8_is_refused_when_utf8_is_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("bad.txt"), b"Xin ch\xC3\x28o\n").unwrap();
+    let out = kehoach(
+        &["normalize", "--encoding", "utf-8", "bad.txt", "-o", "out"],
+        dir.path(),
+    );
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("bad.txt") && err.contains("not valid utf-8"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_clean_run_exits_zero_and_a_missing_path_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), "x\n").unwrap();
+    let ok = kehoach(&["normalize", "a.txt", "-o", "out"], dir.path());
+    assert_eq!(ok.status.code(), Some(0), "{}", stderr(&ok));
+    let missing = kehoach(&["normalize", "a.txt", "nope.txt", "-o", "out"], dir.path());
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(stderr(&missing).contains("nope.txt"));
+}
+
+#[test]
+fn a_fifty_megabyte_file_is_processed() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = "Uỷ ban nhân dân xã Vĩnh Tuy ban hành Kế hoạch , thuỷ lợi hoà bình năm 2026\n";
+    let copies = 50 * 1024 * 1024 / line.len() + 1;
+    fs::write(dir.path().join("big.txt"), line.repeat(copies)).unwrap();
+    let out = kehoach(&["normalize", "big.txt", "-o", "out"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = fs::read_to_string(dir.path().join("out/big.txt")).unwrap();
+    assert_eq!(text.lines().count(), copies);
+    assert!(text.starts_with("Ủy ban nhân dân xã Vĩnh Tuy ban hành Kế hoạch, thủy lợi hòa bình"));
+}
+
+#[test]
+fn unwrap_joins_the_pdf_extraction_of_fixture_001() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = kehoach(&["normalize", "--unwrap", "fixtures/plans/001.txt"], root);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains(
+        "Căn cứ Quyết định số 255/QĐ-TTg ngày 25/02/2021 của Thủ tướng Chính phủ về phê duyệt Kế hoạch cơ cấu lại ngành nông nghiệp giai đoạn 2021-2025;\n"
+    ));
+    assert!(text.contains("\nI. MỤC ĐÍCH, YÊU CẦU\n"));
+    assert!(text.contains("\n1. Mục đích\n"));
+}

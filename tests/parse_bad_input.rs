@@ -1,0 +1,174 @@
+//! Bad input: nothing panics; a record with warnings or a clear error naming the file.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::Command;
+
+use proptest::prelude::*;
+
+use kehoach::plan::record::Source;
+use kehoach::plan::{ParseError, ParseOptions, parse_path, parse_text};
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+fn source(format: &str) -> Source {
+    Source {
+        path: "test".into(),
+        format: format.into(),
+        encoding: "utf-8".into(),
+        restored_lines: 0,
+    }
+}
+
+#[test]
+fn a_document_that_is_not_a_plan_gets_a_warning() {
+    let record = parse_text(
+        "Hôm nay trời đẹp. Chúng tôi đi chợ mua rau và cá.\nBuổi chiều về nhà nấu cơm.\n",
+        source("txt"),
+    );
+    assert_eq!(record.doc_type, None);
+    assert!(
+        record
+            .warnings
+            .iter()
+            .any(|w| w.contains("no document type"))
+    );
+    assert!(record.sections.is_empty());
+}
+
+#[test]
+fn a_truncated_plan_keeps_what_it_has_and_says_so() {
+    let full = std::fs::read_to_string("fixtures/plans/000.txt").unwrap();
+    let cut = &full[..full.find("III. NỘI DUNG THỰC HIỆN").unwrap()];
+    let record = parse_text(cut, source("txt"));
+    assert_eq!(record.doc_type.as_deref(), Some("KẾ HOẠCH"));
+    assert_eq!(record.sections.len(), 2);
+    assert!(record.recipients.is_empty());
+    assert!(record.warnings.iter().any(|w| w.contains("truncated")));
+}
+
+#[test]
+fn an_empty_file_gives_an_empty_record_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "empty.txt", b"");
+    let record = parse_path(&path, &ParseOptions::default()).unwrap();
+    assert!(record.warnings.iter().any(|w| w.contains("empty")));
+    assert_eq!(record.title, None);
+}
+
+#[test]
+fn a_docx_that_is_not_a_zip_is_refused_with_the_file_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "fake.docx",
+        b"this is plain text, not a Word file",
+    );
+    let err = parse_path(&path, &ParseOptions::default()).unwrap_err();
+    let message = err.to_string();
+    assert!(matches!(err, ParseError::Read(_)));
+    assert!(message.contains("fake.docx"), "{message}");
+    assert!(message.contains("not a zip"), "{message}");
+}
+
+#[test]
+fn a_zip_bomb_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bomb.docx");
+    let file = std::fs::File::create(&path).unwrap();
+    let mut zip = zip::ZipWriter::new(file);
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("word/document.xml", options).unwrap();
+    let block = vec![b' '; 1 << 20];
+    for _ in 0..8 {
+        zip.write_all(&block).unwrap();
+    }
+    zip.finish().unwrap();
+    let err = parse_path(&path, &ParseOptions::default()).unwrap_err();
+    assert!(err.to_string().contains("zip bomb"), "{err}");
+}
+
+#[test]
+fn a_zip_without_a_document_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("other.docx");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+    zip.start_file("hello.txt", zip::write::SimpleFileOptions::default())
+        .unwrap();
+    zip.write_all(b"hi").unwrap();
+    zip.finish().unwrap();
+    let err = parse_path(&path, &ParseOptions::default()).unwrap_err();
+    assert!(err.to_string().contains("word/document.xml"), "{err}");
+}
+
+#[test]
+fn the_command_writes_json_lines_and_names_refused_files() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "a.txt",
+        "KẾ HOẠCH\nThử nghiệm\nI. MỤC TIÊU\n".as_bytes(),
+    );
+    write(dir.path(), "b.docx", b"not a zip");
+    let out = Command::new(env!("CARGO_BIN_EXE_kehoach"))
+        .arg("parse")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(stdout.lines().count(), 1);
+    let record: serde_json::Value = serde_json::from_str(stdout.lines().next().unwrap()).unwrap();
+    assert_eq!(record["doc_type"], "KẾ HOẠCH");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("b.docx") && stderr.contains("not a zip"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn the_command_prints_pretty_json_for_one_file_and_writes_out_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_path = dir.path().join("out.json");
+    let status = Command::new(env!("CARGO_BIN_EXE_kehoach"))
+        .args(["parse", "fixtures/plans/002.txt", "-o"])
+        .arg(&out_path)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let text = std::fs::read_to_string(&out_path).unwrap();
+    assert!(text.starts_with("{\n"));
+    let record: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(record["signature"]["name"], "Bùi Thị Thu Hằng");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Any text, however broken, parses into a record without a panic.
+    #[test]
+    fn parse_text_never_panics(text in r"(?s)[ \n\t|*#:;.,()\-–/0-9a-zA-ZđĐàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵIVX…“”]{0,400}") {
+        let _ = parse_text(&text, source("txt"));
+        let _ = parse_text(&text, source("md"));
+    }
+
+    /// Plan-shaped fragments in any order parse without a panic.
+    #[test]
+    fn plan_fragments_in_any_order(parts in proptest::collection::vec(prop_oneof![
+        Just("KẾ HOẠCH"), Just("Số: /KH-UBND"), Just("Số: 12/KH-"), Just("I. MỤC TIÊU"), Just("1."), Just("a)"),
+        Just("1.1. Thời gian: Quý IV năm 2026"), Just("Nơi nhận:"), Just("- Lưu: VT."), Just("TM. ỦY BAN NHÂN DÂN"),
+        Just("KT."), Just("Căn cứ Quyết định số 1/QĐ-TTg ngày 31/02/2026 của"), Just("Tổng kinh phí: 1.000,0 triệu đồng"),
+        Just("| 1 | Ngân sách | 5 |"), Just("Phấn đấu 100% ; trong đó"), Just("Sản phẩm ( của – "), Just("IV. TỔ CHỨC THỰC HIỆN"),
+        Just(""), Just("   "), Just("Nguyễn Văn A"), Just("PHƯỜNG"), Just(", ngày tháng năm 2026"),
+    ], 0..40)) {
+        let text = parts.join("\n");
+        let _ = parse_text(&text, source("txt"));
+        let _ = parse_text(&text, source("md"));
+    }
+}

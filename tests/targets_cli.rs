@@ -1,0 +1,83 @@
+//! `kehoach targets` usage errors and small runs: exit codes, messages, nothing overwritten.
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn kehoach(args: &[&std::ffi::OsStr]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kehoach"))
+        .arg("targets")
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn fixtures() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/plans"))
+}
+
+#[test]
+fn unknown_output_format_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("t.pdf");
+    let output = kehoach(&[fixtures().as_os_str(), "-o".as_ref(), out.as_os_str()]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("unknown output format"), "{stderr}");
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn zero_jobs_and_missing_output_are_usage_errors() {
+    let output = kehoach(&[
+        fixtures().as_os_str(),
+        "-o".as_ref(),
+        "x.csv".as_ref(),
+        "-j".as_ref(),
+        "0".as_ref(),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    let output = kehoach(&[fixtures().as_os_str()]);
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn output_that_is_an_input_is_never_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.md");
+    fs::write(&plan, "KẾ HOẠCH\n").unwrap();
+    let errors = dir.path().join("t.errors.csv");
+    fs::write(&errors, "mine").unwrap();
+    let out = dir.path().join("t.csv");
+    let output = kehoach(&[
+        plan.as_os_str(),
+        errors.as_os_str(),
+        "-o".as_ref(),
+        out.as_os_str(),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("would overwrite an input"));
+    assert_eq!(fs::read_to_string(&errors).unwrap(), "mine");
+    assert!(!out.exists());
+}
+
+#[test]
+fn clean_run_exits_zero_with_a_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("sub/t.jsonl");
+    let output = kehoach(&[
+        fixtures().as_os_str(),
+        "-o".as_ref(),
+        out.as_os_str(),
+        "-j".as_ref(),
+        "1".as_ref(),
+    ]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    let plans = fs::read_dir(fixtures()).unwrap().count();
+    assert!(stderr.contains(&format!("{plans} plans read")), "{stderr}");
+    assert!(stderr.contains("0 files refused"), "{stderr}");
+    assert!(out.exists());
+    let errors = fs::read_to_string(dir.path().join("sub/t.errors.csv")).unwrap();
+    assert_eq!(errors, "\u{feff}file,reason\n");
+}
