@@ -597,7 +597,8 @@ impl<'m> Restorer<'m> {
                 )
             })
             .collect();
-        ranked.sort_by(|a, b| a.0.total_cmp(&b.0));
+        // Ties broken by inventory order, so that the output never depends on hash order.
+        ranked.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.syllable.cmp(&b.1.syllable)));
         let mut list: Vec<Candidate> = ranked.into_iter().map(|(_, c)| c).collect();
         list.truncate(MAX_CANDIDATES);
         let cheapest = list.iter().map(|c| c.cost).fold(f32::INFINITY, f32::min);
