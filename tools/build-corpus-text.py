@@ -15,7 +15,9 @@ import pathlib, re, sys, unicodedata, zipfile, html
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 REAL = ROOT.parent / "shared" / "real-docs"
 OUT = ROOT / "corpus" / "text"
-GARBLED_FIXTURES = {"003.txt"}
+# The clean plan fixtures taken (003 is an OCR scan). Fixtures added later join only when
+# listed here, after which the models are rebuilt and docs/restore-eval.md re-measured.
+CLEAN_FIXTURES = ["000.txt", "001.txt", "002.txt", "004.txt"]
 
 
 def docx_text(path):
@@ -39,9 +41,8 @@ def main():
     for src in sources:
         text = docx_text(src) if src.suffix == ".docx" else src.read_text(encoding="utf-8")
         (OUT / (src.stem + ".txt")).write_text(unicodedata.normalize("NFC", text), encoding="utf-8")
-    for fix in sorted((ROOT / "fixtures" / "plans").glob("*.txt")):
-        if fix.name in GARBLED_FIXTURES:
-            continue
+    for name in CLEAN_FIXTURES:
+        fix = ROOT / "fixtures" / "plans" / name
         text = fix.read_text(encoding="utf-8")
         (OUT / f"fixture-{fix.name}").write_text(unicodedata.normalize("NFC", text), encoding="utf-8")
 

@@ -327,22 +327,57 @@ impl Channel {
         }
     }
 
+    /// The channel's costs for one observed word (lower case), ready to score many syllables.
+    pub fn observe(&self, observed: &[char]) -> ObservedWord<'_> {
+        ObservedWord {
+            channel: self,
+            insert: observed
+                .iter()
+                .map(|&o| self.sub_cost(NOTHING, o))
+                .collect(),
+            observed: observed.to_vec(),
+            rows: IdMap::default(),
+        }
+    }
+}
+
+/// One observed word with the confusion costs of each clean letter met so far.
+pub struct ObservedWord<'c> {
+    channel: &'c Channel,
+    observed: Vec<char>,
+    /// Cost of each observed character being an insertion.
+    insert: Vec<f32>,
+    /// Per clean letter: its deletion cost, then its cost of being read as each observed character.
+    rows: IdMap<char, Vec<f32>>,
+}
+
+impl ObservedWord<'_> {
     /// −ln P(observed | clean) under OCR damage: the cheapest alignment of the two, lower case.
-    pub fn ocr_cost(&self, observed: &[char], clean: &[char]) -> f32 {
+    pub fn cost(&mut self, clean: &[char]) -> f32 {
         let m = clean.len();
+        for &c in clean {
+            if !self.rows.contains_key(&c) {
+                let row = std::iter::once(NOTHING)
+                    .chain(self.observed.iter().copied())
+                    .map(|o| self.channel.sub_cost(c, o))
+                    .collect();
+                self.rows.insert(c, row);
+            }
+        }
+        let rows: Vec<&[f32]> = clean.iter().map(|c| &self.rows[c][..]).collect();
         let mut prev: Vec<f32> = Vec::with_capacity(m + 1);
         prev.push(0.0);
         for j in 0..m {
-            prev.push(prev[j] + self.sub_cost(clean[j], NOTHING));
+            prev.push(prev[j] + rows[j][0]);
         }
         let mut cur = vec![0f32; m + 1];
-        for &o in observed {
-            cur[0] = prev[0] + self.sub_cost(NOTHING, o);
+        for (i, &insert) in self.insert.iter().enumerate() {
+            cur[0] = prev[0] + insert;
             for j in 1..=m {
-                let c = clean[j - 1];
-                cur[j] = (prev[j - 1] + self.sub_cost(c, o))
-                    .min(prev[j] + self.sub_cost(NOTHING, o))
-                    .min(cur[j - 1] + self.sub_cost(c, NOTHING));
+                let row = rows[j - 1];
+                cur[j] = (prev[j - 1] + row[i + 1])
+                    .min(prev[j] + insert)
+                    .min(cur[j - 1] + row[0]);
             }
             std::mem::swap(&mut prev, &mut cur);
         }
@@ -394,7 +429,7 @@ mod tests {
             counts.add_pair("đường lối của Đảng", "duong 16i cia Dang");
         }
         let channel = Channel::from_tsv(&counts.to_tsv()).unwrap();
-        let cost = |o: &str, c: &str| channel.ocr_cost(&chars(o), &chars(c));
+        let cost = |o: &str, c: &str| channel.observe(&chars(o)).cost(&chars(c));
         assert!(cost("t6", "tổ") < cost("t6", "tơ"));
         assert!(cost("chwong", "chương") < cost("chwong", "chong"));
         assert!(cost("duong", "đường") < cost("duong", "mường"));

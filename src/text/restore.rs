@@ -10,6 +10,7 @@
 //! addresses, acronyms and document symbols are never changed, except that Đ
 //! is put back in symbol parts the model learned ("QD" → "QĐ").
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -35,7 +36,7 @@ const BEAM: usize = 6;
 const MAX_WORD: usize = 14;
 /// Most edits between a damaged word (read through the channel's folding) and a syllable's plain form.
 const MAX_EDITS: usize = 3;
-/// Words decoded per line at most; the rest of a longer line passes through.
+/// Words decoded together at most; a longer line is decoded in windows of this many.
 const MAX_LINE_WORDS: usize = 400;
 
 /// The syllables restoration may produce, from `corpus/syllables.txt` and the model's vocabulary.
@@ -322,6 +323,17 @@ fn pieces(line: &str) -> Vec<(usize, Chunk<'_>)> {
     out
 }
 
+/// A line of mostly odd symbols (not letters, digits, punctuation or table rules) is noise, not words.
+fn looks_like_noise(line: &str) -> bool {
+    let (mut odd, mut total) = (0usize, 0usize);
+    for c in line.chars().filter(|c| !c.is_whitespace()) {
+        total += 1;
+        let ordinary = c.is_alphanumeric() || ".,;:()-–—\"“”'’/%|…".contains(c);
+        odd += usize::from(!ordinary);
+    }
+    odd * 5 > total
+}
+
 /// True when a document looks OCR-garbled or typed without accents (a cheap test on its start).
 pub fn needs_restoration(text: &str) -> bool {
     let mut shape = LineShape::default();
@@ -391,6 +403,7 @@ impl<'m> Restorer<'m> {
     /// Restores one line; a line that is already clean Vietnamese comes back unchanged.
     pub fn restore_line(&self, line: &str) -> String {
         self.restore_with_memo(line, &mut Memo::default())
+            .into_owned()
     }
 
     /// Restores every damaged line of a text; returns the text (same lines) and how many lines changed.
@@ -401,7 +414,9 @@ impl<'m> Restorer<'m> {
         for piece in text.split_inclusive('\n') {
             let body = piece.trim_end_matches(['\n', '\r']);
             let restored = self.restore_with_memo(body, &mut memo);
-            if restored != body {
+            if let Cow::Owned(new) = &restored
+                && new != body
+            {
                 changed += 1;
             }
             out.push_str(&restored);
@@ -410,7 +425,11 @@ impl<'m> Restorer<'m> {
         (out, changed)
     }
 
-    fn restore_with_memo(&self, line: &str, memo: &mut Memo) -> String {
+    /// Restores one line (borrowed back unchanged when clean, noise or empty).
+    fn restore_with_memo<'l>(&self, line: &'l str, memo: &mut Memo) -> Cow<'l, str> {
+        if looks_like_noise(line) {
+            return Cow::Borrowed(line);
+        }
         let chunks = pieces(line);
         let mut shape = LineShape::default();
         // Per piece: the word's hash when it is a word to decode (not an acronym).
@@ -429,10 +448,9 @@ impl<'m> Restorer<'m> {
             hashes.push(hash);
         }
         if shape.is_clean() {
-            return line.to_string();
+            return Cow::Borrowed(line);
         }
         // Decode the words; fixed chunks, acronyms and symbols are "other" words for the model.
-        hashes.truncate(MAX_LINE_WORDS);
         for ((_, chunk), hash) in chunks.iter().zip(&hashes) {
             if let (Chunk::Word(_, w, _), Some(h)) = (chunk, hash) {
                 memo.candidates
@@ -449,7 +467,11 @@ impl<'m> Restorer<'m> {
             .iter()
             .map(|h| h.map_or(&OTHER_WORD[..], |h| &memo.candidates[&h][..]))
             .collect();
-        let best = self.decode(&lattice);
+        // Very long lines are decoded in windows, so memory and time stay linear.
+        let best: Vec<Candidate> = lattice
+            .chunks(MAX_LINE_WORDS)
+            .flat_map(|window| self.decode(window))
+            .collect();
         let mut out = String::with_capacity(line.len() + 16);
         let mut last = 0;
         for (i, (offset, chunk)) in chunks.iter().enumerate() {
@@ -493,7 +515,7 @@ impl<'m> Restorer<'m> {
             last = offset + written.len();
         }
         out.push_str(&line[last..]);
-        out
+        Cow::Owned(out)
     }
 
     /// An acronym to leave alone: upper case, not a syllable, and not a syllable with marks lost.
@@ -548,17 +570,17 @@ impl<'m> Restorer<'m> {
         let folded: Vec<char> = lower.iter().filter_map(|&c| self.channel.fold(c)).collect();
         // A one-letter word is too short to say what OCR damage it could be.
         if lower.len() >= 2 && !folded.is_empty() {
+            let mut observed = self.channel.observe(&lower);
             for key in inv.near(&folded) {
                 let plain = &inv.plains[key as usize];
                 for &s in &inv.by_plain[plain] {
-                    let cost =
-                        OCR_PRIOR + self.channel.ocr_cost(&lower, &inv.syllables[s as usize].1);
+                    let cost = OCR_PRIOR + observed.cost(&inv.syllables[s as usize].1);
                     let entry = found.entry(s).or_insert(f32::INFINITY);
                     *entry = entry.min(cost);
                 }
             }
         }
-        let mut list: Vec<Candidate> = found
+        let list: Vec<Candidate> = found
             .into_iter()
             .map(|(s, cost)| Candidate {
                 syllable: Some(s),
@@ -566,8 +588,18 @@ impl<'m> Restorer<'m> {
                 cost,
             })
             .collect();
-        let rank = |c: &Candidate| c.cost - 0.3 * self.lm.log_prob(START, START, c.id).max(-20.0);
-        list.sort_by(|a, b| rank(a).total_cmp(&rank(b)));
+        let mut ranked: Vec<(f32, Candidate)> = list
+            .into_iter()
+            .map(|c| {
+                (
+                    c.cost - 0.3 * self.lm.log_prob(START, START, c.id).max(-20.0),
+                    c,
+                )
+            })
+            .collect();
+        // Ties broken by inventory order, so that the output never depends on hash order.
+        ranked.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.syllable.cmp(&b.1.syllable)));
+        let mut list: Vec<Candidate> = ranked.into_iter().map(|(_, c)| c).collect();
         list.truncate(MAX_CANDIDATES);
         let cheapest = list.iter().map(|c| c.cost).fold(f32::INFINITY, f32::min);
         list.retain(|c| c.cost <= cheapest + CANDIDATE_MARGIN);
@@ -675,6 +707,16 @@ mod tests {
         assert!(matches!(classify("T6"), Chunk::Word("", "T6", "")));
         assert!(matches!(classify("nu@éc"), Chunk::Word(..)));
         assert!(matches!(classify("so.ocop@gmail.com"), Chunk::Fixed(_)));
+    }
+
+    #[test]
+    fn symbol_soup_is_noise_but_ocr_slips_are_not() {
+        assert!(looks_like_noise(
+            "!qX@%I*mO#E3}&vt$6&Ku#M+4UUO#NOq@4{L>dt?J+NfL"
+        ));
+        assert!(!looks_like_noise(
+            "thuc I}ién có hiệu quả nhóm tiêu chí “Kinh tế và tổ"
+        ));
     }
 
     #[test]
