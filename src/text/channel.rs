@@ -7,6 +7,7 @@
 //! đ→d, l→1, ...) are learned from line-aligned (clean, OCR) pairs and kept in
 //! `corpus/channel.tsv` (rebuilt with `kehoach model channel`).
 
+use crate::text::syllable::is_letter;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
@@ -322,7 +323,7 @@ impl Channel {
     pub fn fold(&self, observed: char) -> Option<char> {
         match self.fold.get(&observed) {
             Some(&f) => f,
-            None if observed.is_alphabetic() => Some(base_letter(observed).to_ascii_lowercase()),
+            None if is_letter(observed) => Some(base_letter(observed).to_ascii_lowercase()),
             None => None,
         }
     }

@@ -1,6 +1,7 @@
 //! Normalization of decoded text: NFC, stray spaces, punctuation spacing,
 //! consistent tone placement and (on request) unwrapping of hard-wrapped lines.
 
+use crate::text::syllable::is_letter;
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -140,7 +141,7 @@ pub fn respell_words(text: &str, tone: ToneStyle) -> String {
     let mut out = String::with_capacity(text.len());
     let mut word_start: Option<usize> = None;
     for (i, c) in text.char_indices() {
-        if c.is_alphabetic() {
+        if is_letter(c) {
             word_start.get_or_insert(i);
         } else {
             if let Some(start) = word_start.take() {
@@ -199,7 +200,7 @@ fn heading_label() -> &'static Regex {
 /// True when a line is all upper case (a title, a heading, a signature line).
 fn is_upper_case_line(line: &str) -> bool {
     let mut letters = 0;
-    for c in line.chars().filter(|c| c.is_alphabetic()) {
+    for c in line.chars().filter(|c| is_letter(*c)) {
         if c.is_lowercase() {
             return false;
         }

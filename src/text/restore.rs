@@ -10,6 +10,7 @@
 //! addresses, acronyms and document symbols are never changed, except that Đ
 //! is put back in symbol parts the model learned ("QD" → "QĐ").
 
+use crate::text::syllable::is_letter;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -241,7 +242,7 @@ impl LineShape {
 
 /// An upper-case word of two or more letters that is not a Vietnamese syllable ("UBND", "HĐND").
 fn is_acronym_shape(word: &str) -> bool {
-    word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+    word.chars().filter(|c| is_letter(*c)).count() >= 2
         && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
         && !Syllable::is_valid(word)
 }
@@ -297,7 +298,7 @@ fn classify(chunk: &str) -> Chunk<'_> {
         return Chunk::Symbol(chunk);
     }
     let (pre, word, post) = split_word(chunk);
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let letters = word.chars().filter(|c| is_letter(*c)).count();
     let single_upper = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
     // A lone letter before ")" or "." marks a list item ("a)", "b."); a lone capital is a label.
     let list_mark = word.chars().count() == 1 && (post.starts_with(')') || post.starts_with('.'));
@@ -352,7 +353,7 @@ pub fn needs_restoration(text: &str) -> bool {
 
 /// Writes `syllable` (lower case) with the case pattern of the `written` word.
 fn with_case_of(syllable: &str, written: &str) -> String {
-    let letters: Vec<char> = written.chars().filter(|c| c.is_alphabetic()).collect();
+    let letters: Vec<char> = written.chars().filter(|c| is_letter(*c)).collect();
     let upper = letters.iter().filter(|c| c.is_uppercase()).count();
     if letters.len() >= 2 && upper == letters.len() {
         syllable.to_uppercase()
@@ -558,7 +559,7 @@ impl<'m> Restorer<'m> {
         let inv = &self.inventory;
         let mut found: HashMap<u32, f32> = HashMap::new();
         // Marks lost: same plain letters, every written mark kept by the syllable.
-        if lower.iter().all(|c| c.is_alphabetic()) {
+        if lower.iter().all(|c| is_letter(*c)) {
             let plain = strip_marks(&lower.iter().collect::<String>());
             for &s in inv.by_plain.get(&plain).into_iter().flatten() {
                 if marks_lost(&lower, &inv.syllables[s as usize].1) {

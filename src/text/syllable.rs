@@ -111,6 +111,20 @@ pub fn base_letter(c: char) -> char {
     }
 }
 
+/// True for letters of any script, answered without a table look-up for Latin ones.
+///
+/// `is_letter` searches Unicode tables for every non-ASCII char; Vietnamese
+/// text is full of them, and all of Latin-1, Latin Extended-A/B and Latin Extended
+/// Additional (U+1E00-U+1EFF) are letters but for "×" and "÷".
+pub fn is_letter(c: char) -> bool {
+    match u32::from(c) {
+        0..=0x7F => c.is_ascii_alphabetic(),
+        0xC0..=0x24F => c != '×' && c != '÷',
+        0x1E00..=0x1EFF => true,
+        _ => c.is_alphabetic(),
+    }
+}
+
 /// True for the letters Vietnamese spelling uses (any case, any mark).
 pub fn is_vietnamese_letter(c: char) -> bool {
     let lower = c.to_lowercase().next().unwrap_or(c);
@@ -451,6 +465,13 @@ mod tests {
             assert!(!Syllable::is_valid(word), "{word} should not parse");
         }
         assert!(Syllable::is_valid("cát"));
+    }
+
+    #[test]
+    fn is_letter_agrees_with_unicode() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+        }
     }
 
     #[test]

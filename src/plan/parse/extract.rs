@@ -1,6 +1,7 @@
 //! What the heading tree says: targets, products, budget, assignments, schedule.
 
 use crate::plan::record::{Assignment, Budget, BudgetLine, Period, Product, ScheduleStep, Target};
+use crate::text::syllable::is_letter;
 
 use super::re;
 use super::sections::Node;
@@ -415,7 +416,7 @@ fn table_row_line(row: &str, unit: f64) -> Option<BudgetLine> {
         .rev()
         .find(|c| re!(r"^\d{1,3}(?:\.\d{3})*(?:,\d+)?$|^\d+(?:,\d+)?$").is_match(c))
         .and_then(|c| parse_number(c))?;
-    let label = cells.iter().find(|c| c.chars().any(char::is_alphabetic))?;
+    let label = cells.iter().find(|c| c.chars().any(is_letter))?;
     Some(BudgetLine {
         label: (*label).to_string(),
         million_vnd: Some(amount * unit),

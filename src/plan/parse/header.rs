@@ -1,6 +1,7 @@
 //! The header block: issuer, number and symbol, place and date, document type, title.
 
 use crate::plan::record::{DocDate, Issuer};
+use crate::text::syllable::is_letter;
 
 use super::{is_upper_line, re, title_case};
 
@@ -289,7 +290,7 @@ fn sentence_case(text: &str) -> String {
         .enumerate()
         .map(|(i, w)| {
             let abbreviation = w.chars().count() <= 4
-                && w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+                && w.chars().all(|c| c.is_uppercase() || !is_letter(c))
                 && !is_vietnamese_word(w);
             if abbreviation || w.chars().any(|c| c.is_ascii_digit() || c == '/') {
                 w.to_string()

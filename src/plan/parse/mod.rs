@@ -18,6 +18,7 @@ use crate::plan::record::{
     Assignment, Budget, DocDate, Issuer, LegalBasis, Period, Product, ScheduleStep, Section,
     Signature, Target,
 };
+use crate::text::syllable::is_letter;
 
 pub use layout::Flow;
 
@@ -38,7 +39,7 @@ pub(crate) fn compile(pattern: &str) -> regex::Regex {
 /// True when a line's letters are all upper case (at least two of them).
 pub fn is_upper_line(line: &str) -> bool {
     let mut letters = 0;
-    for c in line.chars().filter(|c| c.is_alphabetic()) {
+    for c in line.chars().filter(|c| is_letter(*c)) {
         if c.is_lowercase() {
             return false;
         }
@@ -303,7 +304,7 @@ pub fn unaccented_share(text: &str) -> f64 {
     let mut words = 0usize;
     let mut plain = 0usize;
     for word in text
-        .split(|c: char| !c.is_alphabetic())
+        .split(|c: char| !is_letter(c))
         .filter(|w| !w.is_empty())
         .take(QUALITY_SAMPLE)
     {

@@ -1,6 +1,7 @@
 //! The end of a plan: nơi nhận (recipients) and the signature block, in either order or interleaved.
 
 use crate::plan::record::Signature;
+use crate::text::syllable::is_letter;
 
 use super::{is_upper_line, re};
 
@@ -123,7 +124,7 @@ pub fn parse_tail(lines: &[String]) -> Tail {
     let junk: Vec<String> = tail
         .recipients
         .iter()
-        .filter(|r| !r.chars().any(char::is_alphabetic))
+        .filter(|r| !r.chars().any(is_letter))
         .cloned()
         .collect();
     for item in junk {
@@ -131,8 +132,7 @@ pub fn parse_tail(lines: &[String]) -> Tail {
             "recipients: an entry with no words, not placed: {item:?}"
         ));
     }
-    tail.recipients
-        .retain(|r| r.chars().any(char::is_alphabetic));
+    tail.recipients.retain(|r| r.chars().any(is_letter));
     tail.signature = parse_signature(&signature_parts);
     if leftover > 0 {
         tail.warnings.push(format!(
@@ -174,7 +174,7 @@ pub fn is_person_name(line: &str) -> bool {
         && words.iter().all(|w| {
             let mut chars = w.chars();
             chars.next().is_some_and(char::is_uppercase)
-                && chars.all(|c| c.is_lowercase() && c.is_alphabetic())
+                && chars.all(|c| c.is_lowercase() && is_letter(c))
         })
 }
 
@@ -191,7 +191,7 @@ pub fn parse_signature(parts: &[String]) -> Signature {
     for word in joined.split_whitespace() {
         let is_upper = word
             .chars()
-            .filter(|c| c.is_alphabetic())
+            .filter(|c| is_letter(*c))
             .all(char::is_uppercase);
         if is_upper && name_words.is_empty() {
             upper_words.push(word);

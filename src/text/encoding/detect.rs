@@ -6,6 +6,7 @@
 //! decoding: "Bé Tµi chÝnh" is TCVN3 read as Windows-1252). UTF-8 is kept
 //! unless another reading of the same text is plainly better.
 
+use crate::text::syllable::is_letter;
 use std::collections::HashMap;
 
 use super::fonts::FontCoding;
@@ -30,7 +31,7 @@ impl Score {
     pub fn of(text: &str) -> Score {
         let mut score = Score::default();
         for word in text
-            .split(|c: char| !c.is_alphabetic())
+            .split(|c: char| !is_letter(c))
             .filter(|w| !w.is_empty())
         {
             score.words += 1;
@@ -173,9 +174,13 @@ fn decode_with(pieces: &[Piece], encoding: Encoding, trust_fonts: bool) -> Strin
 /// better, as when TCVN3 or VNI bytes were stored as Windows-1252 characters.
 pub fn choose_for_pieces(pieces: &[Piece]) -> (Encoding, String) {
     let unicode = Candidate::new(Encoding::Utf8, decode_pieces(pieces, Encoding::Utf8));
-    let has_high_bytes = pieces
-        .iter()
-        .any(|p| matches!(p, Piece::Bytes(_)) && p.has_high_bytes());
+    // Mojibake breaks words by the dozen; text whose words read as Vietnamese needs no rival.
+    let reads_well =
+        unicode.score.is_vietnamese() && unicode.score.broken * 50 <= unicode.score.words;
+    let has_high_bytes = !reads_well
+        && pieces
+            .iter()
+            .any(|p| matches!(p, Piece::Bytes(_)) && p.has_high_bytes());
     let others: Vec<Candidate> = if has_high_bytes {
         [Encoding::Tcvn3, Encoding::Vni, Encoding::Cp1258]
             .into_iter()

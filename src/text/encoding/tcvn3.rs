@@ -9,6 +9,7 @@
 //! (Word writes its curly quotes and dashes into them).
 
 use super::codepage::cp1252_char;
+use crate::text::syllable::is_letter;
 
 /// The TCVN3 letter at a byte, `None` where VN3 has no letter.
 fn letter(byte: u8) -> Option<char> {
@@ -115,7 +116,7 @@ fn raise_capital_words(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut word = String::new();
     for c in text.chars().chain(std::iter::once(' ')) {
-        if c.is_alphabetic() {
+        if is_letter(c) {
             word.push(c);
             continue;
         }

@@ -9,6 +9,7 @@
 //! ends a word before a sentence boundary is read as punctuation when the
 //! word is a syllable without it ("ddi." → "đi.").
 
+use crate::text::syllable::is_letter;
 use crate::text::syllable::{Syllable, Tone, with_tone};
 
 /// True for the ASCII characters VIQR uses as marks.
@@ -137,7 +138,7 @@ fn inside_capitals(word: &[char], chars: &[char], end: usize) -> bool {
     let next: Vec<char> = chars[end..]
         .iter()
         .skip_while(|c| **c == ' ' || **c == '\t')
-        .take_while(|c| c.is_alphabetic())
+        .take_while(|c| is_letter(**c))
         .copied()
         .collect();
     capitals && !roman && next.len() >= 2 && next.iter().all(|c| c.is_uppercase())
