@@ -8,6 +8,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// One of the six Vietnamese tones.
@@ -74,7 +75,7 @@ pub fn split_tone(c: char) -> (char, Tone) {
     if c.is_ascii() {
         return (c, Tone::Level);
     }
-    static TONED: OnceLock<HashMap<char, (char, Tone)>> = OnceLock::new();
+    static TONED: OnceLock<FnvMap<char, (char, Tone)>> = OnceLock::new();
     let table = TONED.get_or_init(|| {
         VOWEL_TABLE
             .iter()
@@ -189,9 +190,35 @@ u|ê| u|ê|ch u|ê|nh \
 u|ơ| u|y| u|y|ch u|y|n u|y|nh u|y|p u|y|t u|y|u u|ya| u|yê|n u|yê|t \
 ";
 
+/// FNV-1a: a fast hash for the short keys of the syllable tables (no untrusted-key concerns).
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = self.0;
+        for &b in bytes {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+/// A hash map with the FNV hasher.
+type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
 /// The rhyme table, keyed by the rhyme's written form ("oan", "ương").
-fn rhymes() -> &'static HashMap<String, Rhyme> {
-    static TABLE: OnceLock<HashMap<String, Rhyme>> = OnceLock::new();
+fn rhymes() -> &'static FnvMap<String, Rhyme> {
+    static TABLE: OnceLock<FnvMap<String, Rhyme>> = OnceLock::new();
     TABLE.get_or_init(|| {
         RHYMES
             .split_whitespace()
@@ -237,14 +264,18 @@ pub struct Syllable {
 impl Syllable {
     /// Parses one written syllable (any case, any tone placement); `None` if it is not Vietnamese.
     pub fn parse(word: &str) -> Option<Syllable> {
-        let mut letters = String::with_capacity(word.len());
+        // At most 8 letters of at most 2 bytes each (toneless Vietnamese letters): no allocation.
+        let mut buffer = [0u8; 32];
+        let mut len = 0;
         let mut upper = 0u32;
         let mut tone = Tone::Level;
         for (i, c) in word.chars().enumerate() {
             if i >= 8 {
                 return None;
             }
-            let lower = if c.is_uppercase() {
+            let lower = if c.is_ascii_lowercase() {
+                c
+            } else if c.is_uppercase() {
                 upper |= 1 << i;
                 c.to_lowercase().next()?
             } else {
@@ -257,9 +288,13 @@ impl Syllable {
                 }
                 tone = t;
             }
-            letters.push(toneless);
+            if toneless.len_utf8() > 2 {
+                return None;
+            }
+            len += toneless.encode_utf8(&mut buffer[len..]).len();
         }
-        let (onset, rhyme) = split_onset(&letters)?;
+        let letters = std::str::from_utf8(&buffer[..len]).ok()?;
+        let (onset, rhyme) = split_onset(letters)?;
         let checked = matches!(rhyme.coda, "p" | "t" | "c" | "ch");
         if checked && !matches!(tone, Tone::Acute | Tone::Dot) {
             return None;
@@ -356,8 +391,16 @@ fn split_onset(letters: &str) -> Option<(&'static str, Rhyme)> {
             }
             // After "qu" the u is the medial: qu + a, qu + ân, qu + y, qu + yên, qu + ôc.
             "qu" => {
-                let rhyme = find_rhyme(&format!("o{rest}"))
-                    .or_else(|| find_rhyme(&format!("u{rest}")))
+                let with_glide = |glide: char| {
+                    let mut buffer = [0u8; 32];
+                    let rest = rest.as_bytes();
+                    (rest.len() < buffer.len()).then_some(())?;
+                    buffer[0] = glide as u8;
+                    buffer[1..=rest.len()].copy_from_slice(rest);
+                    find_rhyme(std::str::from_utf8(&buffer[..=rest.len()]).ok()?)
+                };
+                let rhyme = with_glide('o')
+                    .or_else(|| with_glide('u'))
                     .filter(|r| !r.medial.is_empty())
                     .map(|r| Rhyme { medial: "", ..r })
                     .or_else(|| find_rhyme(rest).filter(|r| r.medial.is_empty()))?;
