@@ -8,6 +8,7 @@
 //! field; new products, targets, budget lines and assignments are also written
 //! into the matching sections so that the rendered text says what the record says.
 
+use crate::plan::parse::sections::roman;
 use std::path::Path;
 
 use regex::Regex;
@@ -198,7 +199,7 @@ fn renumber(sections: &mut [Section]) -> Vec<(String, String)> {
             let old = section.label.clone();
             if is_roman(&old) {
                 romans += 1;
-                section.label = roman(romans);
+                section.label = roman(u32::try_from(romans).unwrap_or(u32::MAX));
                 section.title = section.title.to_uppercase();
             } else if old.parse::<u32>().is_ok() {
                 numbers += 1;
@@ -233,28 +234,6 @@ fn renumber(sections: &mut [Section]) -> Vec<(String, String)> {
 /// True for a Roman numeral label ("IV").
 fn is_roman(label: &str) -> bool {
     !label.is_empty() && label.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))
-}
-
-/// `n` in Roman numerals (1 to 89 is plenty for a plan's parts).
-fn roman(n: usize) -> String {
-    const TABLE: &[(usize, &str)] = &[
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut n = n;
-    let mut out = String::new();
-    for (value, numeral) in TABLE {
-        while n >= *value {
-            out.push_str(numeral);
-            n -= value;
-        }
-    }
-    out
 }
 
 /// Reads a data file: TOML (.toml) or JSON (anything else), as a JSON value.

@@ -166,8 +166,8 @@ fn roman_value(label: &str) -> Option<u32> {
     u32::try_from(total).ok().filter(|&v| v > 0)
 }
 
-/// A number written as a Roman numeral.
-fn roman(mut n: u32) -> String {
+/// A number written as a Roman numeral (the numbering of a plan's parts: I, II, ... L).
+pub fn roman(mut n: u32) -> String {
     let mut out = String::new();
     for (value, digits) in [
         (50, "L"),
