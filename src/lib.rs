@@ -5,6 +5,8 @@
 //! (roll a plan forward), [`render`] (Markdown, HTML, DOCX), [`write`]
 //! (JSON, CSV, XLSX), [`batch`] (walk, parallel map, report).
 
+#![warn(missing_docs)]
+
 pub mod batch;
 pub mod draft;
 pub mod plan;

@@ -127,7 +127,7 @@ fn source_as_basis(record: &PlanRecord) -> LegalBasis {
         number: record.number.clone(),
         date,
         issuer: record.issuer.name.clone(),
-        subject: record.title.as_deref().map(crate::render::lower_first),
+        subject: record.title.as_deref().map(crate::text::lower_first),
     }
 }
 

@@ -7,6 +7,7 @@
 //! walking the same Markdown, and lays out the header, title and signature
 //! from the record itself.
 
+use crate::text::lower_first;
 use std::path::Path;
 
 use serde::Serialize;
@@ -583,17 +584,6 @@ fn iso_to_vietnamese_date(date: &str) -> String {
         [y, m, d] if y.len() == 4 => format!("{d}/{m}/{y}"),
         [y, m] if y.len() == 4 => format!("{m}/{y}"),
         _ => date.to_string(),
-    }
-}
-
-/// Lower-cases the first letter ("Triển khai ..." → "triển khai ...") unless the first word is an acronym.
-pub fn lower_first(text: &str) -> String {
-    let first_word = text.split_whitespace().next().unwrap_or("");
-    let acronym = first_word.chars().filter(|c| c.is_uppercase()).count() > 1;
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) if !acronym => first.to_lowercase().chain(chars).collect(),
-        _ => text.to_string(),
     }
 }
 

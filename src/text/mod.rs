@@ -11,3 +11,14 @@ pub use encoding::{DecodeError, Decoded, Encoding, EncodingChoice, decode};
 pub use normalize::{NormalizeOptions, normalize};
 pub use restore::{Restorer, needs_restoration};
 pub use syllable::{Syllable, Tone, ToneStyle};
+
+/// Lower-cases the first letter ("Triển khai ..." → "triển khai ...") unless the first word is an acronym.
+pub fn lower_first(text: &str) -> String {
+    let first_word = text.split_whitespace().next().unwrap_or("");
+    let acronym = first_word.chars().filter(|c| c.is_uppercase()).count() > 1;
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) if !acronym => first.to_lowercase().chain(chars).collect(),
+        _ => text.to_string(),
+    }
+}

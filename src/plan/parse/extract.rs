@@ -1,6 +1,7 @@
 //! What the heading tree says: targets, products, budget, assignments, schedule.
 
 use crate::plan::record::{Assignment, Budget, BudgetLine, Period, Product, ScheduleStep, Target};
+use crate::text::lower_first;
 use crate::text::syllable::is_letter;
 
 use super::re;
@@ -298,13 +299,6 @@ fn status_of(context: &str) -> Option<String> {
         return None;
     };
     Some(status.to_string())
-}
-
-fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
 }
 
 /// Reads the budget: the section about kinh phí, its total, lines and sources.

@@ -18,6 +18,7 @@ use crate::plan::record::{
     Assignment, Budget, DocDate, Issuer, LegalBasis, Period, Product, ScheduleStep, Section,
     Signature, Target,
 };
+use crate::text::lower_first;
 use crate::text::syllable::is_letter;
 
 pub use layout::Flow;
@@ -61,14 +62,6 @@ pub fn title_case(text: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// "Phường Yên Hòa" → "phường Yên Hòa".
-fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
 }
 
 /// Everything the parser reads from one plan's text.

@@ -12,8 +12,11 @@ use super::{Encoding, codepage, tcvn3, vni};
 /// How the bytes of one font are decoded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FontCoding {
-    /// TCVN3; `upper` for the upper-case fonts (.VnTimeH).
-    Tcvn3 { upper: bool },
+    /// TCVN3 (.VnTime and kin).
+    Tcvn3 {
+        /// True for the upper-case fonts (.VnTimeH), whose lower-case bytes print as capitals.
+        upper: bool,
+    },
     /// VNI-Windows.
     Vni,
     /// Windows-1258.
