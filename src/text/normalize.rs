@@ -197,8 +197,8 @@ fn heading_label() -> &'static Regex {
     })
 }
 
-/// True when a line is all upper case (a title, a heading, a signature line).
-fn is_upper_case_line(line: &str) -> bool {
+/// True when a line's letters are all upper case, at least two of them (a title, a heading, a signature line).
+pub fn is_upper_case_line(line: &str) -> bool {
     let mut letters = 0;
     for c in line.chars().filter(|c| is_letter(*c)) {
         if c.is_lowercase() {

@@ -37,17 +37,7 @@ pub(crate) fn compile(pattern: &str) -> regex::Regex {
     regex::Regex::new(pattern).expect("valid regex")
 }
 
-/// True when a line's letters are all upper case (at least two of them).
-pub fn is_upper_line(line: &str) -> bool {
-    let mut letters = 0;
-    for c in line.chars().filter(|c| is_letter(*c)) {
-        if c.is_lowercase() {
-            return false;
-        }
-        letters += 1;
-    }
-    letters >= 2
-}
+pub use crate::text::normalize::is_upper_case_line as is_upper_line;
 
 /// "LÂM ĐỒNG" → "Lâm Đồng": every word capitalised.
 pub fn title_case(text: &str) -> String {
