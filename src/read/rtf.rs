@@ -12,8 +12,9 @@
 //! encoding reads plainly better). `\uN` characters are taken as they are.
 //!
 //! Paragraphs (`\par`, `\line`, `\sect`, `\page`) and table rows (`\row`)
-//! end lines; tabs and table cells (`\cell`) become tabs. Footnotes and
-//! endnotes go after the body. Destinations that hold no body text (font and
+//! end lines; tabs and table cells (`\cell`) become tabs. List numbers
+//! (`\pntext`, `\listtext`: "1.", "a)") are kept, as they carry a plan's
+//! structure. Footnotes and endnotes go after the body. Destinations that hold no body text (font and
 //! colour tables, style sheet, document info, pictures, headers and footers,
 //! and every `\*` group) are skipped.
 
@@ -25,7 +26,7 @@ use crate::text::encoding::detect::{Piece, choose_by_paragraph};
 use crate::text::encoding::fonts::FontCoding;
 
 /// Control words whose group holds no body text.
-const SKIPPED_DESTINATIONS: [&str; 23] = [
+const SKIPPED_DESTINATIONS: [&str; 22] = [
     "colortbl",
     "stylesheet",
     "info",
@@ -45,7 +46,6 @@ const SKIPPED_DESTINATIONS: [&str; 23] = [
     "revtbl",
     "rsidtbl",
     "filetbl",
-    "pntext",
     "xmlnstbl",
     "themedata",
     "datastore",
@@ -417,6 +417,13 @@ mod tests {
             "Kế hoạch thực hiện chương trình mỗi xã một sản phẩm\n"
         );
         assert_eq!(enc, Encoding::Tcvn3);
+    }
+
+    #[test]
+    fn list_numbers_are_kept() {
+        let body = r"{\pntext\pard\plain\f1 a)\tab}\pard\plain\f1 M\'f4c ti\'aau\par";
+        let (text, _) = read(&rtf(body)).unwrap();
+        assert_eq!(text, "a)\tMục tiêu\n");
     }
 
     #[test]

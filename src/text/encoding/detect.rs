@@ -304,7 +304,14 @@ pub fn choose_for_utf8(text: &str) -> (Encoding, String) {
     if text.is_ascii() {
         let utf8 = Candidate::new(Encoding::Utf8, text.to_string());
         let viqr = Candidate::new(Encoding::Viqr, viqr::decode(text));
-        let chosen = prefer_unless_plainly_worse(utf8, vec![viqr]);
+        // VIQR text marks most of its words; a few converted words ("I'm") are not VIQR.
+        let mostly_marked = 4 * viqr.score.marked >= viqr.score.words;
+        let others = if mostly_marked {
+            vec![viqr]
+        } else {
+            Vec::new()
+        };
+        let chosen = prefer_unless_plainly_worse(utf8, others);
         (chosen.encoding, chosen.text)
     } else {
         choose_for_pieces(&pieces_of(text))
@@ -354,6 +361,8 @@ mod tests {
         assert_eq!(enc, Encoding::Utf8);
         let (enc, _) = choose_for_utf8("The plan was approved in 2024 by the committee.");
         assert_eq!(enc, Encoding::Utf8);
+        let english = "I'm told the plan was approved, and I'm sure the committee met; I'm glad it did, as the rest of the work can now go ahead.";
+        assert_eq!(choose_for_utf8(english).0, Encoding::Utf8);
         let (enc, text) =
             choose_for_utf8("KÕ ho¹ch thùc hiÖn ch\u{AD}¬ng tr×nh mçi x· mét s¶n phÈm");
         assert_eq!(
