@@ -2,8 +2,7 @@
 
 use std::io::Write;
 
-use super::{TARGET_COLUMNS, TableWriter, TargetRow, WriteError};
-use crate::plan::PlanRecord;
+use super::{RowSink, TARGET_COLUMNS, TargetRow, WriteError};
 
 /// The UTF-8 byte-order mark Excel needs to read a CSV file as UTF-8.
 pub const BOM: &[u8] = "\u{feff}".as_bytes();
@@ -35,43 +34,27 @@ impl<W: Write> ErrorsCsv<W> {
     }
 }
 
-/// The Targets table as CSV, streamed row by row.
-pub struct CsvTargets<W: Write> {
-    writer: ::csv::Writer<W>,
-    errors: Option<ErrorsCsv<W>>,
-}
+/// Target rows as CSV: byte-order mark, header row, then one record per row.
+pub struct CsvRows<W: Write>(::csv::Writer<W>);
 
-impl<W: Write> CsvTargets<W> {
-    /// Starts the table (byte-order mark and header) and, if given, the errors table.
-    pub fn new(mut out: W, errors: Option<W>) -> Result<Self, WriteError> {
+impl<W: Write> CsvRows<W> {
+    /// Starts the table: byte-order mark and header row.
+    pub fn new(mut out: W) -> Result<Self, WriteError> {
         out.write_all(BOM)?;
         let mut writer = ::csv::Writer::from_writer(out);
         writer.write_record(TARGET_COLUMNS)?;
-        let errors = errors.map(ErrorsCsv::new).transpose()?;
-        Ok(CsvTargets { writer, errors })
+        Ok(CsvRows(writer))
     }
 }
 
-impl<W: Write> TableWriter for CsvTargets<W> {
-    fn add_plan(&mut self, record: &PlanRecord) -> Result<(), WriteError> {
-        for row in TargetRow::from_record(record) {
-            self.writer.write_record(row.cells())?;
-        }
+impl<W: Write> RowSink for CsvRows<W> {
+    fn write_row(&mut self, row: &TargetRow) -> Result<(), WriteError> {
+        self.0.write_record(row.cells())?;
         Ok(())
     }
 
-    fn add_refused(&mut self, path: &str, reason: &str) -> Result<(), WriteError> {
-        if let Some(errors) = &mut self.errors {
-            errors.add(path, reason)?;
-        }
-        Ok(())
-    }
-
-    fn finish(mut self: Box<Self>) -> Result<(), WriteError> {
-        self.writer.flush()?;
-        if let Some(errors) = self.errors {
-            errors.finish()?;
-        }
+    fn flush(&mut self) -> Result<(), WriteError> {
+        self.0.flush()?;
         Ok(())
     }
 }

@@ -2,45 +2,27 @@
 
 use std::io::Write;
 
-use super::csv::ErrorsCsv;
-use super::{TableWriter, TargetRow, WriteError};
-use crate::plan::PlanRecord;
+use super::{RowSink, TargetRow, WriteError};
 
-/// The Targets table as JSON Lines, streamed row by row.
-pub struct JsonlTargets<W: Write> {
-    out: W,
-    errors: Option<ErrorsCsv<W>>,
-}
+/// Target rows as JSON Lines: one JSON object per line.
+pub struct JsonRows<W: Write>(W);
 
-impl<W: Write> JsonlTargets<W> {
-    /// Starts the table and, if given, the errors table (CSV).
-    pub fn new(out: W, errors: Option<W>) -> Result<Self, WriteError> {
-        let errors = errors.map(ErrorsCsv::new).transpose()?;
-        Ok(JsonlTargets { out, errors })
+impl<W: Write> JsonRows<W> {
+    /// Starts the table (JSON Lines has no header).
+    pub fn new(out: W) -> Self {
+        JsonRows(out)
     }
 }
 
-impl<W: Write> TableWriter for JsonlTargets<W> {
-    fn add_plan(&mut self, record: &PlanRecord) -> Result<(), WriteError> {
-        for row in TargetRow::from_record(record) {
-            serde_json::to_writer(&mut self.out, &row)?;
-            self.out.write_all(b"\n")?;
-        }
+impl<W: Write> RowSink for JsonRows<W> {
+    fn write_row(&mut self, row: &TargetRow) -> Result<(), WriteError> {
+        serde_json::to_writer(&mut self.0, row)?;
+        self.0.write_all(b"\n")?;
         Ok(())
     }
 
-    fn add_refused(&mut self, path: &str, reason: &str) -> Result<(), WriteError> {
-        if let Some(errors) = &mut self.errors {
-            errors.add(path, reason)?;
-        }
-        Ok(())
-    }
-
-    fn finish(mut self: Box<Self>) -> Result<(), WriteError> {
-        self.out.flush()?;
-        if let Some(errors) = self.errors {
-            errors.finish()?;
-        }
+    fn flush(&mut self) -> Result<(), WriteError> {
+        self.0.flush()?;
         Ok(())
     }
 }

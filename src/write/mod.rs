@@ -348,6 +348,52 @@ pub trait TableWriter {
     fn finish(self: Box<Self>) -> Result<(), WriteError>;
 }
 
+/// Where target rows stream to, one at a time (CSV or JSON Lines).
+pub trait RowSink {
+    /// Writes one row.
+    fn write_row(&mut self, row: &TargetRow) -> Result<(), WriteError>;
+    /// Flushes what is buffered.
+    fn flush(&mut self) -> Result<(), WriteError>;
+}
+
+/// The Targets table streamed row by row into a sink, the refused files into an errors CSV beside it.
+pub struct StreamedTargets<S: RowSink, W: Write> {
+    rows: S,
+    errors: Option<csv::ErrorsCsv<W>>,
+}
+
+impl<S: RowSink, W: Write> StreamedTargets<S, W> {
+    /// Streams rows into `rows` and, if given, refused files into `errors`.
+    pub fn new(rows: S, errors: Option<W>) -> Result<Self, WriteError> {
+        let errors = errors.map(csv::ErrorsCsv::new).transpose()?;
+        Ok(StreamedTargets { rows, errors })
+    }
+}
+
+impl<S: RowSink, W: Write> TableWriter for StreamedTargets<S, W> {
+    fn add_plan(&mut self, record: &PlanRecord) -> Result<(), WriteError> {
+        for row in TargetRow::from_record(record) {
+            self.rows.write_row(&row)?;
+        }
+        Ok(())
+    }
+
+    fn add_refused(&mut self, path: &str, reason: &str) -> Result<(), WriteError> {
+        if let Some(errors) = &mut self.errors {
+            errors.add(path, reason)?;
+        }
+        Ok(())
+    }
+
+    fn finish(mut self: Box<Self>) -> Result<(), WriteError> {
+        self.rows.flush()?;
+        if let Some(errors) = self.errors {
+            errors.finish()?;
+        }
+        Ok(())
+    }
+}
+
 /// Opens the writer for `format` over `out`; `errors` receives refused files for the
 /// formats that keep them outside the table (CSV and JSON Lines; XLSX has an Errors sheet).
 pub fn table_writer<'a, W: Write + Send + 'a>(
@@ -356,8 +402,8 @@ pub fn table_writer<'a, W: Write + Send + 'a>(
     errors: Option<W>,
 ) -> Result<Box<dyn TableWriter + 'a>, WriteError> {
     Ok(match format {
-        TableFormat::Csv => Box::new(csv::CsvTargets::new(out, errors)?),
-        TableFormat::Jsonl => Box::new(jsonl::JsonlTargets::new(out, errors)?),
+        TableFormat::Csv => Box::new(StreamedTargets::new(csv::CsvRows::new(out)?, errors)?),
+        TableFormat::Jsonl => Box::new(StreamedTargets::new(jsonl::JsonRows::new(out), errors)?),
         TableFormat::Xlsx => Box::new(xlsx::XlsxTables::new(out)?),
     })
 }
