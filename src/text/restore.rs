@@ -15,7 +15,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::channel::{Channel, marks_lost};
+use super::channel::{Channel, marks_lost, split_word};
 use super::lm::{IdMap, LanguageModel, OTHER, START, syllable_key};
 use super::syllable::{Syllable, strip_marks};
 
@@ -255,9 +255,13 @@ fn is_url_or_email(chunk: &str) -> bool {
     chunk.contains("://") || chunk.starts_with("www.") || email
 }
 
+/// A document symbol or a number with a slash ("148/QĐ-TTg", "26/01/2026"); lower-case words
+/// joined by a slash ("tấn/năm") are words, not a symbol.
 fn is_symbol(chunk: &str) -> bool {
     if chunk.contains('/') {
-        return true;
+        return chunk
+            .chars()
+            .any(|c| c.is_uppercase() || c.is_ascii_digit());
     }
     chunk.contains('-') && {
         let first = chunk
@@ -271,22 +275,9 @@ fn is_symbol(chunk: &str) -> bool {
     }
 }
 
-/// Splits a chunk into its leading punctuation, word and trailing punctuation.
-fn split_word(chunk: &str) -> (&str, &str, &str) {
-    let start = chunk
-        .find(|c: char| c.is_alphanumeric())
-        .unwrap_or(chunk.len());
-    let end = chunk
-        .rfind(|c: char| c.is_alphanumeric())
-        .map_or(start, |i| {
-            i + chunk[i..].chars().next().map_or(0, char::len_utf8)
-        });
-    (&chunk[..start], &chunk[start..end], &chunk[end..])
-}
-
-/// Characters that separate words even without a space ("giá|thuế", "tre,trúc", "do-Hạnh").
-const SEPARATORS: [char; 15] = [
-    '|', ',', ';', ':', '(', ')', '[', ']', '"', '“', '”', '…', '!', '?', '-',
+/// Characters that separate words even without a space ("giá|thuế", "tre,trúc", "do-Hạnh", "tấn/năm").
+const SEPARATORS: [char; 16] = [
+    '|', ',', ';', ':', '(', ')', '[', ']', '"', '“', '”', '…', '!', '?', '-', '/',
 ];
 
 /// Classifies one piece of a line: a whitespace-separated chunk or a part of one between separators.
@@ -701,6 +692,8 @@ mod tests {
         assert!(is_acronym_shape("UBND") && is_acronym_shape("HĐND"));
         assert!(!is_acronym_shape("HOẠCH") && !is_acronym_shape("Ocop"));
         assert!(matches!(classify("2026"), Chunk::Fixed(_)));
+        assert!(matches!(classify("26/01/2026"), Chunk::Symbol(_)));
+        assert!(matches!(classify("tan/nam"), Chunk::Word(..)));
         assert!(matches!(classify("https://x.vn/a"), Chunk::Fixed(_)));
         assert!(matches!(classify("(OCOP)"), Chunk::Word("(", "OCOP", ")")));
         assert!(matches!(classify("---*---"), Chunk::Fixed(_)));

@@ -1,0 +1,40 @@
+#!/bin/sh
+# Development scores for the restorer, for tuning without touching the held-out documents.
+# The development set is the training documents of corpus/split.txt whose MD5(stem) is 1 mod 5
+# (about one in four of them); the development model is trained on the other training documents
+# plus corpus/text. Held-out documents (MD5 ≡ 0) are never read here.
+#   1. development text with marks stripped: embedded model, development model
+#   2. ../shared/corpus/ocr-pairs/ of the development documents (first LINES lines): both models
+# Usage (from the repository root, after cargo build --release):
+#   tools/dev-restore.sh [WORKDIR] [LINES]     (defaults /tmp/kehoach-dev, 3000)
+set -eu
+work=${1:-/tmp/kehoach-dev}
+lines=${2:-3000}
+kehoach=target/release/kehoach
+shared=../shared/corpus
+score="python3 ../shared/tools/score-restore.py"
+mkdir -p "$work"
+stems=$(awk '$1 == "train" {print $2}' corpus/split.txt)
+dev=$(python3 -c "import hashlib,sys; print(' '.join(s for s in sys.argv[1:] if int(hashlib.md5(s.encode()).hexdigest(),16)%5==1))" $stems)
+rest=""
+for stem in $stems; do
+    case " $dev " in *" $stem "*) ;; *) rest="$rest $shared/admin-1995-2009/$stem.txt" ;; esac
+done
+: > "$work/gold.txt"
+: > "$work/pairs.tsv"
+for stem in $dev; do
+    cat "$shared/admin-1995-2009/$stem.txt" >> "$work/gold.txt"
+    [ -f "$shared/ocr-pairs/$stem.tsv" ] && cat "$shared/ocr-pairs/$stem.tsv" >> "$work/pairs.tsv"
+done
+python3 -c "import sys,re; t=open(sys.argv[1],encoding='utf-8').read(); open(sys.argv[1],'w',encoding='utf-8').write(re.sub(r'[\x00-\x08\x0b\x0c\x0e-\x1f]', ' ', t))" "$work/gold.txt"
+python3 tools/strip-marks.py "$work/gold.txt" > "$work/plain.txt"
+head -n "$lines" "$work/pairs.tsv" | cut -f1 > "$work/ocr.gold"
+head -n "$lines" "$work/pairs.tsv" | cut -f2 > "$work/ocr.txt"
+[ -s "$work/dev-model.bin" ] || "$kehoach" model build corpus/text $rest -o "$work/dev-model.bin"
+for model in embedded dev; do
+    flag=""; [ $model = dev ] && flag="--model $work/dev-model.bin"
+    "$kehoach" normalize --restore $flag "$work/plain.txt" > "$work/plain.$model.txt"
+    "$kehoach" normalize --restore $flag "$work/ocr.txt" > "$work/ocr.$model.txt"
+    printf '%-9s unaccented: ' $model; $score "$work/gold.txt" "$work/plain.$model.txt"
+    printf '%-9s OCR:        ' $model; $score "$work/ocr.gold" "$work/ocr.$model.txt"
+done
