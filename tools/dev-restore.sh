@@ -2,7 +2,7 @@
 # Development scores for the restorer, for tuning without touching the held-out documents.
 # The development set is the training documents of corpus/split.txt whose MD5(stem) is 1 mod 5
 # (about one in four of them); the development model is trained on the other training documents
-# plus corpus/text. Held-out documents (MD5 ≡ 0) are never read here.
+# plus corpus/text and corpus/public. Held-out documents (MD5 ≡ 0) are never read here.
 #   1. development text with marks stripped: embedded model, development model
 #   2. ../shared/corpus/ocr-pairs/ of the development documents (first LINES lines): both models
 # Usage (from the repository root, after cargo build --release):
@@ -30,7 +30,7 @@ python3 -c "import sys,re; t=open(sys.argv[1],encoding='utf-8').read(); open(sys
 python3 tools/strip-marks.py "$work/gold.txt" > "$work/plain.txt"
 head -n "$lines" "$work/pairs.tsv" | cut -f1 > "$work/ocr.gold"
 head -n "$lines" "$work/pairs.tsv" | cut -f2 > "$work/ocr.txt"
-[ -s "$work/dev-model.bin" ] || "$kehoach" model build corpus/text $rest -o "$work/dev-model.bin"
+[ -s "$work/dev-model.bin" ] || "$kehoach" model build corpus/text corpus/public $rest -o "$work/dev-model.bin"
 for model in embedded dev; do
     flag=""; [ $model = dev ] && flag="--model $work/dev-model.bin"
     "$kehoach" normalize --restore $flag "$work/plain.txt" > "$work/plain.$model.txt"

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Evaluate `kehoach normalize --restore` on held-out documents (corpus/split.txt);
 # the numbers go into docs/restore-eval.md.
-#   1. held-out admin text with marks stripped, embedded model (built from corpus/text only)
+#   1. held-out admin text with marks stripped, embedded model (built from corpus/text and corpus/public only)
 #   2. the same, with a model trained on the training documents of ../shared/corpus
 #      (built here, on the fly, never committed)
 #   3. held-out text through OCR: ../shared/corpus/ocr-pairs/ of the held-out documents,
@@ -25,7 +25,7 @@ python3 tools/strip-marks.py "$work/gold.txt" > "$work/plain.txt"
 
 texts=""
 for stem in $train; do texts="$texts $shared/admin-1995-2009/$stem.txt"; done
-"$kehoach" model build corpus/text $texts -o "$work/shared-model.bin"
+"$kehoach" model build corpus/text corpus/public $texts -o "$work/shared-model.bin"
 
 echo "== unaccented held-out text, embedded model"
 "$kehoach" normalize --restore "$work/plain.txt" > "$work/plain.embedded.txt"

@@ -7,7 +7,7 @@
 //! đ→d, l→1, ...) are learned from line-aligned (clean, OCR) pairs and kept in
 //! `corpus/channel.tsv` (rebuilt with `kehoach model channel`).
 
-use crate::text::syllable::is_letter;
+use crate::text::syllable::{is_letter, is_word_char};
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
@@ -47,14 +47,8 @@ fn is_ocr_mark(last: char, c: char) -> bool {
 /// Splits a chunk into its leading punctuation, its word and its trailing punctuation;
 /// OCR marks right after the last letter stay with the word.
 pub fn split_word(chunk: &str) -> (&str, &str, &str) {
-    let start = chunk
-        .find(|c: char| c.is_alphanumeric())
-        .unwrap_or(chunk.len());
-    let Some((last_at, last)) = chunk
-        .char_indices()
-        .rev()
-        .find(|(_, c)| c.is_alphanumeric())
-    else {
+    let start = chunk.find(|c: char| is_word_char(c)).unwrap_or(chunk.len());
+    let Some((last_at, last)) = chunk.char_indices().rev().find(|(_, c)| is_word_char(*c)) else {
         return (&chunk[..start], "", &chunk[start..]);
     };
     let mut end = last_at + last.len_utf8();

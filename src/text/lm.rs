@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-use super::syllable::{Syllable, ToneStyle, strip_marks};
+use super::syllable::{Syllable, ToneStyle, is_word_char, strip_marks};
 
 /// Id of the line-start word.
 pub const START: u32 = 0;
@@ -56,7 +56,7 @@ pub fn syllable_key(word: &str) -> Option<String> {
 
 /// The words of one line of clean text as the model sees them: syllable keys or `None` for other words.
 pub fn line_words(line: &str) -> impl Iterator<Item = Option<String>> + '_ {
-    line.split(|c: char| !c.is_alphanumeric())
+    line.split(|c: char| !is_word_char(c))
         .filter(|w| !w.is_empty())
         .map(syllable_key)
 }
@@ -178,7 +178,7 @@ impl NgramCounts {
 
 /// Upper-case runs containing Đ: acronyms and parts of document symbols ("148/QĐ-TTg" gives "QĐ").
 fn symbol_parts(line: &str) -> impl Iterator<Item = &str> {
-    line.split(|c: char| !c.is_alphanumeric()).filter(|part| {
+    line.split(|c: char| !is_word_char(c)).filter(|part| {
         part.contains('Đ')
             && part.chars().count() >= 2
             && part.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
@@ -360,7 +360,7 @@ impl LanguageModel {
         counts.build(min_count)
     }
 
-    /// The default model, built from the project's `corpus/text/` and embedded in the binary.
+    /// The default model, built from the project's `corpus/text/` and `corpus/public/` and embedded in the binary.
     pub fn embedded() -> &'static LanguageModel {
         static MODEL: OnceLock<LanguageModel> = OnceLock::new();
         MODEL.get_or_init(|| {

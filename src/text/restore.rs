@@ -10,7 +10,7 @@
 //! addresses, acronyms and document symbols are never changed, except that Đ
 //! is put back in symbol parts the model learned ("QD" → "QĐ").
 
-use crate::text::syllable::is_letter;
+use crate::text::syllable::{is_letter, is_word_char};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -240,10 +240,12 @@ impl LineShape {
     }
 }
 
-/// An upper-case word of two or more letters that is not a Vietnamese syllable ("UBND", "HĐND").
+/// A word of two or more letters, upper case or starting with two capitals, that is not a
+/// Vietnamese syllable ("UBND", "HĐND", "TTr").
 fn is_acronym_shape(word: &str) -> bool {
+    let upper = |c: &char| c.is_uppercase() || c.is_ascii_digit();
     word.chars().filter(|c| is_letter(*c)).count() >= 2
-        && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+        && (word.chars().all(|c| upper(&c)) || word.chars().take(2).all(|c| c.is_uppercase()))
         && !Syllable::is_valid(word)
 }
 
@@ -256,16 +258,20 @@ fn is_url_or_email(chunk: &str) -> bool {
 }
 
 /// A document symbol or a number with a slash ("148/QĐ-TTg", "26/01/2026"); lower-case words
-/// joined by a slash ("tấn/năm") are words, not a symbol.
+/// joined by a slash ("tấn/năm") are words, not a symbol, unless a part is a lone letter ("b/c").
 fn is_symbol(chunk: &str) -> bool {
     if chunk.contains('/') {
-        return chunk
-            .chars()
-            .any(|c| c.is_uppercase() || c.is_ascii_digit());
+        let short_part = chunk
+            .split('/')
+            .any(|part| part.chars().filter(|c| is_letter(*c)).count() < 2);
+        return short_part
+            || chunk
+                .chars()
+                .any(|c| c.is_uppercase() || c.is_ascii_digit());
     }
     chunk.contains('-') && {
         let first = chunk
-            .split(|c: char| !c.is_alphanumeric())
+            .split(|c: char| !is_word_char(c))
             .find(|p| !p.is_empty())
             .unwrap_or("");
         first.chars().count() >= 2
@@ -320,7 +326,7 @@ fn looks_like_noise(line: &str) -> bool {
     let (mut odd, mut total) = (0usize, 0usize);
     for c in line.chars().filter(|c| !c.is_whitespace()) {
         total += 1;
-        let ordinary = c.is_alphanumeric() || ".,;:()-–—\"“”'’/%|…".contains(c);
+        let ordinary = is_word_char(c) || ".,;:()-–—\"“”'’/%|…".contains(c);
         odd += usize::from(!ordinary);
     }
     odd * 5 > total
@@ -533,7 +539,7 @@ impl<'m> Restorer<'m> {
             part.clear();
         };
         for c in chunk.chars() {
-            if c.is_alphanumeric() {
+            if is_word_char(c) {
                 part.push(c);
             } else {
                 flush(&mut part, &mut out);
@@ -689,11 +695,12 @@ mod tests {
     #[test]
     fn chunks_are_classified() {
         assert!(matches!(classify("148/QD-TTg"), Chunk::Symbol(_)));
-        assert!(is_acronym_shape("UBND") && is_acronym_shape("HĐND"));
+        assert!(is_acronym_shape("UBND") && is_acronym_shape("HĐND") && is_acronym_shape("TTr"));
         assert!(!is_acronym_shape("HOẠCH") && !is_acronym_shape("Ocop"));
         assert!(matches!(classify("2026"), Chunk::Fixed(_)));
         assert!(matches!(classify("26/01/2026"), Chunk::Symbol(_)));
         assert!(matches!(classify("tan/nam"), Chunk::Word(..)));
+        assert!(matches!(classify("b/c"), Chunk::Symbol(_)));
         assert!(matches!(classify("https://x.vn/a"), Chunk::Fixed(_)));
         assert!(matches!(classify("(OCOP)"), Chunk::Word("(", "OCOP", ")")));
         assert!(matches!(classify("---*---"), Chunk::Fixed(_)));

@@ -126,6 +126,11 @@ pub fn is_letter(c: char) -> bool {
     }
 }
 
+/// `char::is_alphanumeric` with the fast letter test of [`is_letter`] (Vietnamese letters skip the Unicode tables).
+pub fn is_word_char(c: char) -> bool {
+    is_letter(c) || c.is_ascii_digit() || (!c.is_ascii() && c.is_numeric())
+}
+
 /// True for the letters Vietnamese spelling uses (any case, any mark).
 pub fn is_vietnamese_letter(c: char) -> bool {
     let lower = c.to_lowercase().next().unwrap_or(c);
@@ -444,6 +449,13 @@ mod tests {
         Syllable::parse(word)
             .unwrap_or_else(|| panic!("{word} should parse"))
             .spell(style)
+    }
+
+    #[test]
+    fn word_chars_agree_with_unicode() {
+        for c in (0..0x2200u32).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]
