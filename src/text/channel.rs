@@ -7,12 +7,13 @@
 //! đ→d, l→1, ...) are learned from line-aligned (clean, OCR) pairs and kept in
 //! `corpus/channel.tsv` (rebuilt with `kehoach model channel`).
 
-use crate::text::syllable::{is_letter, is_word_char};
+use crate::text::syllable::is_letter;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use super::lm::IdMap;
 use super::syllable::{Syllable, Tone, base_letter, split_tone};
+use super::words::split_word;
 
 /// Stands for "no letter" in the confusion table: a deletion or an insertion.
 const NOTHING: char = '\0';
@@ -32,33 +33,6 @@ fn pair_key(clean: char, observed: char) -> u64 {
 pub struct ConfusionCounts {
     pairs: HashMap<(char, char), u64>,
     words: u64,
-}
-
-/// Symbols OCR writes for a letter or a mark ("s@" for "sở", "t€" for "tế", "c¢" for "cơ"):
-/// after a word's last letter they still belong to the word.
-const OCR_MARKS: [char; 7] = ['@', '&', '¢', '€', '¥', '£', '®'];
-
-/// True when `c`, just after `last` (the word's last letter or digit), is OCR damage of the word:
-/// one of [`OCR_MARKS`], or an apostrophe after o or u, which stands for the horn ("co’" for "cơ").
-fn is_ocr_mark(last: char, c: char) -> bool {
-    OCR_MARKS.contains(&c) || (matches!(c, '’' | '\'') && matches!(last, 'o' | 'u' | 'O' | 'U'))
-}
-
-/// Splits a chunk into its leading punctuation, its word and its trailing punctuation;
-/// OCR marks right after the last letter stay with the word.
-pub fn split_word(chunk: &str) -> (&str, &str, &str) {
-    let start = chunk.find(|c: char| is_word_char(c)).unwrap_or(chunk.len());
-    let Some((last_at, last)) = chunk.char_indices().rev().find(|(_, c)| is_word_char(*c)) else {
-        return (&chunk[..start], "", &chunk[start..]);
-    };
-    let mut end = last_at + last.len_utf8();
-    for c in chunk[end..].chars() {
-        if !is_ocr_mark(last, c) {
-            break;
-        }
-        end += c.len_utf8();
-    }
-    (&chunk[..start], &chunk[start..end], &chunk[end..])
 }
 
 /// The words of a line, lower case, without the punctuation around them.
@@ -458,14 +432,6 @@ mod tests {
         assert!(cost("chwong", "chương") < cost("chwong", "chong"));
         assert!(cost("duong", "đường") < cost("duong", "mường"));
         assert_eq!(channel.fold('6'), Some('o'));
-    }
-
-    #[test]
-    fn ocr_marks_stay_with_their_word() {
-        assert_eq!(split_word("“s@,"), ("“", "s@", ","));
-        assert_eq!(split_word("co’)"), ("", "co’", ")"));
-        assert_eq!(split_word("(tin’"), ("(", "tin", "’"));
-        assert_eq!(split_word("..."), ("...", "", ""));
     }
 
     #[test]

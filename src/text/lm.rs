@@ -12,7 +12,8 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-use super::syllable::{Syllable, ToneStyle, is_word_char, strip_marks};
+use super::syllable::{is_word_char, strip_marks};
+use super::words::{is_acronym_shape, line_words};
 
 /// Id of the line-start word.
 pub const START: u32 = 0;
@@ -48,18 +49,6 @@ impl Hasher for IdHasher {
 
 /// A hash map keyed by packed word ids.
 pub type IdMap<K, V> = HashMap<K, V, BuildHasherDefault<IdHasher>>;
-
-/// The model's spelling of a word: the syllable lower case, classic tone placement; `None` if not a syllable.
-pub fn syllable_key(word: &str) -> Option<String> {
-    Syllable::parse(word).map(|s| s.spell(ToneStyle::Classic).to_lowercase())
-}
-
-/// The words of one line of clean text as the model sees them: syllable keys or `None` for other words.
-pub fn line_words(line: &str) -> impl Iterator<Item = Option<String>> + '_ {
-    line.split(|c: char| !is_word_char(c))
-        .filter(|w| !w.is_empty())
-        .map(syllable_key)
-}
 
 fn pack2(a: u32, b: u32) -> u64 {
     (u64::from(a) << ID_BITS) | u64::from(b)
@@ -168,7 +157,7 @@ impl NgramCounts {
             .iter()
             .zip(counts)
             .skip(RESERVED.len())
-            .filter(|(_, c)| *c > 0)
+            .filter(|(w, c)| *c > 0 && !is_acronym_shape(w))
             .map(|(w, c)| (w.clone(), c))
             .collect();
         list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
@@ -369,7 +358,7 @@ impl LanguageModel {
         })
     }
 
-    /// The id of a syllable key ([`syllable_key`]), or [`UNKNOWN`].
+    /// The id of a syllable key ([`syllable_key`](super::words::syllable_key)), or [`UNKNOWN`].
     pub fn id(&self, key: &str) -> u32 {
         self.index.get(key).copied().unwrap_or(UNKNOWN)
     }
@@ -379,8 +368,8 @@ impl LanguageModel {
         self.vocab.len()
     }
 
-    /// The syllables in the vocabulary.
-    pub fn syllables(&self) -> impl Iterator<Item = &str> {
+    /// The words in the vocabulary: syllable keys and acronyms.
+    pub fn words(&self) -> impl Iterator<Item = &str> {
         self.vocab[RESERVED.len()..].iter().map(String::as_str)
     }
 

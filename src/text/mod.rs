@@ -6,6 +6,7 @@ pub mod lm;
 pub mod normalize;
 pub mod restore;
 pub mod syllable;
+pub mod words;
 
 pub use encoding::{DecodeError, Decoded, Encoding, EncodingChoice, decode};
 pub use normalize::{NormalizeOptions, normalize};

@@ -15,9 +15,12 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::channel::{Channel, marks_lost, split_word};
-use super::lm::{IdMap, LanguageModel, OTHER, START, syllable_key};
+use super::channel::{Channel, marks_lost};
+use super::lm::{IdMap, LanguageModel, OTHER, START, UNKNOWN};
 use super::syllable::{Syllable, strip_marks};
+use super::words::{
+    SEPARATORS, is_acronym_shape, is_symbol, is_url_or_email, split_word, syllable_key,
+};
 
 /// Cost (in nats) of reading a word as OCR damage rather than as lost marks.
 const OCR_PRIOR: f32 = 2.0;
@@ -28,7 +31,7 @@ const KEEP_PER_LETTER: f32 = 1.0;
 /// How much a candidate's channel cost weighs against the language model.
 const CHANNEL_WEIGHT: f32 = 1.0;
 /// Candidates kept per word.
-const MAX_CANDIDATES: usize = 12;
+const MAX_CANDIDATES: usize = 30;
 /// Candidates costing this much more than a word's cheapest reading are dropped.
 const CANDIDATE_MARGIN: f32 = 7.0;
 /// Hypotheses kept by the beam search.
@@ -73,7 +76,7 @@ impl Inventory {
             .lines()
             .filter(|l| !l.starts_with('#'))
             .filter_map(|l| l.split('\t').next());
-        for word in listed_words.chain(lm.syllables()) {
+        for word in listed_words.chain(lm.words()) {
             let Some(key) = syllable_key(word) else {
                 continue;
             };
@@ -240,52 +243,6 @@ impl LineShape {
     }
 }
 
-/// A word of two or more letters, upper case or starting with two capitals, that is not a
-/// Vietnamese syllable ("UBND", "HĐND", "TTr").
-fn is_acronym_shape(word: &str) -> bool {
-    let upper = |c: &char| c.is_uppercase() || c.is_ascii_digit();
-    word.chars().filter(|c| is_letter(*c)).count() >= 2
-        && (word.chars().all(|c| upper(&c)) || word.chars().take(2).all(|c| c.is_uppercase()))
-        && !Syllable::is_valid(word)
-}
-
-fn is_url_or_email(chunk: &str) -> bool {
-    // An e-mail address has a dot after its "@" ("a@b.vn"); OCR also reads "ơ" as "@" ("nu@éc").
-    let email = chunk
-        .split_once('@')
-        .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'));
-    chunk.contains("://") || chunk.starts_with("www.") || email
-}
-
-/// A document symbol or a number with a slash ("148/QĐ-TTg", "26/01/2026"); lower-case words
-/// joined by a slash ("tấn/năm") are words, not a symbol, unless a part is a lone letter ("b/c").
-fn is_symbol(chunk: &str) -> bool {
-    if chunk.contains('/') {
-        let short_part = chunk
-            .split('/')
-            .any(|part| part.chars().filter(|c| is_letter(*c)).count() < 2);
-        return short_part
-            || chunk
-                .chars()
-                .any(|c| c.is_uppercase() || c.is_ascii_digit());
-    }
-    chunk.contains('-') && {
-        let first = chunk
-            .split(|c: char| !is_word_char(c))
-            .find(|p| !p.is_empty())
-            .unwrap_or("");
-        first.chars().count() >= 2
-            && first
-                .chars()
-                .all(|c| c.is_uppercase() || c.is_ascii_digit())
-    }
-}
-
-/// Characters that separate words even without a space ("giá|thuế", "tre,trúc", "do-Hạnh", "tấn/năm").
-const SEPARATORS: [char; 16] = [
-    '|', ',', ';', ':', '(', ')', '[', ']', '"', '“', '”', '…', '!', '?', '-', '/',
-];
-
 /// Classifies one piece of a line: a whitespace-separated chunk or a part of one between separators.
 fn classify(chunk: &str) -> Chunk<'_> {
     if is_url_or_email(chunk) {
@@ -430,7 +387,7 @@ impl<'m> Restorer<'m> {
         }
         let chunks = pieces(line);
         let mut shape = LineShape::default();
-        // Per piece: the word's hash when it is a word to decode (not an acronym).
+        // Per piece: the word's hash when it is a word (acronyms included).
         let mut hashes: Vec<Option<u64>> = Vec::with_capacity(chunks.len());
         for (_, chunk) in &chunks {
             let mut hash = None;
@@ -441,7 +398,7 @@ impl<'m> Restorer<'m> {
                     .entry(h)
                     .or_insert_with(|| word_kind(word, self.is_acronym(word)));
                 shape.add(kind);
-                hash = (kind != WordKind::Acronym).then_some(h);
+                hash = Some(h);
             }
             hashes.push(hash);
         }
@@ -451,9 +408,14 @@ impl<'m> Restorer<'m> {
         // Decode the words; fixed chunks, acronyms and symbols are "other" words for the model.
         for ((_, chunk), hash) in chunks.iter().zip(&hashes) {
             if let (Chunk::Word(_, w, _), Some(h)) = (chunk, hash) {
-                memo.candidates
-                    .entry(*h)
-                    .or_insert_with(|| self.candidates(w));
+                let acronym = memo.kinds.get(h) == Some(&WordKind::Acronym);
+                memo.candidates.entry(*h).or_insert_with(|| {
+                    if acronym {
+                        vec![self.acronym(w)]
+                    } else {
+                        self.candidates(w)
+                    }
+                });
             }
         }
         const OTHER_WORD: [Candidate; 1] = [Candidate {
@@ -523,6 +485,19 @@ impl<'m> Restorer<'m> {
                 .inventory
                 .by_plain
                 .contains_key(&strip_marks(&word.to_lowercase()))
+    }
+
+    /// An acronym's one reading: itself, a word of the model when the model has seen it.
+    fn acronym(&self, word: &str) -> Candidate {
+        let id = match self.lm.id(word) {
+            UNKNOWN => OTHER,
+            id => id,
+        };
+        Candidate {
+            syllable: None,
+            id,
+            cost: 0.0,
+        }
     }
 
     /// Puts Đ back in the parts of a document symbol that the model saw written with it.
@@ -697,6 +672,7 @@ mod tests {
         assert!(matches!(classify("148/QD-TTg"), Chunk::Symbol(_)));
         assert!(is_acronym_shape("UBND") && is_acronym_shape("HĐND") && is_acronym_shape("TTr"));
         assert!(!is_acronym_shape("HOẠCH") && !is_acronym_shape("Ocop"));
+        assert!(!is_acronym_shape("THU'C"));
         assert!(matches!(classify("2026"), Chunk::Fixed(_)));
         assert!(matches!(classify("26/01/2026"), Chunk::Symbol(_)));
         assert!(matches!(classify("tan/nam"), Chunk::Word(..)));

@@ -1,0 +1,147 @@
+//! How a line of Vietnamese text splits into words: the one tokenization shared by the
+//! language model (training), the OCR channel (learning confusions) and restoration (decoding).
+
+use super::syllable::{Syllable, is_letter, is_word_char};
+
+/// Symbols OCR writes for a letter or a mark ("s@" for "sở", "t€" for "tế", "c¢" for "cơ"):
+/// after a word's last letter they still belong to the word.
+const OCR_MARKS: [char; 7] = ['@', '&', '¢', '€', '¥', '£', '®'];
+
+/// True when `c`, just after `last` (the word's last letter or digit), is OCR damage of the word:
+/// one of [`OCR_MARKS`], or an apostrophe after o or u, which stands for the horn ("co’" for "cơ").
+fn is_ocr_mark(last: char, c: char) -> bool {
+    OCR_MARKS.contains(&c) || (matches!(c, '’' | '\'') && matches!(last, 'o' | 'u' | 'O' | 'U'))
+}
+
+/// Splits a chunk into its leading punctuation, its word and its trailing punctuation;
+/// OCR marks right after the last letter stay with the word.
+pub fn split_word(chunk: &str) -> (&str, &str, &str) {
+    let start = chunk.find(|c: char| is_word_char(c)).unwrap_or(chunk.len());
+    let Some((last_at, last)) = chunk.char_indices().rev().find(|(_, c)| is_word_char(*c)) else {
+        return (&chunk[..start], "", &chunk[start..]);
+    };
+    let mut end = last_at + last.len_utf8();
+    for c in chunk[end..].chars() {
+        if !is_ocr_mark(last, c) {
+            break;
+        }
+        end += c.len_utf8();
+    }
+    (&chunk[..start], &chunk[start..end], &chunk[end..])
+}
+
+/// A word of two or more letters, upper case or starting with two capitals, that is not a
+/// Vietnamese syllable ("UBND", "HĐND", "TTr").
+pub fn is_acronym_shape(word: &str) -> bool {
+    let upper = |c: &char| c.is_uppercase() || c.is_ascii_digit();
+    word.chars().filter(|c| is_letter(*c)).count() >= 2
+        && (word.chars().all(|c| upper(&c))
+            || (word.chars().take(2).all(char::is_uppercase) && word.chars().all(is_word_char)))
+        && !Syllable::is_valid(word)
+}
+
+/// A URL or an e-mail address.
+pub fn is_url_or_email(chunk: &str) -> bool {
+    // An e-mail address has a dot after its "@" ("a@b.vn"); OCR also reads "ơ" as "@" ("nu@éc").
+    let email = chunk
+        .split_once('@')
+        .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'));
+    chunk.contains("://") || chunk.starts_with("www.") || email
+}
+
+/// A document symbol or a number with a slash ("148/QĐ-TTg", "26/01/2026"); lower-case words
+/// joined by a slash ("tấn/năm") are words, not a symbol, unless a part is a lone letter ("b/c").
+pub fn is_symbol(chunk: &str) -> bool {
+    if chunk.contains('/') {
+        let short_part = chunk
+            .split('/')
+            .any(|part| part.chars().filter(|c| is_letter(*c)).count() < 2);
+        return short_part
+            || chunk
+                .chars()
+                .any(|c| c.is_uppercase() || c.is_ascii_digit());
+    }
+    chunk.contains('-') && {
+        let first = chunk
+            .split(|c: char| !is_word_char(c))
+            .find(|p| !p.is_empty())
+            .unwrap_or("");
+        first.chars().count() >= 2
+            && first
+                .chars()
+                .all(|c| c.is_uppercase() || c.is_ascii_digit())
+    }
+}
+
+/// Characters that separate words even without a space ("giá|thuế", "tre,trúc", "do-Hạnh", "tấn/năm").
+pub const SEPARATORS: [char; 16] = [
+    '|', ',', ';', ':', '(', ')', '[', ']', '"', '“', '”', '…', '!', '?', '-', '/',
+];
+
+/// The words of one line of clean text as the language model sees them: a syllable's key
+/// (lower case, classic tone placement), an acronym as written ("UBND", "HĐND"), or `None`
+/// for any other word (numbers, document symbols, URLs, foreign words).
+pub fn line_words(line: &str) -> impl Iterator<Item = Option<String>> + '_ {
+    line.split_whitespace().flat_map(|chunk| {
+        let whole = is_url_or_email(chunk) || is_symbol(chunk);
+        let parts: Vec<&str> = if whole {
+            vec![chunk]
+        } else {
+            chunk
+                .split(|c: char| !is_word_char(c))
+                .filter(|w| !w.is_empty())
+                .collect()
+        };
+        parts.into_iter().map(move |part| {
+            if whole {
+                None
+            } else if let Some(key) = syllable_key(part) {
+                Some(key)
+            } else {
+                is_acronym_shape(part).then(|| part.to_string())
+            }
+        })
+    })
+}
+
+/// The model's spelling of a word: the syllable lower case, classic tone placement; `None` if not a syllable.
+pub fn syllable_key(word: &str) -> Option<String> {
+    Syllable::parse(word).map(|s| s.spell(super::syllable::ToneStyle::Classic).to_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ocr_marks_stay_with_their_word() {
+        assert_eq!(split_word("“s@,"), ("“", "s@", ","));
+        assert_eq!(split_word("co’)"), ("", "co’", ")"));
+        assert_eq!(split_word("(tin’"), ("(", "tin", "’"));
+        assert_eq!(split_word("..."), ("...", "", ""));
+    }
+
+    #[test]
+    fn the_model_sees_syllables_acronyms_and_other_words() {
+        let words: Vec<Option<String>> =
+            line_words("Theo Kế hoạch số 39/KH-UBND của UBND Phường, xem https://x.vn Hello")
+                .collect();
+        let shown: Vec<&str> = words.iter().map(|w| w.as_deref().unwrap_or("·")).collect();
+        assert_eq!(
+            shown,
+            [
+                "theo",
+                "kế",
+                "hoạch",
+                "số",
+                "·",
+                "của",
+                "UBND",
+                "phường",
+                "xem",
+                "·",
+                "·"
+            ]
+        );
+    }
+}
