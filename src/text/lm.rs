@@ -109,7 +109,8 @@ impl NgramCounts {
 
     /// Counts the trigrams of every line of `text` and the Đ-parts of its document symbols.
     pub fn add_text(&mut self, text: &str) {
-        for line in text.lines() {
+        // Table cells (between tabs) are separate texts, as restoration reads them.
+        for line in text.lines().flat_map(|line| line.split('\t')) {
             let (mut u, mut v) = (START, START);
             for word in line_words(line) {
                 let w = match word {

@@ -380,8 +380,23 @@ impl<'m> Restorer<'m> {
         (out, changed)
     }
 
-    /// Restores one line (borrowed back unchanged when clean, noise or empty).
+    /// Table cells (parts between tabs) are restored each on its own, as the model learned them.
     fn restore_with_memo<'l>(&self, line: &'l str, memo: &mut Memo) -> Cow<'l, str> {
+        if !line.contains('\t') {
+            return self.restore_cell(line, memo);
+        }
+        let cells: Vec<Cow<str>> = line
+            .split('\t')
+            .map(|cell| self.restore_cell(cell, memo))
+            .collect();
+        if cells.iter().all(|c| matches!(c, Cow::Borrowed(_))) {
+            return Cow::Borrowed(line);
+        }
+        Cow::Owned(cells.join("\t"))
+    }
+
+    /// Restores one line or table cell (borrowed back unchanged when clean, noise or empty).
+    fn restore_cell<'l>(&self, line: &'l str, memo: &mut Memo) -> Cow<'l, str> {
         if looks_like_noise(line) {
             return Cow::Borrowed(line);
         }
