@@ -305,15 +305,25 @@ pub fn needs_restoration(text: &str) -> bool {
     total >= 5 && (shape.marked * 10 < total * 3 || shape.invalid * 100 > total * 15)
 }
 
-/// Writes `syllable` (lower case) with the case pattern of the `written` word.
-fn with_case_of(syllable: &str, written: &str) -> String {
+/// True when nearly all of a line's letters are capitals (an OCR'd heading: "KINH PHi THUC HIEN").
+fn mostly_capitals(line: &str) -> bool {
+    let (mut letters, mut upper) = (0usize, 0usize);
+    for c in line.chars().filter(|c| is_letter(*c)) {
+        letters += 1;
+        upper += usize::from(c.is_uppercase());
+    }
+    letters >= 6 && upper * 10 >= letters * 9
+}
+
+/// Writes `syllable` (lower case) with the case pattern of the `written` word; in a line of
+/// capitals, a word that starts with a capital is written in capitals.
+fn with_case_of(syllable: &str, written: &str, caps_line: bool) -> String {
     let letters: Vec<char> = written.chars().filter(|c| is_letter(*c)).collect();
     let upper = letters.iter().filter(|c| c.is_uppercase()).count();
-    if letters.len() >= 2 && upper == letters.len() {
+    let starts_upper = written.chars().next().is_some_and(char::is_uppercase);
+    if (letters.len() >= 2 && upper == letters.len()) || (caps_line && starts_upper) {
         syllable.to_uppercase()
-    } else if written.chars().next().is_some_and(char::is_uppercase)
-        || (letters.len() == 1 && upper == 1)
-    {
+    } else if starts_upper || (letters.len() == 1 && upper == 1) {
         let mut chars = syllable.chars();
         chars.next().map_or_else(String::new, |first| {
             first.to_uppercase().chain(chars).collect()
@@ -447,6 +457,7 @@ impl<'m> Restorer<'m> {
             .chunks(MAX_LINE_WORDS)
             .flat_map(|window| self.decode(window))
             .collect();
+        let caps_line = mostly_capitals(line);
         let mut out = String::with_capacity(line.len() + 16);
         let mut last = 0;
         for (i, (offset, chunk)) in chunks.iter().enumerate() {
@@ -476,7 +487,7 @@ impl<'m> Restorer<'m> {
                             if syllable_key(w).as_deref() == Some(syllable.as_str()) {
                                 out.push_str(w);
                             } else {
-                                out.push_str(&with_case_of(syllable, w));
+                                out.push_str(&with_case_of(syllable, w, caps_line));
                             }
                             out.push_str(post);
                             last = offset + pre.len() + w.len() + post.len();
@@ -713,9 +724,11 @@ mod tests {
 
     #[test]
     fn case_follows_the_written_word() {
-        assert_eq!(with_case_of("tổ", "T6"), "Tổ");
-        assert_eq!(with_case_of("hoạch", "HOACH"), "HOẠCH");
-        assert_eq!(with_case_of("đường", "duong"), "đường");
+        assert_eq!(with_case_of("tổ", "T6", false), "Tổ");
+        assert_eq!(with_case_of("hoạch", "HOACH", false), "HOẠCH");
+        assert_eq!(with_case_of("đường", "duong", false), "đường");
+        assert_eq!(with_case_of("phí", "PHi", true), "PHÍ");
+        assert!(mostly_capitals("III. KINH PHi THU'C HIEN") && !mostly_capitals("Kinh phí"));
     }
 
     #[test]
