@@ -16,14 +16,17 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::channel::{Channel, marks_lost};
-use super::lm::{IdMap, LanguageModel, OTHER, START, UNKNOWN};
+use super::lm::{HISTORY, IdMap, LanguageModel, OTHER, START, UNKNOWN};
 use super::syllable::{Syllable, strip_marks};
 use super::words::{
     SEPARATORS, is_acronym_shape, is_symbol, is_url_or_email, split_word, syllable_key,
 };
 
-/// Cost (in nats) of reading a word as OCR damage rather than as lost marks.
+/// Cost (in nats) of reading a word as OCR damage rather than as lost marks, in a line whose
+/// words are all syllables (typed without accents, most likely).
 const OCR_PRIOR: f32 = 2.0;
+/// The same cost in a line with broken words: OCR damage is then what happened to the line.
+const OCR_PRIOR_GARBLED: f32 = 0.0;
 /// Cost of keeping a word that is not a syllable as it was written.
 const KEEP_COST: f32 = 16.0;
 /// Extra cost per letter of a kept non-syllable word.
@@ -35,7 +38,7 @@ const MAX_CANDIDATES: usize = 30;
 /// Candidates costing this much more than a word's cheapest reading are dropped.
 const CANDIDATE_MARGIN: f32 = 7.0;
 /// Hypotheses kept by the beam search.
-const BEAM: usize = 6;
+const BEAM: usize = 12;
 /// Words longer than this (in characters) are never syllables or damaged syllables.
 const MAX_WORD: usize = 14;
 /// Most edits between a damaged word (read through the channel's folding) and a syllable's plain form.
@@ -163,8 +166,10 @@ struct Candidate {
     syllable: Option<u32>,
     /// Language-model id of the reading.
     id: u32,
-    /// Channel cost: −ln P(written word | reading).
+    /// Channel cost: −ln P(written word | reading), with [`OCR_PRIOR`] for an OCR reading.
     cost: f32,
+    /// Whether the reading takes the word for OCR damage.
+    ocr: bool,
 }
 
 /// What a whitespace-separated chunk of a line is.
@@ -186,6 +191,9 @@ enum WordKind {
     Plain,
     /// Not a syllable.
     Invalid,
+    /// Not a syllable as written, but the letters of one whose marks were lost ("luat" for
+    /// "luật": a stop coda needs a tone mark).
+    Unmarked,
     /// An acronym to leave alone.
     Acronym,
 }
@@ -218,6 +226,8 @@ struct LineShape {
     plain: usize,
     /// Words that are not syllables (and not acronyms, numbers or symbols).
     invalid: usize,
+    /// Of those, the words that are no syllable's letters either: OCR damage, not lost marks.
+    broken: usize,
 }
 
 impl LineShape {
@@ -225,7 +235,11 @@ impl LineShape {
         match kind {
             WordKind::Marked => self.marked += 1,
             WordKind::Plain => self.plain += 1,
-            WordKind::Invalid => self.invalid += 1,
+            WordKind::Invalid => {
+                self.invalid += 1;
+                self.broken += 1;
+            }
+            WordKind::Unmarked => self.invalid += 1,
             WordKind::Acronym => {}
         }
     }
@@ -418,10 +432,7 @@ impl<'m> Restorer<'m> {
             let mut hash = None;
             if let Chunk::Word(_, word, _) = chunk {
                 let h = word_hash(word);
-                let kind = *memo
-                    .kinds
-                    .entry(h)
-                    .or_insert_with(|| word_kind(word, self.is_acronym(word)));
+                let kind = *memo.kinds.entry(h).or_insert_with(|| self.word_kind(word));
                 shape.add(kind);
                 hash = Some(h);
             }
@@ -447,15 +458,23 @@ impl<'m> Restorer<'m> {
             syllable: None,
             id: OTHER,
             cost: 0.0,
+            ocr: false,
         }];
         let lattice: Vec<&[Candidate]> = hashes
             .iter()
             .map(|h| h.map_or(&OTHER_WORD[..], |h| &memo.candidates[&h][..]))
             .collect();
         // Very long lines are decoded in windows, so memory and time stay linear.
+        // A damaged line that still has marks, or broken words, was read by OCR; one with
+        // neither was typed without marks.
+        let ocr_prior = if shape.marked > 0 || shape.broken * 5 >= shape.words() {
+            OCR_PRIOR_GARBLED
+        } else {
+            OCR_PRIOR
+        };
         let best: Vec<Candidate> = lattice
             .chunks(MAX_LINE_WORDS)
-            .flat_map(|window| self.decode(window))
+            .flat_map(|window| self.decode(window, ocr_prior))
             .collect();
         let caps_line = mostly_capitals(line);
         let mut out = String::with_capacity(line.len() + 16);
@@ -504,6 +523,22 @@ impl<'m> Restorer<'m> {
         Cow::Owned(out)
     }
 
+    /// What a word is, telling lost marks ("luat") from other non-syllables ("chirc").
+    fn word_kind(&self, word: &str) -> WordKind {
+        match word_kind(word, self.is_acronym(word)) {
+            WordKind::Invalid
+                if word.chars().all(is_letter)
+                    && self
+                        .inventory
+                        .by_plain
+                        .contains_key(&strip_marks(&word.to_lowercase())) =>
+            {
+                WordKind::Unmarked
+            }
+            kind => kind,
+        }
+    }
+
     /// An acronym to leave alone: upper case, not a syllable, and not a syllable with marks lost.
     fn is_acronym(&self, word: &str) -> bool {
         is_acronym_shape(word)
@@ -523,6 +558,7 @@ impl<'m> Restorer<'m> {
             syllable: None,
             id,
             cost: 0.0,
+            ocr: false,
         }
     }
 
@@ -555,13 +591,14 @@ impl<'m> Restorer<'m> {
     fn candidates(&self, word: &str) -> Vec<Candidate> {
         let lower: Vec<char> = word.to_lowercase().chars().collect();
         let inv = &self.inventory;
-        let mut found: HashMap<u32, f32> = HashMap::new();
+        // Per syllable: its cheapest channel cost, and whether that reading is OCR damage.
+        let mut found: HashMap<u32, (f32, bool)> = HashMap::new();
         // Marks lost: same plain letters, every written mark kept by the syllable.
         if lower.iter().all(|c| is_letter(*c)) {
             let plain = strip_marks(&lower.iter().collect::<String>());
             for &s in inv.by_plain.get(&plain).into_iter().flatten() {
                 if marks_lost(&lower, &inv.syllables[s as usize].1) {
-                    found.insert(s, 0.0);
+                    found.insert(s, (0.0, false));
                 }
             }
         }
@@ -574,24 +611,27 @@ impl<'m> Restorer<'m> {
                 let plain = &inv.plains[key as usize];
                 for &s in &inv.by_plain[plain] {
                     let cost = OCR_PRIOR + observed.cost(&inv.syllables[s as usize].1);
-                    let entry = found.entry(s).or_insert(f32::INFINITY);
-                    *entry = entry.min(cost);
+                    let entry = found.entry(s).or_insert((f32::INFINITY, true));
+                    if cost < entry.0 {
+                        *entry = (cost, true);
+                    }
                 }
             }
         }
         let list: Vec<Candidate> = found
             .into_iter()
-            .map(|(s, cost)| Candidate {
+            .map(|(s, (cost, ocr))| Candidate {
                 syllable: Some(s),
                 id: inv.syllables[s as usize].2,
                 cost,
+                ocr,
             })
             .collect();
         let mut ranked: Vec<(f32, Candidate)> = list
             .into_iter()
             .map(|c| {
                 (
-                    c.cost - 0.3 * self.lm.log_prob(START, START, c.id).max(-20.0),
+                    c.cost - 0.3 * self.lm.log_prob([START; HISTORY], c.id).max(-20.0),
                     c,
                 )
             })
@@ -607,25 +647,28 @@ impl<'m> Restorer<'m> {
                 syllable: None,
                 id: OTHER,
                 cost: KEEP_COST + KEEP_PER_LETTER * lower.len() as f32,
+                ocr: false,
             });
         }
         list
     }
 
-    /// Beam search over the lattice: the readings with the best model plus channel score.
-    fn decode(&self, lattice: &[&[Candidate]]) -> Vec<Candidate> {
+    /// Beam search over the lattice: the readings with the best model plus channel score;
+    /// `ocr_prior` replaces [`OCR_PRIOR`] in the cost of OCR readings.
+    fn decode(&self, lattice: &[&[Candidate]], ocr_prior: f32) -> Vec<Candidate> {
+        let cost = |c: &Candidate| {
+            CHANNEL_WEIGHT * (c.cost + if c.ocr { ocr_prior - OCR_PRIOR } else { 0.0 })
+        };
         #[derive(Clone, Copy)]
         struct Hyp {
-            u: u32,
-            v: u32,
+            history: [u32; HISTORY],
             score: f32,
             trail: usize,
         }
         // Back-pointers: (previous trail, candidate chosen).
         let mut trails: Vec<(usize, Candidate)> = Vec::new();
         let mut beam = vec![Hyp {
-            u: START,
-            v: START,
+            history: [START; HISTORY],
             score: 0.0,
             trail: usize::MAX,
         }];
@@ -637,20 +680,22 @@ impl<'m> Restorer<'m> {
             for h in &beam {
                 for c in cands.iter() {
                     // A run of other words is one word to the model (as in training).
-                    let (score, u, v) = if c.id == OTHER && h.v == OTHER {
-                        (h.score - CHANNEL_WEIGHT * c.cost, h.u, h.v)
+                    let (score, history) = if c.id == OTHER && h.history[HISTORY - 1] == OTHER {
+                        (h.score - cost(c), h.history)
                     } else {
-                        let lm = self.lm.log_prob(h.u, h.v, c.id);
-                        (h.score + lm - CHANNEL_WEIGHT * c.cost, h.v, c.id)
+                        let lm = self.lm.log_prob(h.history, c.id);
+                        let [_, u, v] = h.history;
+                        (h.score + lm - cost(c), [u, v, c.id])
                     };
-                    let state = (u64::from(u) << 32) | u64::from(v);
+                    let state = history
+                        .iter()
+                        .fold(0u64, |key, &id| (key << 21) | u64::from(id));
                     match states.get(&state).map(|&i| &mut next[i]) {
                         Some(n) if n.score >= score => {}
                         Some(n) => {
                             trails.push((h.trail, *c));
                             *n = Hyp {
-                                u,
-                                v,
+                                history,
                                 score,
                                 trail: trails.len() - 1,
                             };
@@ -659,8 +704,7 @@ impl<'m> Restorer<'m> {
                             trails.push((h.trail, *c));
                             states.insert(state, next.len());
                             next.push(Hyp {
-                                u,
-                                v,
+                                history,
                                 score,
                                 trail: trails.len() - 1,
                             });
