@@ -427,27 +427,22 @@ impl LanguageModel {
 
     /// Natural log of P(w | history), the history oldest word first.
     pub fn log_prob(&self, history: [u32; HISTORY], w: u32) -> f32 {
+        self.context(history).log_prob(w)
+    }
+
+    /// A history looked up once, to score many next words quickly.
+    pub fn context(&self, history: [u32; HISTORY]) -> Context<'_> {
         let [t, u, v] = history;
-        if let Some(&p) = self.fourgram.get(&pack(&[t, u, v, w])) {
-            return p;
+        let seen4 = self.fourgram_backoff.get(&pack(&[t, u, v])).copied();
+        let seen3 = self.trigram_backoff.get(&pack(&[u, v])).copied();
+        Context {
+            model: self,
+            history,
+            seen4: seen4.is_some(),
+            seen3: seen3.is_some(),
+            backoff4: seen4.unwrap_or(0.0),
+            backoff3: seen3.unwrap_or(0.0),
         }
-        let mut backoff = self
-            .fourgram_backoff
-            .get(&pack(&[t, u, v]))
-            .copied()
-            .unwrap_or(0.0);
-        if let Some(&p) = self.trigram.get(&pack(&[u, v, w])) {
-            return backoff + p;
-        }
-        backoff += self
-            .trigram_backoff
-            .get(&pack(&[u, v]))
-            .copied()
-            .unwrap_or(0.0);
-        if let Some(&p) = self.bigram.get(&pack(&[v, w])) {
-            return backoff + p;
-        }
-        backoff + self.bigram_backoff[v as usize] + self.unigram[w as usize]
     }
 
     /// The model as bytes: header, vocabulary, Đ symbol parts, delta-coded sorted 4-gram counts.
@@ -500,6 +495,42 @@ impl LanguageModel {
             fourgrams.push((key, c));
         }
         Ok(LanguageModel::from_counts(vocab, &fourgrams, parts))
+    }
+}
+
+/// A history with its back-off weights, from [`LanguageModel::context`].
+pub struct Context<'m> {
+    model: &'m LanguageModel,
+    history: [u32; HISTORY],
+    /// Whether the history was ever followed by a word (else no 4-gram can match).
+    seen4: bool,
+    /// Whether its last two words were (else no trigram can match).
+    seen3: bool,
+    backoff4: f32,
+    backoff3: f32,
+}
+
+impl Context<'_> {
+    /// Natural log of P(w | this history).
+    pub fn log_prob(&self, w: u32) -> f32 {
+        let m = self.model;
+        let [t, u, v] = self.history;
+        if self.seen4
+            && let Some(&p) = m.fourgram.get(&pack(&[t, u, v, w]))
+        {
+            return p;
+        }
+        let mut backoff = self.backoff4;
+        if self.seen3
+            && let Some(&p) = m.trigram.get(&pack(&[u, v, w]))
+        {
+            return backoff + p;
+        }
+        backoff += self.backoff3;
+        if let Some(&p) = m.bigram.get(&pack(&[v, w])) {
+            return backoff + p;
+        }
+        backoff + m.bigram_backoff[v as usize] + m.unigram[w as usize]
     }
 }
 

@@ -627,14 +627,10 @@ impl<'m> Restorer<'m> {
                 ocr,
             })
             .collect();
+        let line_start = self.lm.context([START; HISTORY]);
         let mut ranked: Vec<(f32, Candidate)> = list
             .into_iter()
-            .map(|c| {
-                (
-                    c.cost - 0.3 * self.lm.log_prob([START; HISTORY], c.id).max(-20.0),
-                    c,
-                )
-            })
+            .map(|c| (c.cost - 0.3 * line_start.log_prob(c.id).max(-20.0), c))
             .collect();
         // Ties broken by inventory order, so that the output never depends on hash order.
         ranked.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.syllable.cmp(&b.1.syllable)));
@@ -678,12 +674,13 @@ impl<'m> Restorer<'m> {
             next.clear();
             states.clear();
             for h in &beam {
+                let context = self.lm.context(h.history);
                 for c in cands.iter() {
                     // A run of other words is one word to the model (as in training).
                     let (score, history) = if c.id == OTHER && h.history[HISTORY - 1] == OTHER {
                         (h.score - cost(c), h.history)
                     } else {
-                        let lm = self.lm.log_prob(h.history, c.id);
+                        let lm = context.log_prob(c.id);
                         let [_, u, v] = h.history;
                         (h.score + lm - cost(c), [u, v, c.id])
                     };
