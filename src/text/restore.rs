@@ -214,7 +214,13 @@ fn word_kind(word: &str, acronym: bool) -> WordKind {
 #[derive(Default)]
 struct Memo {
     kinds: IdMap<u64, WordKind>,
+    /// Readings of words in OCR-damaged lines (lost marks and OCR damage).
     candidates: IdMap<u64, Vec<Candidate>>,
+    /// Readings of words in lines typed without marks (lost marks only, when there are some).
+    typed: IdMap<u64, Vec<Candidate>>,
+    /// Whether the document reads as OCR output (every damaged line is then read as OCR
+    /// damage); judged when the first damaged line comes.
+    ocr_document: Option<bool>,
 }
 
 /// How the marks of a line's words look: the signal for "is this line damaged?".
@@ -303,14 +309,19 @@ fn looks_like_noise(line: &str) -> bool {
     odd * 5 > total
 }
 
-/// True when a document looks OCR-garbled or typed without accents (a cheap test on its start).
-pub fn needs_restoration(text: &str) -> bool {
-    let mut shape = LineShape::default();
-    let mut end = text.len().min(64 * 1024);
+/// The first `bytes` of a text (at a character boundary): enough to judge a whole document.
+fn head(text: &str, bytes: usize) -> &str {
+    let mut end = text.len().min(bytes);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    for (_, piece) in pieces(&text[..end]) {
+    &text[..end]
+}
+
+/// True when a document looks OCR-garbled or typed without accents (a cheap test on its start).
+pub fn needs_restoration(text: &str) -> bool {
+    let mut shape = LineShape::default();
+    for (_, piece) in pieces(head(text, 64 * 1024)) {
         if let Chunk::Word(_, word, _) = piece {
             shape.add(word_kind(word, is_acronym_shape(word)));
         }
@@ -381,7 +392,7 @@ impl<'m> Restorer<'m> {
 
     /// Restores one line; a line that is already clean Vietnamese comes back unchanged.
     pub fn restore_line(&self, line: &str) -> String {
-        self.restore_with_memo(line, &mut Memo::default())
+        self.restore_with_memo(line, line, &mut Memo::default())
             .into_owned()
     }
 
@@ -392,7 +403,7 @@ impl<'m> Restorer<'m> {
         let mut changed = 0;
         for piece in text.split_inclusive('\n') {
             let body = piece.trim_end_matches(['\n', '\r']);
-            let restored = self.restore_with_memo(body, &mut memo);
+            let restored = self.restore_with_memo(body, text, &mut memo);
             if let Cow::Owned(new) = &restored
                 && new != body
             {
@@ -404,14 +415,35 @@ impl<'m> Restorer<'m> {
         (out, changed)
     }
 
+    /// Whether a document's start (8 KiB) reads as OCR output: marks left on some words, or many broken
+    /// words (text typed without marks has neither).
+    fn reads_as_ocr(&self, text: &str, kinds: &mut IdMap<u64, WordKind>) -> bool {
+        let mut shape = LineShape::default();
+        for (_, piece) in pieces(head(text, 8 * 1024)) {
+            if let Chunk::Word(_, word, _) = piece {
+                let kind = *kinds
+                    .entry(word_hash(word))
+                    .or_insert_with(|| self.word_kind(word));
+                shape.add(kind);
+            }
+        }
+        let words = shape.words();
+        words > 0 && (shape.marked * 20 >= words || shape.broken * 10 >= words)
+    }
+
     /// Table cells (parts between tabs) are restored each on its own, as the model learned them.
-    fn restore_with_memo<'l>(&self, line: &'l str, memo: &mut Memo) -> Cow<'l, str> {
+    fn restore_with_memo<'l>(
+        &self,
+        line: &'l str,
+        document: &str,
+        memo: &mut Memo,
+    ) -> Cow<'l, str> {
         if !line.contains('\t') {
-            return self.restore_cell(line, memo);
+            return self.restore_cell(line, document, memo);
         }
         let cells: Vec<Cow<str>> = line
             .split('\t')
-            .map(|cell| self.restore_cell(cell, memo))
+            .map(|cell| self.restore_cell(cell, document, memo))
             .collect();
         if cells.iter().all(|c| matches!(c, Cow::Borrowed(_))) {
             return Cow::Borrowed(line);
@@ -420,7 +452,7 @@ impl<'m> Restorer<'m> {
     }
 
     /// Restores one line or table cell (borrowed back unchanged when clean, noise or empty).
-    fn restore_cell<'l>(&self, line: &'l str, memo: &mut Memo) -> Cow<'l, str> {
+    fn restore_cell<'l>(&self, line: &'l str, document: &str, memo: &mut Memo) -> Cow<'l, str> {
         if looks_like_noise(line) {
             return Cow::Borrowed(line);
         }
@@ -441,15 +473,31 @@ impl<'m> Restorer<'m> {
         if shape.is_clean() {
             return Cow::Borrowed(line);
         }
+        // A damaged line of an OCR document, or one that still has marks or has broken words,
+        // was read by OCR; one with neither was typed without marks.
+        let ocr_document = match memo.ocr_document {
+            Some(known) => known,
+            None => {
+                let judged = self.reads_as_ocr(document, &mut memo.kinds);
+                memo.ocr_document = Some(judged);
+                judged
+            }
+        };
+        let garbled = ocr_document || shape.marked > 0 || shape.broken * 5 >= shape.words();
+        let (readings, ocr_prior) = if garbled {
+            (&mut memo.candidates, OCR_PRIOR_GARBLED)
+        } else {
+            (&mut memo.typed, OCR_PRIOR)
+        };
         // Decode the words; fixed chunks, acronyms and symbols are "other" words for the model.
         for ((_, chunk), hash) in chunks.iter().zip(&hashes) {
             if let (Chunk::Word(_, w, _), Some(h)) = (chunk, hash) {
                 let acronym = memo.kinds.get(h) == Some(&WordKind::Acronym);
-                memo.candidates.entry(*h).or_insert_with(|| {
+                readings.entry(*h).or_insert_with(|| {
                     if acronym {
                         vec![self.acronym(w)]
                     } else {
-                        self.candidates(w)
+                        self.candidates(w, garbled)
                     }
                 });
             }
@@ -462,16 +510,9 @@ impl<'m> Restorer<'m> {
         }];
         let lattice: Vec<&[Candidate]> = hashes
             .iter()
-            .map(|h| h.map_or(&OTHER_WORD[..], |h| &memo.candidates[&h][..]))
+            .map(|h| h.map_or(&OTHER_WORD[..], |h| &readings[&h][..]))
             .collect();
         // Very long lines are decoded in windows, so memory and time stay linear.
-        // A damaged line that still has marks, or broken words, was read by OCR; one with
-        // neither was typed without marks.
-        let ocr_prior = if shape.marked > 0 || shape.broken * 5 >= shape.words() {
-            OCR_PRIOR_GARBLED
-        } else {
-            OCR_PRIOR
-        };
         let best: Vec<Candidate> = lattice
             .chunks(MAX_LINE_WORDS)
             .flat_map(|window| self.decode(window, ocr_prior))
@@ -587,8 +628,9 @@ impl<'m> Restorer<'m> {
         out
     }
 
-    /// The readings of one written word, cheapest first, always including "keep it as written".
-    fn candidates(&self, word: &str) -> Vec<Candidate> {
+    /// The readings of one written word, cheapest first, always including "keep it as written";
+    /// OCR damage is considered when `ocr` is set or when no syllable fits by lost marks alone.
+    fn candidates(&self, word: &str, ocr: bool) -> Vec<Candidate> {
         let lower: Vec<char> = word.to_lowercase().chars().collect();
         let inv = &self.inventory;
         // Per syllable: its cheapest channel cost, and whether that reading is OCR damage.
@@ -605,7 +647,7 @@ impl<'m> Restorer<'m> {
         // OCR damage: syllables whose plain form is near the word read through the confusions.
         let folded: Vec<char> = lower.iter().filter_map(|&c| self.channel.fold(c)).collect();
         // A one-letter word is too short to say what OCR damage it could be.
-        if lower.len() >= 2 && !folded.is_empty() {
+        if (ocr || found.is_empty()) && lower.len() >= 2 && !folded.is_empty() {
             let mut observed = self.channel.observe(&lower);
             for key in inv.near(&folded) {
                 let plain = &inv.plains[key as usize];
