@@ -265,6 +265,19 @@ impl LineShape {
 
 /// Classifies one piece of a line: a whitespace-separated chunk or a part of one between separators.
 fn classify(chunk: &str) -> Chunk<'_> {
+    // The common case first: a chunk of letters only is a word (or a lone capital, a label).
+    let mut letters = 0;
+    if chunk.chars().all(|c| {
+        letters += 1;
+        is_letter(c)
+    }) {
+        let label = letters == 1 && chunk.chars().all(char::is_uppercase);
+        return if letters > MAX_WORD || label {
+            Chunk::Fixed(chunk)
+        } else {
+            Chunk::Word("", chunk, "")
+        };
+    }
     if is_url_or_email(chunk) {
         return Chunk::Fixed(chunk);
     }
