@@ -22,13 +22,16 @@ use super::words::{
     SEPARATORS, is_acronym_shape, is_symbol, is_url_or_email, split_word, syllable_key,
 };
 
-/// Cost (in nats) of reading a word as OCR damage rather than as lost marks, in a line whose
-/// words are all syllables (typed without accents, most likely).
+/// Cost (in nats) of reading a word as OCR damage rather than as lost marks, in a document
+/// typed without marks.
 const OCR_PRIOR: f32 = 2.0;
-/// The same cost in a line with broken words: OCR damage is then what happened to the line.
+/// The same cost in a document read by OCR, where OCR damage is what happened to it.
 const OCR_PRIOR_GARBLED: f32 = 0.0;
-/// Cost of keeping a word that is not a syllable as it was written.
+/// Cost of keeping a word that is not a syllable as it was written, in a document read by OCR.
 const KEEP_COST: f32 = 16.0;
+/// The same in a document typed without marks, where such a word is more often a name or a
+/// foreign word than damage.
+const KEEP_COST_TYPED: f32 = 12.0;
 /// Extra cost per letter of a kept non-syllable word.
 const KEEP_PER_LETTER: f32 = 1.0;
 /// How much a candidate's channel cost weighs against the language model.
@@ -36,7 +39,7 @@ const CHANNEL_WEIGHT: f32 = 1.0;
 /// Candidates kept per word.
 const MAX_CANDIDATES: usize = 30;
 /// Candidates costing this much more than a word's cheapest reading are dropped.
-const CANDIDATE_MARGIN: f32 = 7.0;
+const CANDIDATE_MARGIN: f32 = 10.0;
 /// Hypotheses kept by the beam search.
 const BEAM: usize = 12;
 /// Words longer than this (in characters) are never syllables or damaged syllables.
@@ -250,6 +253,13 @@ impl LineShape {
         }
     }
 
+    fn merge(&mut self, other: &LineShape) {
+        self.marked += other.marked;
+        self.plain += other.plain;
+        self.invalid += other.invalid;
+        self.broken += other.broken;
+    }
+
     fn words(&self) -> usize {
         self.marked + self.plain + self.invalid
     }
@@ -428,20 +438,27 @@ impl<'m> Restorer<'m> {
         (out, changed)
     }
 
-    /// Whether a document's start (8 KiB) reads as OCR output: marks left on some words, or many broken
-    /// words (text typed without marks has neither).
+    /// Whether the damaged lines of a document's start (8 KiB) read as OCR output: marks left
+    /// on some words, or many words that are no syllable's letters. Text typed without marks
+    /// has neither; clean lines say nothing either way.
     fn reads_as_ocr(&self, text: &str, kinds: &mut IdMap<u64, WordKind>) -> bool {
-        let mut shape = LineShape::default();
-        for (_, piece) in pieces(head(text, 8 * 1024)) {
-            if let Chunk::Word(_, word, _) = piece {
-                let kind = *kinds
-                    .entry(word_hash(word))
-                    .or_insert_with(|| self.word_kind(word));
-                shape.add(kind);
+        let mut damaged = LineShape::default();
+        for line in head(text, 8 * 1024).lines() {
+            let mut shape = LineShape::default();
+            for (_, piece) in pieces(line) {
+                if let Chunk::Word(_, word, _) = piece {
+                    let kind = *kinds
+                        .entry(word_hash(word))
+                        .or_insert_with(|| self.word_kind(word));
+                    shape.add(kind);
+                }
+            }
+            if !shape.is_clean() {
+                damaged.merge(&shape);
             }
         }
-        let words = shape.words();
-        words > 0 && (shape.marked * 20 >= words || shape.broken * 10 >= words)
+        let words = damaged.words();
+        words > 0 && (damaged.marked * 20 >= words || damaged.broken * 10 >= words)
     }
 
     /// Table cells (parts between tabs) are restored each on its own, as the model learned them.
@@ -486,8 +503,6 @@ impl<'m> Restorer<'m> {
         if shape.is_clean() {
             return Cow::Borrowed(line);
         }
-        // A damaged line of an OCR document, or one that still has marks or has broken words,
-        // was read by OCR; one with neither was typed without marks.
         let ocr_document = match memo.ocr_document {
             Some(known) => known,
             None => {
@@ -496,8 +511,8 @@ impl<'m> Restorer<'m> {
                 judged
             }
         };
-        let garbled = ocr_document || shape.marked > 0 || shape.broken * 5 >= shape.words();
-        let (readings, ocr_prior) = if garbled {
+        // Lines are read as OCR damage or as typing without marks as their document is.
+        let (readings, ocr_prior) = if ocr_document {
             (&mut memo.candidates, OCR_PRIOR_GARBLED)
         } else {
             (&mut memo.typed, OCR_PRIOR)
@@ -510,7 +525,7 @@ impl<'m> Restorer<'m> {
                     if acronym {
                         vec![self.acronym(w)]
                     } else {
-                        self.candidates(w, garbled)
+                        self.candidates(w, ocr_document)
                     }
                 });
             }
@@ -697,7 +712,8 @@ impl<'m> Restorer<'m> {
             list.push(Candidate {
                 syllable: None,
                 id: OTHER,
-                cost: KEEP_COST + KEEP_PER_LETTER * lower.len() as f32,
+                cost: if ocr { KEEP_COST } else { KEEP_COST_TYPED }
+                    + KEEP_PER_LETTER * lower.len() as f32,
                 ocr: false,
             });
         }
