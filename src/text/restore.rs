@@ -13,10 +13,11 @@
 use crate::text::syllable::{is_letter, is_word_char};
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 use super::channel::{Channel, marks_lost};
-use super::lm::{HISTORY, IdMap, LanguageModel, OTHER, START, UNKNOWN};
+use super::lm::{HISTORY, IdHasher, IdMap, LanguageModel, OTHER, START, UNKNOWN};
 use super::syllable::{Syllable, strip_marks};
 use super::words::{
     SEPARATORS, is_acronym_shape, is_symbol, is_url_or_email, split_word, syllable_key,
@@ -55,23 +56,35 @@ struct Inventory {
     syllables: Vec<(String, Vec<char>, u32)>,
     /// Syllable indexes by plain key ("tiếng" under "tieng").
     by_plain: HashMap<String, Vec<u32>>,
-    /// Plain keys by every form with up to [`MAX_EDITS`] letters deleted (for near misses).
-    deletions: HashMap<String, Vec<u32>>,
-    /// The plain keys, indexed by the numbers in `deletions`.
-    plains: Vec<String>,
+    /// Plain keys (their indexes) by the hash of every form with up to [`MAX_EDITS`] letters
+    /// deleted, for near misses. A hash collision only adds a key that the edit check drops.
+    deletions: IdMap<u64, Vec<u32>>,
+    /// The plain keys' letters and their syllables, indexed by the numbers in `deletions`.
+    plains: Vec<(Vec<char>, Vec<u32>)>,
 }
 
-/// All strings made by deleting up to `depth` characters of `word`.
-fn deletions(word: &[char], depth: usize, out: &mut Vec<String>) {
-    out.push(word.iter().collect());
-    if depth == 0 || word.len() <= 1 {
-        return;
+/// Hashes of every form of `word` with up to `depth` letters deleted (at least one letter left).
+fn deletion_hashes(word: &[char], depth: usize, out: &mut Vec<u64>) {
+    use std::hash::{BuildHasher, Hasher};
+    /// Deletes letters at positions from `from` on, each later than the last one deleted.
+    fn walk(word: &[char], gone: &mut Vec<usize>, from: usize, depth: usize, out: &mut Vec<u64>) {
+        let mut hasher = BuildHasherDefault::<IdHasher>::default().build_hasher();
+        for (i, &c) in word.iter().enumerate() {
+            if !gone.contains(&i) {
+                hasher.write_u32(u32::from(c));
+            }
+        }
+        out.push(hasher.finish());
+        if gone.len() == depth || word.len() - gone.len() <= 1 {
+            return;
+        }
+        for i in from..word.len() {
+            gone.push(i);
+            walk(word, gone, i + 1, depth, out);
+            gone.pop();
+        }
     }
-    for i in 0..word.len() {
-        let mut shorter = word.to_vec();
-        shorter.remove(i);
-        deletions(&shorter, depth - 1, out);
-    }
+    walk(word, &mut Vec::with_capacity(depth), 0, depth, out);
 }
 
 impl Inventory {
@@ -95,21 +108,21 @@ impl Inventory {
         for (i, (key, _, _)) in syllables.iter().enumerate() {
             by_plain.entry(strip_marks(key)).or_default().push(i as u32);
         }
-        let mut plains: Vec<String> = by_plain.keys().cloned().collect();
-        plains.sort();
-        let mut deletion_index: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut plain_keys: Vec<&String> = by_plain.keys().collect();
+        plain_keys.sort();
+        let plains: Vec<(Vec<char>, Vec<u32>)> = plain_keys
+            .into_iter()
+            .map(|key| (key.chars().collect(), by_plain[key].clone()))
+            .collect();
+        let mut deletion_index: IdMap<u64, Vec<u32>> = IdMap::default();
         let mut forms = Vec::new();
-        for (i, plain) in plains.iter().enumerate() {
+        for (i, (letters, _)) in plains.iter().enumerate() {
             forms.clear();
-            let chars: Vec<char> = plain.chars().collect();
-            deletions(&chars, MAX_EDITS, &mut forms);
-            forms.sort();
+            deletion_hashes(letters, MAX_EDITS, &mut forms);
+            forms.sort_unstable();
             forms.dedup();
-            for form in &forms {
-                deletion_index
-                    .entry(form.clone())
-                    .or_default()
-                    .push(i as u32);
+            for &form in &forms {
+                deletion_index.entry(form).or_default().push(i as u32);
             }
         }
         Inventory {
@@ -128,7 +141,7 @@ impl Inventory {
             _ => MAX_EDITS,
         };
         let mut forms = Vec::new();
-        deletions(word, depth, &mut forms);
+        deletion_hashes(word, depth, &mut forms);
         forms.sort_unstable();
         forms.dedup();
         let mut keys: Vec<u32> = forms
@@ -136,13 +149,10 @@ impl Inventory {
             .filter_map(|f| self.deletions.get(f))
             .flatten()
             .copied()
-            .filter(|&k| {
-                let plain: Vec<char> = self.plains[k as usize].chars().collect();
-                edit_distance(&plain, word) <= depth
-            })
             .collect();
         keys.sort_unstable();
         keys.dedup();
+        keys.retain(|&k| edit_distance(&self.plains[k as usize].0, word) <= depth);
         keys
     }
 }
@@ -678,8 +688,7 @@ impl<'m> Restorer<'m> {
         if (ocr || found.is_empty()) && lower.len() >= 2 && !folded.is_empty() {
             let mut observed = self.channel.observe(&lower);
             for key in inv.near(&folded) {
-                let plain = &inv.plains[key as usize];
-                for &s in &inv.by_plain[plain] {
+                for &s in &inv.plains[key as usize].1 {
                     let cost = OCR_PRIOR + observed.cost(&inv.syllables[s as usize].1);
                     let entry = found.entry(s).or_insert((f32::INFINITY, true));
                     if cost < entry.0 {
@@ -703,9 +712,15 @@ impl<'m> Restorer<'m> {
             .map(|c| (c.cost - 0.3 * line_start.log_prob(c.id).max(-20.0), c))
             .collect();
         // Ties broken by inventory order, so that the output never depends on hash order.
-        ranked.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.syllable.cmp(&b.1.syllable)));
+        let order = |a: &(f32, Candidate), b: &(f32, Candidate)| {
+            a.0.total_cmp(&b.0).then(a.1.syllable.cmp(&b.1.syllable))
+        };
+        if ranked.len() > MAX_CANDIDATES {
+            ranked.select_nth_unstable_by(MAX_CANDIDATES, order);
+            ranked.truncate(MAX_CANDIDATES);
+        }
+        ranked.sort_unstable_by(order);
         let mut list: Vec<Candidate> = ranked.into_iter().map(|(_, c)| c).collect();
-        list.truncate(MAX_CANDIDATES);
         let cheapest = list.iter().map(|c| c.cost).fold(f32::INFINITY, f32::min);
         list.retain(|c| c.cost <= cheapest + CANDIDATE_MARGIN);
         if !Syllable::is_valid(word) {
@@ -780,8 +795,13 @@ impl<'m> Restorer<'m> {
                     }
                 }
             }
-            next.sort_by(|a, b| b.score.total_cmp(&a.score));
-            next.truncate(BEAM);
+            // The best BEAM hypotheses, best first (ties kept in the order they were made).
+            let order = |a: &Hyp, b: &Hyp| b.score.total_cmp(&a.score).then(a.trail.cmp(&b.trail));
+            if next.len() > BEAM {
+                next.select_nth_unstable_by(BEAM, order);
+                next.truncate(BEAM);
+            }
+            next.sort_unstable_by(order);
             std::mem::swap(&mut beam, &mut next);
         }
         let mut path = Vec::with_capacity(lattice.len());
@@ -797,8 +817,8 @@ impl<'m> Restorer<'m> {
 }
 
 fn word_hash(word: &str) -> u64 {
-    use std::hash::{BuildHasher, BuildHasherDefault};
-    BuildHasherDefault::<super::lm::IdHasher>::default().hash_one(word)
+    use std::hash::BuildHasher;
+    BuildHasherDefault::<IdHasher>::default().hash_one(word)
 }
 
 #[cfg(test)]
