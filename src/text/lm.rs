@@ -28,6 +28,12 @@ pub const HISTORY: usize = 3;
 const ID_BITS: u32 = 16;
 const MAX_VOCAB: usize = 1 << ID_BITS;
 
+/// The one-syllable names of administrative units. They stand in the same places in
+/// administrative text ("trên địa bàn xã", "UBND phường", "cấp huyện"), so every 4-gram seen
+/// with one of them is also counted with each of the others: a ward's plan is read with what
+/// the communes' plans taught.
+const ADMIN_UNITS: [&str; 5] = ["xã", "phường", "huyện", "quận", "tỉnh"];
+
 /// A multiplicative hasher for the model's integer keys (std's SipHash is needlessly slow here).
 #[derive(Default, Clone, Copy)]
 pub struct IdHasher(u64);
@@ -82,6 +88,10 @@ pub struct NgramCounts {
     index: HashMap<String, u32>,
     fourgrams: IdMap<u64, u32>,
     symbol_parts: HashMap<String, u32>,
+    /// The ids of [`ADMIN_UNITS`].
+    units: Vec<u32>,
+    /// How often each word was seen (unit variants not included).
+    seen: Vec<u64>,
 }
 
 impl NgramCounts {
@@ -91,7 +101,26 @@ impl NgramCounts {
         for word in RESERVED {
             counts.intern(word);
         }
+        counts.units = ADMIN_UNITS.iter().map(|w| counts.intern(w)).collect();
         counts
+    }
+
+    /// Counts one 4-gram, and its variants with one administrative unit put for another where
+    /// the unit word is a common word (`common`: written in lower case, not in a name or a list
+    /// of places).
+    fn count(&mut self, gram: [u32; 4], common: [bool; 4]) {
+        *self.fourgrams.entry(pack(&gram)).or_default() += 1;
+        self.seen[gram[3] as usize] += 1;
+        for at in 0..gram.len() {
+            if !common[at] || !self.units.contains(&gram[at]) {
+                continue;
+            }
+            for &unit in self.units.iter().filter(|&&u| u != gram[at]) {
+                let mut variant = gram;
+                variant[at] = unit;
+                *self.fourgrams.entry(pack(&variant)).or_default() += 1;
+            }
+        }
     }
 
     fn intern(&mut self, word: &str) -> u32 {
@@ -100,6 +129,7 @@ impl NgramCounts {
         }
         let id = self.vocab.len() as u32;
         self.vocab.push(word.to_string());
+        self.seen.push(0);
         self.index.insert(word.to_string(), id);
         id
     }
@@ -109,7 +139,8 @@ impl NgramCounts {
         // Table cells (between tabs) are separate texts, as restoration reads them.
         for line in text.lines().flat_map(|line| line.split('\t')) {
             let mut history = [START; HISTORY];
-            for word in line_words(line) {
+            let mut common = [false; HISTORY];
+            for (word, lower) in line_words(line) {
                 let w = match word {
                     Some(key) if self.vocab.len() < MAX_VOCAB => self.intern(&key),
                     Some(_) => UNKNOWN,
@@ -120,8 +151,10 @@ impl NgramCounts {
                     continue;
                 }
                 let [t, u, v] = history;
-                *self.fourgrams.entry(pack(&[t, u, v, w])).or_default() += 1;
+                let [ct, cu, cv] = common;
+                self.count([t, u, v, w], [ct, cu, cv, lower]);
                 history = [u, v, w];
+                common = [cu, cv, lower];
             }
             for part in symbol_parts(line) {
                 *self.symbol_parts.entry(part.to_string()).or_default() += 1;
@@ -147,14 +180,10 @@ impl NgramCounts {
 
     /// The syllables seen, with how often, most frequent first.
     pub fn syllable_counts(&self) -> Vec<(String, u64)> {
-        let mut counts = vec![0u64; self.vocab.len()];
-        for (&key, &c) in &self.fourgrams {
-            counts[unpack4(key)[3] as usize] += u64::from(c);
-        }
         let mut list: Vec<(String, u64)> = self
             .vocab
             .iter()
-            .zip(counts)
+            .zip(self.seen.iter().copied())
             .skip(RESERVED.len())
             .filter(|(w, c)| *c > 0 && !is_acronym_shape(w))
             .map(|(w, c)| (w.clone(), c))

@@ -80,8 +80,9 @@ pub const SEPARATORS: [char; 16] = [
 
 /// The words of one line of clean text as the language model sees them: a syllable's key
 /// (lower case, classic tone placement), an acronym as written ("UBND", "HĐND"), or `None`
-/// for any other word (numbers, document symbols, URLs, foreign words).
-pub fn line_words(line: &str) -> impl Iterator<Item = Option<String>> + '_ {
+/// for any other word (numbers, document symbols, URLs, foreign words); each with whether it
+/// was written in lower case (a common word rather than part of a name or a heading).
+pub fn line_words(line: &str) -> impl Iterator<Item = (Option<String>, bool)> + '_ {
     line.split_whitespace().flat_map(|chunk| {
         let whole = is_url_or_email(chunk) || is_symbol(chunk);
         let parts: Vec<&str> = if whole {
@@ -93,13 +94,15 @@ pub fn line_words(line: &str) -> impl Iterator<Item = Option<String>> + '_ {
                 .collect()
         };
         parts.into_iter().map(move |part| {
-            if whole {
+            let lower = part.chars().next().is_some_and(char::is_lowercase);
+            let key = if whole {
                 None
             } else if let Some(key) = syllable_key(part) {
                 Some(key)
             } else {
                 is_acronym_shape(part).then(|| part.to_string())
-            }
+            };
+            (key, lower)
         })
     })
 }
@@ -123,10 +126,15 @@ mod tests {
 
     #[test]
     fn the_model_sees_syllables_acronyms_and_other_words() {
-        let words: Vec<Option<String>> =
+        let words: Vec<(Option<String>, bool)> =
             line_words("Theo Kế hoạch số 39/KH-UBND của UBND Phường, xem https://x.vn Hello")
                 .collect();
-        let shown: Vec<&str> = words.iter().map(|w| w.as_deref().unwrap_or("·")).collect();
+        let shown: Vec<&str> = words
+            .iter()
+            .map(|w| w.0.as_deref().unwrap_or("·"))
+            .collect();
+        let lower: Vec<bool> = words.iter().map(|w| w.1).collect();
+        assert_eq!(lower[..4], [false, false, true, true]);
         assert_eq!(
             shown,
             [
