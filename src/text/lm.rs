@@ -634,6 +634,26 @@ mod tests {
     }
 
     #[test]
+    fn administrative_units_share_their_contexts() {
+        let lm = LanguageModel::from_texts(
+            [
+                "kế hoạch trên địa bàn xã\nngân sách địa phương\nphương án, phương thức, phương tiện\nđa phương, song phương, đơn phương",
+                "Phường Phúc Xá, Quận Ba Đình\nủy ban nhân dân phường",
+            ],
+            1,
+        );
+        let history = [lm.id("trên"), lm.id("địa"), lm.id("bàn")];
+        // "địa bàn phường" was never written, but "địa bàn xã" was.
+        assert!(lm.log_prob(history, lm.id("phường")) > lm.log_prob(history, lm.id("phương")));
+        // Place names (capitalised) are not multiplied: "Quận Phúc Xá" is not made up.
+        let place = [START, START, lm.id("quận")];
+        assert!(
+            lm.log_prob(place, lm.id("phúc"))
+                < lm.log_prob([START, START, lm.id("phường")], lm.id("phúc"))
+        );
+    }
+
+    #[test]
     fn probabilities_sum_to_one() {
         let lm = small();
         for history in [
