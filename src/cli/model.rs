@@ -28,7 +28,7 @@ enum Action {
         /// The model file to write.
         #[arg(short, long)]
         output: PathBuf,
-        /// Drop trigrams seen fewer times than this (a smaller model).
+        /// Drop 4-grams seen fewer times than this (a smaller model).
         #[arg(long, default_value_t = 1)]
         min_count: u32,
     },

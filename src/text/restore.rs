@@ -4,7 +4,7 @@
 //! syllables from the attested syllable inventory (those whose marks could
 //! have been lost, and those the learned OCR confusions could have turned into
 //! the word), each with its channel cost ([`Channel`]); a beam search over the
-//! line picks the sequence that the trigram language model ([`LanguageModel`])
+//! line picks the sequence that the 4-gram language model ([`LanguageModel`])
 //! and the channel together like best. Keeping a word as it was written is
 //! always a candidate, so noise stays noise. Numbers, dates, URLs, e-mail
 //! addresses, acronyms and document symbols are never changed, except that Đ
