@@ -334,7 +334,11 @@ impl Channel {
                 .map(|&o| self.sub_cost(NOTHING, o))
                 .collect(),
             observed: observed.to_vec(),
-            rows: IdMap::default(),
+            rows: Vec::new(),
+            row_of: IdMap::default(),
+            picked: Vec::new(),
+            prev: Vec::new(),
+            cur: Vec::new(),
         }
     }
 }
@@ -345,39 +349,61 @@ pub struct ObservedWord<'c> {
     observed: Vec<char>,
     /// Cost of each observed character being an insertion.
     insert: Vec<f32>,
-    /// Per clean letter: its deletion cost, then its cost of being read as each observed character.
-    rows: IdMap<char, Vec<f32>>,
+    /// Per clean letter met: its deletion cost, then its cost of being read as each observed character.
+    rows: Vec<Vec<f32>>,
+    /// Where each clean letter's row is in `rows`.
+    row_of: IdMap<char, usize>,
+    /// Scratch space reused by [`ObservedWord::cost`]: the rows of a syllable's letters and two
+    /// rows of the edit table.
+    picked: Vec<usize>,
+    prev: Vec<f32>,
+    cur: Vec<f32>,
 }
 
 impl ObservedWord<'_> {
     /// −ln P(observed | clean) under OCR damage: the cheapest alignment of the two, lower case.
     pub fn cost(&mut self, clean: &[char]) -> f32 {
-        let m = clean.len();
+        self.picked.clear();
         for &c in clean {
-            if !self.rows.contains_key(&c) {
-                let row = std::iter::once(NOTHING)
-                    .chain(self.observed.iter().copied())
-                    .map(|o| self.channel.sub_cost(c, o))
-                    .collect();
-                self.rows.insert(c, row);
-            }
+            let row = match self.row_of.get(&c) {
+                Some(&row) => row,
+                None => {
+                    let costs = std::iter::once(NOTHING)
+                        .chain(self.observed.iter().copied())
+                        .map(|o| self.channel.sub_cost(c, o))
+                        .collect();
+                    self.rows.push(costs);
+                    self.row_of.insert(c, self.rows.len() - 1);
+                    self.rows.len() - 1
+                }
+            };
+            self.picked.push(row);
         }
-        let rows: Vec<&[f32]> = clean.iter().map(|c| &self.rows[c][..]).collect();
-        let mut prev: Vec<f32> = Vec::with_capacity(m + 1);
+        let ObservedWord {
+            insert,
+            rows,
+            picked,
+            prev,
+            cur,
+            ..
+        } = self;
+        let m = clean.len();
+        prev.clear();
         prev.push(0.0);
         for j in 0..m {
-            prev.push(prev[j] + rows[j][0]);
+            prev.push(prev[j] + rows[picked[j]][0]);
         }
-        let mut cur = vec![0f32; m + 1];
-        for (i, &insert) in self.insert.iter().enumerate() {
+        cur.clear();
+        cur.resize(m + 1, 0.0);
+        for (i, &insert) in insert.iter().enumerate() {
             cur[0] = prev[0] + insert;
             for j in 1..=m {
-                let row = rows[j - 1];
+                let row = &rows[picked[j - 1]];
                 cur[j] = (prev[j - 1] + row[i + 1])
                     .min(prev[j] + insert)
                     .min(cur[j - 1] + row[0]);
             }
-            std::mem::swap(&mut prev, &mut cur);
+            std::mem::swap(prev, cur);
         }
         prev[m]
     }

@@ -672,7 +672,7 @@ impl<'m> Restorer<'m> {
         let lower: Vec<char> = word.to_lowercase().chars().collect();
         let inv = &self.inventory;
         // Per syllable: its cheapest channel cost, and whether that reading is OCR damage.
-        let mut found: HashMap<u32, (f32, bool)> = HashMap::new();
+        let mut found: IdMap<u32, (f32, bool)> = IdMap::default();
         // Marks lost: same plain letters, every written mark kept by the syllable.
         if lower.iter().all(|c| is_letter(*c)) {
             let plain = strip_marks(&lower.iter().collect::<String>());
