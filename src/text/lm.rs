@@ -58,8 +58,8 @@ impl Hasher for IdHasher {
 /// A hash map keyed by packed word ids.
 pub type IdMap<K, V> = HashMap<K, V, BuildHasherDefault<IdHasher>>;
 
-/// Packs word ids into one key, the last id in the lowest bits.
-fn pack(ids: &[u32]) -> u64 {
+/// Packs word ids (up to four) into one key, the last id in the lowest bits.
+pub(crate) fn pack(ids: &[u32]) -> u64 {
     ids.iter()
         .fold(0u64, |key, &id| (key << ID_BITS) | u64::from(id))
 }

@@ -17,7 +17,7 @@ use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 use super::channel::{Channel, marks_lost};
-use super::lm::{HISTORY, IdHasher, IdMap, LanguageModel, OTHER, START, UNKNOWN};
+use super::lm::{HISTORY, IdHasher, IdMap, LanguageModel, OTHER, START, UNKNOWN, pack};
 use super::syllable::{Syllable, strip_marks};
 use super::words::{
     SEPARATORS, is_acronym_shape, is_symbol, is_url_or_email, split_word, syllable_key,
@@ -448,21 +448,35 @@ impl<'m> Restorer<'m> {
         (out, changed)
     }
 
+    /// The shape of a line's pieces, and per piece the word's hash when it is a word (acronyms
+    /// included); word kinds are remembered in `kinds`.
+    fn shape_of(
+        &self,
+        chunks: &[(usize, Chunk)],
+        kinds: &mut IdMap<u64, WordKind>,
+    ) -> (LineShape, Vec<Option<u64>>) {
+        let mut shape = LineShape::default();
+        let hashes = chunks
+            .iter()
+            .map(|(_, chunk)| match chunk {
+                Chunk::Word(_, word, _) => {
+                    let h = word_hash(word);
+                    shape.add(*kinds.entry(h).or_insert_with(|| self.word_kind(word)));
+                    Some(h)
+                }
+                _ => None,
+            })
+            .collect();
+        (shape, hashes)
+    }
+
     /// Whether the damaged lines of a document's start (8 KiB) read as OCR output: marks left
     /// on some words, or many words that are no syllable's letters. Text typed without marks
     /// has neither; clean lines say nothing either way.
     fn reads_as_ocr(&self, text: &str, kinds: &mut IdMap<u64, WordKind>) -> bool {
         let mut damaged = LineShape::default();
         for line in head(text, 8 * 1024).lines() {
-            let mut shape = LineShape::default();
-            for (_, piece) in pieces(line) {
-                if let Chunk::Word(_, word, _) = piece {
-                    let kind = *kinds
-                        .entry(word_hash(word))
-                        .or_insert_with(|| self.word_kind(word));
-                    shape.add(kind);
-                }
-            }
+            let (shape, _) = self.shape_of(&pieces(line), kinds);
             if !shape.is_clean() {
                 damaged.merge(&shape);
             }
@@ -497,19 +511,7 @@ impl<'m> Restorer<'m> {
             return Cow::Borrowed(line);
         }
         let chunks = pieces(line);
-        let mut shape = LineShape::default();
-        // Per piece: the word's hash when it is a word (acronyms included).
-        let mut hashes: Vec<Option<u64>> = Vec::with_capacity(chunks.len());
-        for (_, chunk) in &chunks {
-            let mut hash = None;
-            if let Chunk::Word(_, word, _) = chunk {
-                let h = word_hash(word);
-                let kind = *memo.kinds.entry(h).or_insert_with(|| self.word_kind(word));
-                shape.add(kind);
-                hash = Some(h);
-            }
-            hashes.push(hash);
-        }
+        let (shape, hashes) = self.shape_of(&chunks, &mut memo.kinds);
         if shape.is_clean() {
             return Cow::Borrowed(line);
         }
@@ -770,9 +772,7 @@ impl<'m> Restorer<'m> {
                         let [_, u, v] = h.history;
                         (h.score + lm - cost(c), [u, v, c.id])
                     };
-                    let state = history
-                        .iter()
-                        .fold(0u64, |key, &id| (key << 21) | u64::from(id));
+                    let state = pack(&history);
                     match states.get(&state).map(|&i| &mut next[i]) {
                         Some(n) if n.score >= score => {}
                         Some(n) => {
