@@ -179,8 +179,10 @@ struct Candidate {
     syllable: Option<u32>,
     /// Language-model id of the reading.
     id: u32,
-    /// Channel cost: −ln P(written word | reading), with the OCR prior for an OCR reading.
+    /// Channel cost: −ln P(written word | reading), with [`OCR_PRIOR`] for an OCR reading.
     cost: f32,
+    /// Whether the reading takes the word for OCR damage.
+    ocr: bool,
 }
 
 /// What a whitespace-separated chunk of a line is.
@@ -522,10 +524,10 @@ impl<'m> Restorer<'m> {
             }
         };
         // Lines are read as OCR damage or as typing without marks as their document is.
-        let readings = if ocr_document {
-            &mut memo.candidates
+        let (readings, ocr_prior) = if ocr_document {
+            (&mut memo.candidates, OCR_PRIOR_GARBLED)
         } else {
-            &mut memo.typed
+            (&mut memo.typed, OCR_PRIOR)
         };
         // Decode the words; fixed chunks, acronyms and symbols are "other" words for the model.
         for ((_, chunk), hash) in chunks.iter().zip(&hashes) {
@@ -544,6 +546,7 @@ impl<'m> Restorer<'m> {
             syllable: None,
             id: OTHER,
             cost: 0.0,
+            ocr: false,
         }];
         let lattice: Vec<&[Candidate]> = hashes
             .iter()
@@ -552,7 +555,7 @@ impl<'m> Restorer<'m> {
         // Very long lines are decoded in windows, so memory and time stay linear.
         let best: Vec<Candidate> = lattice
             .chunks(MAX_LINE_WORDS)
-            .flat_map(|window| self.decode(window))
+            .flat_map(|window| self.decode(window, ocr_prior))
             .collect();
         let caps_line = mostly_capitals(line);
         let mut out = String::with_capacity(line.len() + 16);
@@ -636,6 +639,7 @@ impl<'m> Restorer<'m> {
             syllable: None,
             id,
             cost: 0.0,
+            ocr: false,
         }
     }
 
@@ -669,14 +673,14 @@ impl<'m> Restorer<'m> {
     fn candidates(&self, word: &str, ocr: bool) -> Vec<Candidate> {
         let lower: Vec<char> = word.to_lowercase().chars().collect();
         let inv = &self.inventory;
-        // Per syllable: its cheapest channel cost.
-        let mut found: IdMap<u32, f32> = IdMap::default();
+        // Per syllable: its cheapest channel cost, and whether that reading is OCR damage.
+        let mut found: IdMap<u32, (f32, bool)> = IdMap::default();
         // Marks lost: same plain letters, every written mark kept by the syllable.
         if lower.iter().all(|c| is_letter(*c)) {
             let plain = strip_marks(&lower.iter().collect::<String>());
             for &s in inv.by_plain.get(&plain).into_iter().flatten() {
                 if marks_lost(&lower, &inv.syllables[s as usize].1) {
-                    found.insert(s, 0.0);
+                    found.insert(s, (0.0, false));
                 }
             }
         }
@@ -685,21 +689,23 @@ impl<'m> Restorer<'m> {
         // A one-letter word is too short to say what OCR damage it could be.
         if (ocr || found.is_empty()) && lower.len() >= 2 && !folded.is_empty() {
             let mut observed = self.channel.observe(&lower);
-            let prior = if ocr { OCR_PRIOR_GARBLED } else { OCR_PRIOR };
             for key in inv.near(&folded) {
                 for &s in &inv.plains[key as usize].1 {
-                    let cost = prior + observed.cost(&inv.syllables[s as usize].1);
-                    let entry = found.entry(s).or_insert(f32::INFINITY);
-                    *entry = entry.min(cost);
+                    let cost = OCR_PRIOR + observed.cost(&inv.syllables[s as usize].1);
+                    let entry = found.entry(s).or_insert((f32::INFINITY, true));
+                    if cost < entry.0 {
+                        *entry = (cost, true);
+                    }
                 }
             }
         }
         let list: Vec<Candidate> = found
             .into_iter()
-            .map(|(s, cost)| Candidate {
+            .map(|(s, (cost, ocr))| Candidate {
                 syllable: Some(s),
                 id: inv.syllables[s as usize].2,
                 cost,
+                ocr,
             })
             .collect();
         let line_start = self.lm.context([START; HISTORY]);
@@ -725,14 +731,18 @@ impl<'m> Restorer<'m> {
                 id: OTHER,
                 cost: if ocr { KEEP_COST } else { KEEP_COST_TYPED }
                     + KEEP_PER_LETTER * lower.len() as f32,
+                ocr: false,
             });
         }
         list
     }
 
-    /// Beam search over the lattice: the readings with the best model plus channel score.
-    fn decode(&self, lattice: &[&[Candidate]]) -> Vec<Candidate> {
-        let cost = |c: &Candidate| CHANNEL_WEIGHT * c.cost;
+    /// Beam search over the lattice: the readings with the best model plus channel score;
+    /// `ocr_prior` replaces [`OCR_PRIOR`] in the cost of OCR readings.
+    fn decode(&self, lattice: &[&[Candidate]], ocr_prior: f32) -> Vec<Candidate> {
+        let cost = |c: &Candidate| {
+            CHANNEL_WEIGHT * (c.cost + if c.ocr { ocr_prior - OCR_PRIOR } else { 0.0 })
+        };
         #[derive(Clone, Copy)]
         struct Hyp {
             history: [u32; HISTORY],
