@@ -738,7 +738,10 @@ impl<'m> Restorer<'m> {
     }
 
     /// Beam search over the lattice: the readings with the best model plus channel score;
-    /// `ocr_prior` replaces [`OCR_PRIOR`] in the cost of OCR readings.
+    /// `ocr_prior` replaces [`OCR_PRIOR`] in the cost of OCR readings. (Candidates are pruned
+    /// with [`OCR_PRIOR`] in both kinds of document: pruning with the OCR documents' lower
+    /// prior keeps many more candidates, for OCR decoding about 1.7 times slower and 0.01-0.03
+    /// points better.)
     fn decode(&self, lattice: &[&[Candidate]], ocr_prior: f32) -> Vec<Candidate> {
         let cost = |c: &Candidate| {
             CHANNEL_WEIGHT * (c.cost + if c.ocr { ocr_prior - OCR_PRIOR } else { 0.0 })
