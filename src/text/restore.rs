@@ -20,7 +20,8 @@ use super::channel::{Channel, marks_lost};
 use super::lm::{HISTORY, IdHasher, IdMap, LanguageModel, OTHER, START, UNKNOWN, pack};
 use super::syllable::{Syllable, strip_marks};
 use super::words::{
-    SEPARATORS, is_acronym_shape, is_symbol, is_url_or_email, split_word, syllable_key,
+    GLUE, SEPARATORS, is_acronym_shape, is_symbol, is_url_or_email, split_word, syllable_key,
+    unglue,
 };
 
 /// Cost (in nats) of reading a word as OCR damage rather than as lost marks, in a document
@@ -315,15 +316,16 @@ fn classify(chunk: &str) -> Chunk<'_> {
     Chunk::Word(pre, word, post)
 }
 
-/// The pieces of a line with their byte offsets: URLs and symbols whole, other chunks cut at separators.
+/// The pieces of a line with their byte offsets: URLs and symbols whole, other chunks cut at
+/// separators and at glue between letters.
 fn pieces(line: &str) -> Vec<(usize, Chunk<'_>)> {
     let offset = |piece: &str| piece.as_ptr() as usize - line.as_ptr() as usize;
     let mut out = Vec::new();
     for chunk in line.split_whitespace() {
         match classify(chunk) {
-            Chunk::Word(..) if chunk.contains(SEPARATORS) => {
+            Chunk::Word(..) if chunk.contains(SEPARATORS) || chunk.contains(GLUE) => {
                 let parts = chunk.split(SEPARATORS).filter(|p| !p.is_empty());
-                out.extend(parts.map(|p| (offset(p), classify(p))));
+                out.extend(parts.flat_map(unglue).map(|p| (offset(p), classify(p))));
             }
             whole => out.push((offset(chunk), whole)),
         }
@@ -560,8 +562,19 @@ impl<'m> Restorer<'m> {
         let caps_line = mostly_capitals(line);
         let mut out = String::with_capacity(line.len() + 16);
         let mut last = 0;
+        // Whether the last piece was read as a syllable: OCR glue between two syllables is a space.
+        let mut after_syllable = false;
         for (i, (offset, chunk)) in chunks.iter().enumerate() {
-            out.push_str(&line[last..*offset]);
+            let gap = &line[last..*offset];
+            let syllable_here = matches!(chunk, Chunk::Word(..))
+                && best.get(i).is_some_and(|c| c.syllable.is_some());
+            let glue = gap.chars().count() == 1 && gap.starts_with(GLUE);
+            if ocr_document && glue && after_syllable && syllable_here {
+                out.push(' ');
+            } else {
+                out.push_str(gap);
+            }
+            after_syllable = syllable_here;
             let written: &str = match chunk {
                 Chunk::Fixed(c) => c,
                 Chunk::Symbol(c) => {

@@ -78,6 +78,37 @@ pub const SEPARATORS: [char; 16] = [
     '|', ',', ';', ':', '(', ')', '[', ']', '"', '“', '”', '…', '!', '?', '-', '/',
 ];
 
+/// Characters OCR reads for the space between two words ("hgp.tac", "ctia’xa", "tién_ma"):
+/// standing between two letters, they separate words.
+pub const GLUE: [char; 4] = ['.', '_', '’', '\''];
+
+/// The parts of a chunk between runs of [`GLUE`] characters that stand between two letters
+/// ("hgp.tac" → "hgp", "tac"; "huyện....tỉnh" → "huyện", "tỉnh"); a chunk without such glue
+/// is its one part.
+pub fn unglue(chunk: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    // The byte where the current run of glue began, when it follows a letter.
+    let mut run: Option<usize> = None;
+    let mut before: Option<char> = None;
+    for (at, c) in chunk.char_indices() {
+        if GLUE.contains(&c) {
+            if run.is_none() && before.is_some_and(is_letter) {
+                run = Some(at);
+            }
+        } else {
+            if let Some(run_at) = run.filter(|_| is_letter(c)) {
+                parts.push(&chunk[start..run_at]);
+                start = at;
+            }
+            run = None;
+        }
+        before = Some(c);
+    }
+    parts.push(&chunk[start..]);
+    parts
+}
+
 /// The words of one line of clean text as the language model sees them: a syllable's key
 /// (lower case, classic tone placement), an acronym as written ("UBND", "HĐND"), or `None`
 /// for any other word (numbers, document symbols, URLs, foreign words); each with whether it
@@ -122,6 +153,20 @@ mod tests {
         assert_eq!(split_word("co’)"), ("", "co’", ")"));
         assert_eq!(split_word("(tin’"), ("(", "tin", "’"));
         assert_eq!(split_word("..."), ("...", "", ""));
+    }
+
+    #[test]
+    fn glue_between_letters_separates_words() {
+        assert_eq!(unglue("hgp.tac"), ["hgp", "tac"]);
+        assert_eq!(unglue("ctia’xa_ma"), ["ctia", "xa", "ma"]);
+        assert_eq!(unglue("TP.HCM"), ["TP", "HCM"]);
+        assert_eq!(unglue("huyện....tỉnh"), ["huyện", "tỉnh"]);
+        assert_eq!(unglue("cac._nghia"), ["cac", "nghia"]);
+        // Not between two letters: a list mark, a number, an abbreviation's last dot, a horn.
+        assert_eq!(unglue("a."), ["a."]);
+        assert_eq!(unglue("1.000"), ["1.000"]);
+        assert_eq!(unglue("co’"), ["co’"]);
+        assert_eq!(unglue("1.Nguyên"), ["1.Nguyên"]);
     }
 
     #[test]
