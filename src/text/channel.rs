@@ -336,9 +336,16 @@ impl Channel {
             observed: observed.to_vec(),
             rows: Vec::new(),
             row_of: IdMap::default(),
-            picked: Vec::new(),
-            prev: Vec::new(),
-            cur: Vec::new(),
+            // The row of no clean letters: every observed character inserted.
+            table: vec![
+                std::iter::once(0.0)
+                    .chain(observed.iter().scan(0.0, |sum, &o| {
+                        *sum += self.sub_cost(NOTHING, o);
+                        Some(*sum)
+                    }))
+                    .collect(),
+            ],
+            done: Vec::new(),
         }
     }
 }
@@ -353,59 +360,67 @@ pub struct ObservedWord<'c> {
     rows: Vec<Vec<f32>>,
     /// Where each clean letter's row is in `rows`.
     row_of: IdMap<char, usize>,
-    /// Scratch space reused by [`ObservedWord::cost`]: the rows of a syllable's letters and two
-    /// rows of the edit table.
-    picked: Vec<usize>,
-    prev: Vec<f32>,
-    cur: Vec<f32>,
+    /// The edit table of the last clean word scored, one row per clean letter after the row of
+    /// no letters; kept so that the next word reuses the rows of the letters they share.
+    table: Vec<Vec<f32>>,
+    /// The clean letters whose rows in `table` are valid.
+    done: Vec<char>,
 }
 
 impl ObservedWord<'_> {
     /// −ln P(observed | clean) under OCR damage: the cheapest alignment of the two, lower case.
     pub fn cost(&mut self, clean: &[char]) -> f32 {
-        self.picked.clear();
-        for &c in clean {
-            let row = match self.row_of.get(&c) {
-                Some(&row) => row,
-                None => {
-                    let costs = std::iter::once(NOTHING)
-                        .chain(self.observed.iter().copied())
-                        .map(|o| self.channel.sub_cost(c, o))
-                        .collect();
-                    self.rows.push(costs);
-                    self.row_of.insert(c, self.rows.len() - 1);
-                    self.rows.len() - 1
-                }
-            };
-            self.picked.push(row);
-        }
-        let ObservedWord {
-            insert,
-            rows,
-            picked,
-            prev,
-            cur,
-            ..
-        } = self;
-        let m = clean.len();
-        prev.clear();
-        prev.push(0.0);
-        for j in 0..m {
-            prev.push(prev[j] + rows[picked[j]][0]);
-        }
-        cur.clear();
-        cur.resize(m + 1, 0.0);
-        for (i, &insert) in insert.iter().enumerate() {
-            cur[0] = prev[0] + insert;
-            for j in 1..=m {
-                let row = &rows[picked[j - 1]];
-                cur[j] = (prev[j - 1] + row[i + 1])
-                    .min(prev[j] + insert)
-                    .min(cur[j - 1] + row[0]);
+        self.cost_within(clean, f32::INFINITY)
+            .unwrap_or(f32::INFINITY)
+    }
+
+    /// [`ObservedWord::cost`], or `None` as soon as it is sure to exceed `limit` (costs are
+    /// never negative, so no row of the edit table is cheaper than the one before). Words
+    /// scored in sorted order share the rows of their common first letters.
+    pub fn cost_within(&mut self, clean: &[char], limit: f32) -> Option<f32> {
+        let shared = self
+            .done
+            .iter()
+            .zip(clean)
+            .take_while(|(a, b)| a == b)
+            .count();
+        self.done.truncate(shared);
+        for (j, &c) in clean.iter().enumerate().skip(shared) {
+            let row = self.row_for(c);
+            if self.table.len() < j + 2 {
+                self.table.push(vec![0.0; self.observed.len() + 1]);
             }
-            std::mem::swap(prev, cur);
+            let (above, below) = self.table.split_at_mut(j + 1);
+            let (prev, cur) = (&above[j], &mut below[0]);
+            let costs = &self.rows[row];
+            cur[0] = prev[0] + costs[0];
+            let mut cheapest = cur[0];
+            for (i, &insert) in self.insert.iter().enumerate() {
+                cur[i + 1] = (prev[i] + costs[i + 1])
+                    .min(cur[i] + insert)
+                    .min(prev[i + 1] + costs[0]);
+                cheapest = cheapest.min(cur[i + 1]);
+            }
+            self.done.push(c);
+            if cheapest > limit {
+                return None;
+            }
         }
-        prev[m]
+        Some(self.table[clean.len()][self.observed.len()])
+    }
+
+    /// The index in `rows` of a clean letter's costs, made when the letter is first met.
+    fn row_for(&mut self, c: char) -> usize {
+        if let Some(&row) = self.row_of.get(&c) {
+            return row;
+        }
+        let costs = std::iter::once(NOTHING)
+            .chain(self.observed.iter().copied())
+            .map(|o| self.channel.sub_cost(c, o))
+            .collect();
+        self.rows.push(costs);
+        self.row_of.insert(c, self.rows.len() - 1);
+        self.rows.len() - 1
     }
 }
 

@@ -459,11 +459,18 @@ impl LanguageModel {
         self.context(history).log_prob(w)
     }
 
+    /// The interpolated bigram log P(w | v) where "v w" was seen; `None` where it was not (nor
+    /// any longer n-gram ending in "v w").
+    pub fn bigram(&self, v: u32, w: u32) -> Option<f32> {
+        self.bigram.get(&pack(&[v, w])).copied()
+    }
+
     /// A history looked up once, to score many next words quickly.
     pub fn context(&self, history: [u32; HISTORY]) -> Context<'_> {
         let [t, u, v] = history;
-        let seen4 = self.fourgram_backoff.get(&pack(&[t, u, v])).copied();
         let seen3 = self.trigram_backoff.get(&pack(&[u, v])).copied();
+        // A history whose last two words were never followed by a word was not either.
+        let seen4 = seen3.and_then(|_| self.fourgram_backoff.get(&pack(&[t, u, v])).copied());
         Context {
             model: self,
             history,
@@ -542,24 +549,32 @@ pub struct Context<'m> {
 impl Context<'_> {
     /// Natural log of P(w | this history).
     pub fn log_prob(&self, w: u32) -> f32 {
+        self.log_prob_after(w, self.model.bigram(self.history[HISTORY - 1], w))
+    }
+
+    /// Natural log of P(w | this history), given [`LanguageModel::bigram`] of the history's
+    /// last word and w (looked up once for all the histories that end in that word).
+    pub fn log_prob_after(&self, w: u32, bigram: Option<f32>) -> f32 {
         let m = self.model;
         let [t, u, v] = self.history;
+        // A word that never followed v never ended a longer n-gram after v either.
+        let Some(bigram) = bigram else {
+            return self.backoff4
+                + self.backoff3
+                + m.bigram_backoff[v as usize]
+                + m.unigram[w as usize];
+        };
         if self.seen4
             && let Some(&p) = m.fourgram.get(&pack(&[t, u, v, w]))
         {
             return p;
         }
-        let mut backoff = self.backoff4;
         if self.seen3
             && let Some(&p) = m.trigram.get(&pack(&[u, v, w]))
         {
-            return backoff + p;
+            return self.backoff4 + p;
         }
-        backoff += self.backoff3;
-        if let Some(&p) = m.bigram.get(&pack(&[v, w])) {
-            return backoff + p;
-        }
-        backoff + m.bigram_backoff[v as usize] + m.unigram[w as usize]
+        self.backoff4 + self.backoff3 + bigram
     }
 }
 

@@ -702,9 +702,17 @@ impl<'m> Restorer<'m> {
         // A one-letter word is too short to say what OCR damage it could be.
         if (ocr || found.is_empty()) && lower.len() >= 2 && !folded.is_empty() {
             let mut observed = self.channel.observe(&lower);
+            // Readings costing more than the margin above the cheapest so far are never kept.
+            let mut cheapest = found.values().map(|c| c.0).fold(f32::INFINITY, f32::min);
             for key in inv.near(&folded) {
                 for &s in &inv.plains[key as usize].1 {
-                    let cost = OCR_PRIOR + observed.cost(&inv.syllables[s as usize].1);
+                    let limit = cheapest + CANDIDATE_MARGIN - OCR_PRIOR;
+                    let Some(cost) = observed.cost_within(&inv.syllables[s as usize].1, limit)
+                    else {
+                        continue;
+                    };
+                    let cost = OCR_PRIOR + cost;
+                    cheapest = cheapest.min(cost);
                     let entry = found.entry(s).or_insert((f32::INFINITY, true));
                     if cost < entry.0 {
                         *entry = (cost, true);
@@ -777,17 +785,43 @@ impl<'m> Restorer<'m> {
         for cands in lattice {
             next.clear();
             states.clear();
+            // Once BEAM states are made, an expansion scoring below the worst of the best BEAM
+            // cannot enter the beam; a model score is never positive, so `h.score - cost` bounds it.
+            let mut floor = f32::NEG_INFINITY;
+            let mut scores: Vec<f32> = Vec::new();
+            // Bigram look-ups per last word of a history, shared by the histories ending in it.
+            let mut after_word: Vec<(u32, Vec<Option<Option<f32>>>)> = Vec::new();
             for h in &beam {
+                if h.score < floor {
+                    break;
+                }
                 let context = self.lm.context(h.history);
-                for c in cands.iter() {
+                let last = h.history[HISTORY - 1];
+                let shared = match after_word.iter().position(|(w, _)| *w == last) {
+                    Some(i) => i,
+                    None => {
+                        after_word.push((last, vec![None; cands.len()]));
+                        after_word.len() - 1
+                    }
+                };
+                for (k, c) in cands.iter().enumerate() {
+                    let bound = h.score - cost(c);
+                    if bound < floor {
+                        continue;
+                    }
                     // A run of other words is one word to the model (as in training).
-                    let (score, history) = if c.id == OTHER && h.history[HISTORY - 1] == OTHER {
-                        (h.score - cost(c), h.history)
+                    let (score, history) = if c.id == OTHER && last == OTHER {
+                        (bound, h.history)
                     } else {
-                        let lm = context.log_prob(c.id);
+                        let bigram = *after_word[shared].1[k]
+                            .get_or_insert_with(|| self.lm.bigram(last, c.id));
+                        let lm = context.log_prob_after(c.id, bigram);
                         let [_, u, v] = h.history;
-                        (h.score + lm - cost(c), [u, v, c.id])
+                        (bound + lm, [u, v, c.id])
                     };
+                    if score < floor {
+                        continue;
+                    }
                     let state = pack(&history);
                     match states.get(&state).map(|&i| &mut next[i]) {
                         Some(n) if n.score >= score => {}
@@ -809,6 +843,13 @@ impl<'m> Restorer<'m> {
                             });
                         }
                     }
+                }
+                if next.len() >= BEAM {
+                    scores.clear();
+                    scores.extend(next.iter().map(|n| n.score));
+                    let (_, kth, _) =
+                        scores.select_nth_unstable_by(BEAM - 1, |a, b| b.total_cmp(a));
+                    floor = *kth;
                 }
             }
             // The best BEAM hypotheses, best first (ties kept in the order they were made).
