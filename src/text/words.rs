@@ -1,7 +1,7 @@
 //! How a line of Vietnamese text splits into words: the one tokenization shared by the
 //! language model (training), the OCR channel (learning confusions) and restoration (decoding).
 
-use super::syllable::{Syllable, is_letter, is_word_char};
+use super::syllable::{Syllable, base_letter, is_letter, is_word_char};
 
 /// Symbols OCR writes for a letter or a mark ("s@" for "sở", "t€" for "tế", "c¢" for "cơ"):
 /// after a word's last letter they still belong to the word.
@@ -40,13 +40,25 @@ pub fn is_acronym_shape(word: &str) -> bool {
         && !Syllable::is_valid(word)
 }
 
-/// A URL or an e-mail address.
+/// A URL, a domain name or an e-mail address.
 pub fn is_url_or_email(chunk: &str) -> bool {
     // An e-mail address has a dot after its "@" ("a@b.vn"); OCR also reads "ơ" as "@" ("nu@éc").
     let email = chunk
         .split_once('@')
         .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'));
-    chunk.contains("://") || chunk.starts_with("www.") || email
+    chunk.contains("://") || chunk.starts_with("www.") || email || is_domain(chunk)
+}
+
+/// Top-level domains that end a web address written without "www." ("tiki.vn", "shopee.vn").
+const DOMAINS: [&str; 8] = ["vn", "com", "net", "org", "gov", "edu", "info", "biz"];
+
+/// A domain name: ASCII parts joined by dots, the last one a common top-level domain.
+fn is_domain(chunk: &str) -> bool {
+    let name = chunk.trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
+    name.is_ascii()
+        && name
+            .rsplit_once('.')
+            .is_some_and(|(host, tld)| !host.is_empty() && DOMAINS.contains(&tld))
 }
 
 /// A document symbol or a number with a slash ("148/QĐ-TTg", "26/01/2026"); lower-case words
@@ -79,12 +91,15 @@ pub const SEPARATORS: [char; 16] = [
 ];
 
 /// Characters OCR reads for the space between two words ("hgp.tac", "ctia’xa", "tién_ma"):
-/// standing between two letters, they separate words.
+/// standing between two letters, they separate words (but an apostrophe after o or u is a
+/// lost horn: "thu'c" is "thực").
 pub const GLUE: [char; 4] = ['.', '_', '’', '\''];
 
-/// The parts of a chunk between runs of [`GLUE`] characters that stand between two letters
-/// ("hgp.tac" → "hgp", "tac"; "huyện....tỉnh" → "huyện", "tỉnh"); a chunk without such glue
-/// is its one part.
+/// The parts of a chunk between runs of [`GLUE`] characters that stand between two pieces that
+/// could be words ("ctia.xa" → "ctia", "xa"; "huyện....tỉnh" → "huyện", "tỉnh"); a chunk
+/// without such glue is its one part. Next to a lone letter or letters without a vowel, glue
+/// is a mark OCR broke off ("d’ai" for "đại", "lgé't" for "kết", "Xuf’lt" for "Xuất") or an
+/// abbreviation's dot ("v.v", "Q.Ba", "TP.HCM").
 pub fn unglue(chunk: &str) -> Vec<&str> {
     let mut parts = Vec::new();
     let mut start = 0;
@@ -92,12 +107,17 @@ pub fn unglue(chunk: &str) -> Vec<&str> {
     let mut run: Option<usize> = None;
     let mut before: Option<char> = None;
     for (at, c) in chunk.char_indices() {
-        if GLUE.contains(&c) {
+        // An apostrophe after o or u is the horn OCR lost ("thu'c" for "thực"), not glue.
+        let horn = before.is_some_and(|b| is_ocr_mark(b, c));
+        if GLUE.contains(&c) && !horn {
             if run.is_none() && before.is_some_and(is_letter) {
                 run = Some(at);
             }
         } else {
-            if let Some(run_at) = run.filter(|_| is_letter(c)) {
+            if let Some(run_at) = run.filter(|_| is_letter(c))
+                && could_be_word(&chunk[start..run_at])
+                && could_be_word(word_after(&chunk[at..]))
+            {
                 parts.push(&chunk[start..run_at]);
                 start = at;
             }
@@ -107,6 +127,20 @@ pub fn unglue(chunk: &str) -> Vec<&str> {
     }
     parts.push(&chunk[start..]);
     parts
+}
+
+/// Whether a piece of a chunk could be a word of its own: two letters or more, one of them a
+/// vowel (every Vietnamese syllable has one).
+fn could_be_word(piece: &str) -> bool {
+    piece.chars().filter(|c| is_letter(*c)).count() >= 2
+        && piece
+            .chars()
+            .any(|c| "aeiouy".contains(base_letter(c).to_ascii_lowercase()))
+}
+
+/// The letters at the start of a piece, up to the next glue.
+fn word_after(piece: &str) -> &str {
+    piece.split(GLUE).next().unwrap_or("")
 }
 
 /// The words of one line of clean text as the language model sees them: a syllable's key
@@ -157,15 +191,21 @@ mod tests {
 
     #[test]
     fn glue_between_letters_separates_words() {
-        assert_eq!(unglue("hgp.tac"), ["hgp", "tac"]);
+        assert_eq!(unglue("ctia.xa"), ["ctia", "xa"]);
         assert_eq!(unglue("ctia’xa_ma"), ["ctia", "xa", "ma"]);
-        assert_eq!(unglue("TP.HCM"), ["TP", "HCM"]);
+        assert_eq!(unglue("Xuf’lt"), ["Xuf’lt"]);
         assert_eq!(unglue("huyện....tỉnh"), ["huyện", "tỉnh"]);
         assert_eq!(unglue("cac._nghia"), ["cac", "nghia"]);
         // Not between two letters: a list mark, a number, an abbreviation's last dot, a horn.
         assert_eq!(unglue("a."), ["a."]);
         assert_eq!(unglue("1.000"), ["1.000"]);
         assert_eq!(unglue("co’"), ["co’"]);
+        assert_eq!(unglue("THU'C"), ["THU'C"]);
+        assert_eq!(unglue("d’ai"), ["d’ai"]);
+        assert_eq!(unglue("lgé't"), ["lgé't"]);
+        assert_eq!(unglue("v.v"), ["v.v"]);
+        assert!(is_url_or_email("Shopee.vn,") && is_url_or_email("tiki.vn"));
+        assert!(!is_url_or_email("hgp.tac") && !is_url_or_email("vn."));
         assert_eq!(unglue("1.Nguyên"), ["1.Nguyên"]);
     }
 
