@@ -2,7 +2,8 @@
 # Development scores for the restorer, for tuning without touching the held-out documents.
 # The development set is the training documents of corpus/split.txt whose MD5(stem) is 1 mod 5
 # (about one in four of them); the development model is trained on the other training documents
-# plus corpus/text and corpus/public. Held-out documents (MD5 ≡ 0) are never read here.
+# plus corpus/text and corpus/public, and the OCR channel is learned from the other training
+# documents' pairs. Held-out documents (MD5 ≡ 0) are never read here.
 #   1. development text with marks stripped: embedded model, development model
 #   2. ../shared/corpus/ocr-pairs/ of the development documents (first LINES lines): both models
 # Usage (from the repository root, after cargo build --release):
@@ -16,9 +17,15 @@ score="python3 ../shared/tools/score-restore.py"
 mkdir -p "$work"
 stems=$(awk '$1 == "train" {print $2}' corpus/split.txt)
 dev=$(python3 -c "import hashlib,sys; print(' '.join(s for s in sys.argv[1:] if int(hashlib.md5(s.encode()).hexdigest(),16)%5==1))" $stems)
-rest=""
+rest=""; rest_pairs=""
 for stem in $stems; do
-    case " $dev " in *" $stem "*) ;; *) rest="$rest $shared/admin-1995-2009/$stem.txt" ;; esac
+    case " $dev " in
+        *" $stem "*) ;;
+        *)
+            rest="$rest $shared/admin-1995-2009/$stem.txt"
+            [ -f "$shared/ocr-pairs/$stem.tsv" ] && rest_pairs="$rest_pairs $shared/ocr-pairs/$stem.tsv"
+            ;;
+    esac
 done
 : > "$work/gold.txt"
 : > "$work/pairs.tsv"
@@ -31,8 +38,10 @@ python3 tools/strip-marks.py "$work/gold.txt" > "$work/plain.txt"
 head -n "$lines" "$work/pairs.tsv" | cut -f1 > "$work/ocr.gold"
 head -n "$lines" "$work/pairs.tsv" | cut -f2 > "$work/ocr.txt"
 [ -s "$work/dev-model.bin" ] || "$kehoach" model build corpus/text corpus/public $rest -o "$work/dev-model.bin"
+"$kehoach" model channel $rest_pairs -o "$work/dev-channel.tsv"
 for model in embedded dev; do
-    flag=""; [ $model = dev ] && flag="--model $work/dev-model.bin"
+    flag="--channel $work/dev-channel.tsv"
+    [ $model = dev ] && flag="$flag --model $work/dev-model.bin"
     "$kehoach" normalize --restore $flag "$work/plain.txt" > "$work/plain.$model.txt"
     "$kehoach" normalize --restore $flag "$work/ocr.txt" > "$work/ocr.$model.txt"
     printf '%-9s unaccented: ' $model; $score "$work/gold.txt" "$work/plain.$model.txt"

@@ -37,6 +37,9 @@ pub struct Args {
     /// Language model for --restore (built with `kehoach model build`); default: the embedded one.
     #[arg(long, value_name = "FILE", requires = "restore")]
     model: Option<PathBuf>,
+    /// OCR confusion table for --restore (built with `kehoach model channel`); default: the embedded one.
+    #[arg(long, value_name = "FILE", requires = "restore")]
+    channel: Option<PathBuf>,
 }
 
 fn parse_encoding(name: &str) -> Result<EncodingChoice, String> {
@@ -77,14 +80,20 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         None => None,
     };
-    let restorer = match (&loaded, args.restore) {
-        (Some(lm), _) => Some(Restorer::new(lm, Channel::embedded())),
-        (None, true) => Some(Restorer::new(
-            LanguageModel::embedded(),
-            Channel::embedded(),
-        )),
-        (None, false) => None,
+    let channel = match &args.channel {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read {}", path.display()))?;
+            Some(Channel::from_tsv(&text).with_context(|| path.display().to_string())?)
+        }
+        None => None,
     };
+    let restorer = args.restore.then(|| {
+        Restorer::new(
+            loaded.as_ref().unwrap_or_else(|| LanguageModel::embedded()),
+            channel.as_ref().unwrap_or_else(|| Channel::embedded()),
+        )
+    });
     let normalize = |text: &str, options: &NormalizeOptions| -> String {
         normalize_restoring(text, options, restorer.as_ref())
     };

@@ -32,8 +32,14 @@ fn pair_key(clean: char, observed: char) -> u64 {
 #[derive(Default)]
 pub struct ConfusionCounts {
     pairs: HashMap<(char, char), u64>,
+    /// A clean letter read as two characters ("ư" as "}r", "ủ" as "ti", "m" as "rn").
+    splits: HashMap<(char, [char; 2]), u64>,
     words: u64,
 }
+
+/// Fewest sightings for a letter read as two characters to enter the table (rarer ones are
+/// alignment accidents more often than OCR habits).
+const MIN_SPLIT_COUNT: u64 = 2;
 
 /// The words of a line, lower case, without the punctuation around them.
 fn cores(line: &str) -> Vec<String> {
@@ -155,8 +161,26 @@ impl ConfusionCounts {
     fn add_word(&mut self, clean: &str, damaged: &str) {
         let a: Vec<char> = clean.chars().collect();
         let b: Vec<char> = damaged.chars().collect();
-        for op in align(&a, &b, letter_distance) {
+        let ops = align(&a, &b, letter_distance);
+        for &op in &ops {
             *self.pairs.entry(op).or_default() += 1;
+        }
+        // A letter misread as one character next to an inserted one was read as the two (a
+        // letter read right is not: the insertion belongs to its neighbour).
+        for (k, &(c, o)) in ops.iter().enumerate() {
+            if c == NOTHING || o == NOTHING || c == o {
+                continue;
+            }
+            let inserted = |k: Option<usize>| {
+                k.and_then(|k| ops.get(k))
+                    .and_then(|&(c2, o2)| (c2 == NOTHING).then_some(o2))
+            };
+            if let Some(after) = inserted(Some(k + 1)) {
+                *self.splits.entry((c, [o, after])).or_default() += 1;
+            }
+            if let Some(before) = inserted(k.checked_sub(1)) {
+                *self.splits.entry((c, [before, o])).or_default() += 1;
+            }
         }
         self.words += 1;
     }
@@ -166,7 +190,8 @@ impl ConfusionCounts {
         self.words
     }
 
-    /// The table as TSV lines "clean<TAB>observed<TAB>count" (an empty field is no letter).
+    /// The table as TSV lines "clean<TAB>observed<TAB>count" (an empty field is no letter; two
+    /// observed characters are one letter read as two).
     pub fn to_tsv(&self) -> String {
         let mut rows: Vec<(&(char, char), &u64)> = self.pairs.iter().collect();
         rows.sort();
@@ -180,6 +205,15 @@ impl ConfusionCounts {
         };
         for ((c, o), n) in rows {
             let _ = writeln!(out, "{}\t{}\t{n}", show(*c), show(*o));
+        }
+        let mut splits: Vec<(&(char, [char; 2]), &u64)> = self
+            .splits
+            .iter()
+            .filter(|(_, n)| **n >= MIN_SPLIT_COUNT)
+            .collect();
+        splits.sort();
+        for ((c, [o1, o2]), n) in splits {
+            let _ = writeln!(out, "{c}\t{o1}{o2}\t{n}");
         }
         out
     }
@@ -198,6 +232,8 @@ pub struct ChannelError {
 /// Letter confusion costs (negative log probabilities) learned from aligned pairs.
 pub struct Channel {
     costs: IdMap<u64, f32>,
+    /// Costs of a clean letter read as two characters, by clean letter and the two.
+    split_costs: HashMap<(char, [char; 2]), f32>,
     unseen: IdMap<char, f32>,
     insert_unseen: f32,
     fold: IdMap<char, Option<char>>,
@@ -218,6 +254,7 @@ impl Channel {
     /// Reads a table written by [`ConfusionCounts::to_tsv`].
     pub fn from_tsv(text: &str) -> Result<Channel, ChannelError> {
         let mut counts: HashMap<(char, char), f64> = HashMap::new();
+        let mut splits: HashMap<(char, [char; 2]), f64> = HashMap::new();
         for (i, line) in text.lines().enumerate() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -237,17 +274,26 @@ impl Channel {
                 }
             };
             let c = letter(fields.next())?;
-            let o = letter(fields.next())?;
+            let observed = fields.next().ok_or(err("needs three fields"))?;
             let n: f64 = fields
                 .next()
                 .and_then(|f| f.trim().parse().ok())
                 .ok_or(err("the count is not a number"))?;
-            *counts.entry((c, o)).or_default() += n;
+            let mut chars = observed.chars();
+            match (chars.next(), chars.next(), chars.next()) {
+                (Some(o1), Some(o2), None) if c != NOTHING => {
+                    *splits.entry((c, [o1, o2])).or_default() += n;
+                }
+                _ => *counts.entry((c, letter(Some(observed))?)).or_default() += n,
+            }
         }
-        Ok(Channel::from_counts(&counts))
+        Ok(Channel::from_counts(&counts, &splits))
     }
 
-    fn from_counts(counts: &HashMap<(char, char), f64>) -> Channel {
+    fn from_counts(
+        counts: &HashMap<(char, char), f64>,
+        splits: &HashMap<(char, [char; 2]), f64>,
+    ) -> Channel {
         let mut per_clean: HashMap<char, f64> = HashMap::new();
         for (&(c, _), &n) in counts {
             *per_clean.entry(c).or_default() += n;
@@ -267,6 +313,13 @@ impl Channel {
             };
             costs.insert(pair_key(c, o), -(p.ln()) as f32);
         }
+        let split_costs = splits
+            .iter()
+            .filter_map(|(&(c, pair), &n)| {
+                let total = per_clean.get(&c)?;
+                Some(((c, pair), -((n / (total + UNSEEN)).ln()) as f32))
+            })
+            .collect();
         let unseen = per_clean
             .iter()
             .map(|(&c, &total)| (c, -(UNSEEN_SUBSTITUTION / (total + 1.0)).ln() as f32))
@@ -290,6 +343,7 @@ impl Channel {
         let fold = best.into_iter().map(|(o, (b, _))| (o, b)).collect();
         Channel {
             costs,
+            split_costs,
             unseen,
             insert_unseen,
             fold,
@@ -314,6 +368,14 @@ impl Channel {
         } else {
             unseen
         }
+    }
+
+    /// The cost of a clean letter read as two observed characters; infinite if never seen so.
+    fn split_cost(&self, clean: char, observed: [char; 2]) -> f32 {
+        self.split_costs
+            .get(&(clean, observed))
+            .copied()
+            .unwrap_or(f32::INFINITY)
     }
 
     /// The plain letter an observed character most often stands for (`None`: usually noise).
@@ -356,7 +418,8 @@ pub struct ObservedWord<'c> {
     observed: Vec<char>,
     /// Cost of each observed character being an insertion.
     insert: Vec<f32>,
-    /// Per clean letter met: its deletion cost, then its cost of being read as each observed character.
+    /// Per clean letter met: its deletion cost, its cost of being read as each observed character,
+    /// then as each two observed characters in a row (the pair ending at the second, third, ...).
     rows: Vec<Vec<f32>>,
     /// Where each clean letter's row is in `rows`.
     row_of: IdMap<char, usize>,
@@ -392,6 +455,7 @@ impl ObservedWord<'_> {
             }
             let (above, below) = self.table.split_at_mut(j + 1);
             let (prev, cur) = (&above[j], &mut below[0]);
+            let n = self.observed.len();
             let costs = &self.rows[row];
             cur[0] = prev[0] + costs[0];
             let mut cheapest = cur[0];
@@ -399,6 +463,10 @@ impl ObservedWord<'_> {
                 cur[i + 1] = (prev[i] + costs[i + 1])
                     .min(cur[i] + insert)
                     .min(prev[i + 1] + costs[0]);
+                // The letter read as observed characters i-1 and i.
+                if i > 0 {
+                    cur[i + 1] = cur[i + 1].min(prev[i - 1] + costs[n + i]);
+                }
                 cheapest = cheapest.min(cur[i + 1]);
             }
             self.done.push(c);
@@ -414,9 +482,15 @@ impl ObservedWord<'_> {
         if let Some(&row) = self.row_of.get(&c) {
             return row;
         }
+        let observed = &self.observed;
         let costs = std::iter::once(NOTHING)
-            .chain(self.observed.iter().copied())
+            .chain(observed.iter().copied())
             .map(|o| self.channel.sub_cost(c, o))
+            .chain(
+                observed
+                    .windows(2)
+                    .map(|two| self.channel.split_cost(c, [two[0], two[1]])),
+            )
             .collect();
         self.rows.push(costs);
         self.row_of.insert(c, self.rows.len() - 1);
@@ -476,9 +550,33 @@ mod tests {
     }
 
     #[test]
+    fn a_letter_read_as_two_characters_is_learned() {
+        let mut counts = ConfusionCounts::new();
+        for _ in 0..20 {
+            counts.add_pair("của các thứ", "ctia cac thir");
+        }
+        let table = counts.to_tsv();
+        assert!(table.contains("ủ\tti\t20\n"), "{table}");
+        assert!(table.contains("ứ\tir\t20\n"), "{table}");
+        // A letter read right next to an insertion is not read as two ("c" is not "ct").
+        assert!(!table.contains("c\tct\t"), "{table}");
+        let one_to_one: String = table
+            .lines()
+            .filter(|l| l.split('\t').nth(1).is_none_or(|o| o.chars().count() < 2))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let with = Channel::from_tsv(&table).unwrap();
+        let without = Channel::from_tsv(&one_to_one).unwrap();
+        let cost = |channel: &Channel| channel.observe(&chars("ctia")).cost(&chars("của"));
+        assert!(cost(&with) < cost(&without) - 1.0);
+    }
+
+    #[test]
     fn bad_table_lines_are_errors() {
         assert!(Channel::from_tsv("a\tb\tx\n").is_err());
         assert!(Channel::from_tsv("ab\tb\t1\n").is_err());
+        assert!(Channel::from_tsv("a\tbcd\t1\n").is_err());
+        assert!(Channel::from_tsv("\tbc\t1\n").is_err());
         assert!(Channel::from_tsv("a\n").is_err());
     }
 }
