@@ -227,13 +227,78 @@ pub struct LanguageModel {
     index: HashMap<String, u32>,
     fourgram_counts: Vec<(u64, u32)>,
     unigram: Vec<f32>,
+    /// Per word: the log backoff weight of the bigrams after it.
     bigram_backoff: Vec<f32>,
-    bigram: IdMap<u64, f32>,
-    trigram: IdMap<u64, f32>,
-    trigram_backoff: IdMap<u64, f32>,
-    fourgram: IdMap<u64, f32>,
-    fourgram_backoff: IdMap<u64, f32>,
+    /// Per word: where the bigrams after it are in `bigram`.
+    bigram_after: Vec<(u32, u32)>,
+    /// Bigrams: the second word and log P, sorted by first word, then second.
+    bigram: Vec<(u32, f32)>,
+    trigram: Order,
+    fourgram: Order,
     symbol_parts: Vec<String>,
+}
+
+/// The n-grams of one order above two that follow one context: the context's log backoff
+/// weight and where its n-grams are in the order's list.
+#[derive(Clone, Copy)]
+struct Span {
+    backoff: f32,
+    start: u32,
+    end: u32,
+}
+
+/// One order of the model (trigrams or 4-grams), laid out so that the words following a
+/// context are side by side: one look-up finds a history, and its followers are then
+/// searched in a few adjacent cache lines rather than in a table of millions.
+#[derive(Default)]
+struct Order {
+    /// Per packed context (its two or three words): its span.
+    contexts: IdMap<u64, Span>,
+    /// Per n-gram, sorted by context, then by last word: the last word and log P.
+    followers: Vec<(u32, f32)>,
+}
+
+impl Order {
+    /// An order from its n-grams (packed key, log P) and each context's log backoff weight.
+    fn new(mut grams: Vec<(u64, f32)>, backoff: impl Fn(u64) -> f32) -> Order {
+        grams.sort_unstable_by_key(|&(key, _)| key);
+        let mask = (1u64 << ID_BITS) - 1;
+        let mut order = Order {
+            contexts: IdMap::default(),
+            followers: Vec::with_capacity(grams.len()),
+        };
+        for (key, p) in grams {
+            let at = order.followers.len() as u32;
+            order
+                .contexts
+                .entry(key >> ID_BITS)
+                .and_modify(|span| span.end = at + 1)
+                .or_insert_with(|| Span {
+                    backoff: backoff(key >> ID_BITS),
+                    start: at,
+                    end: at + 1,
+                });
+            order.followers.push(((key & mask) as u32, p));
+        }
+        order
+    }
+
+    /// The followers of a context and its backoff weight, if the context was ever followed.
+    fn after(&self, context: u64) -> Option<(f32, &[(u32, f32)])> {
+        let span = self.contexts.get(&context)?;
+        Some((
+            span.backoff,
+            &self.followers[span.start as usize..span.end as usize],
+        ))
+    }
+}
+
+/// log P of `w` among a context's followers, if it is one of them.
+fn find(followers: &[(u32, f32)], w: u32) -> Option<f32> {
+    followers
+        .binary_search_by_key(&w, |&(word, _)| word)
+        .ok()
+        .map(|i| followers[i].1)
 }
 
 /// Modified Kneser-Ney discounts (Chen and Goodman) for n-grams seen once, twice and three or
@@ -366,36 +431,47 @@ impl LanguageModel {
             .iter()
             .map(|&ctx| ctx.backoff_mass(d2).ln() as f32)
             .collect();
-        let bigram: IdMap<u64, f32> = cont2
+        let mut bigrams: Vec<(u64, f32)> = cont2
             .keys()
             .map(|&key| {
                 let [_, _, x, w] = unpack4(key);
                 (key, p2(x, w).ln() as f32)
             })
             .collect();
-        let trigram: IdMap<u64, f32> = cont3
-            .keys()
-            .map(|&key| {
-                let [_, b, x, w] = unpack4(key);
-                (key, p3(b, x, w).ln() as f32)
-            })
-            .collect();
-        let trigram_backoff: IdMap<u64, f32> = ctx3
-            .iter()
-            .map(|(&key, &ctx)| (key, ctx.backoff_mass(d3).ln() as f32))
-            .collect();
-        let fourgram: IdMap<u64, f32> = fourgrams
-            .iter()
-            .map(|&(key, c)| {
-                let [a, b, x, w] = unpack4(key);
-                let ctx = ctx4[&pack(&[a, b, x])];
-                (key, interpolate(c, ctx, d4, p3(b, x, w)).ln() as f32)
-            })
-            .collect();
-        let fourgram_backoff: IdMap<u64, f32> = ctx4
-            .iter()
-            .map(|(&key, &ctx)| (key, ctx.backoff_mass(d4).ln() as f32))
-            .collect();
+        bigrams.sort_unstable_by_key(|&(key, _)| key);
+        let mut bigram_after = vec![(0u32, 0u32); v];
+        let mut bigram = Vec::with_capacity(bigrams.len());
+        for (key, p) in bigrams {
+            let [_, _, x, w] = unpack4(key);
+            let at = bigram.len() as u32;
+            let span = &mut bigram_after[x as usize];
+            if span.1 == 0 {
+                span.0 = at;
+            }
+            span.1 = at + 1;
+            bigram.push((w, p));
+        }
+        let trigram = Order::new(
+            cont3
+                .keys()
+                .map(|&key| {
+                    let [_, b, x, w] = unpack4(key);
+                    (key, p3(b, x, w).ln() as f32)
+                })
+                .collect(),
+            |context| ctx3[&context].backoff_mass(d3).ln() as f32,
+        );
+        let fourgram = Order::new(
+            fourgrams
+                .iter()
+                .map(|&(key, c)| {
+                    let [a, b, x, w] = unpack4(key);
+                    let ctx = ctx4[&pack(&[a, b, x])];
+                    (key, interpolate(c, ctx, d4, p3(b, x, w)).ln() as f32)
+                })
+                .collect(),
+            |context| ctx4[&context].backoff_mass(d4).ln() as f32,
+        );
         let index = vocab
             .iter()
             .enumerate()
@@ -407,11 +483,10 @@ impl LanguageModel {
             fourgram_counts: fourgrams.to_vec(),
             unigram,
             bigram_backoff,
+            bigram_after,
             bigram,
             trigram,
-            trigram_backoff,
             fourgram,
-            fourgram_backoff,
             symbol_parts,
         }
     }
@@ -462,22 +537,23 @@ impl LanguageModel {
     /// The interpolated bigram log P(w | v) where "v w" was seen; `None` where it was not (nor
     /// any longer n-gram ending in "v w").
     pub fn bigram(&self, v: u32, w: u32) -> Option<f32> {
-        self.bigram.get(&pack(&[v, w])).copied()
+        let (start, end) = self.bigram_after[v as usize];
+        find(&self.bigram[start as usize..end as usize], w)
     }
 
     /// A history looked up once, to score many next words quickly.
     pub fn context(&self, history: [u32; HISTORY]) -> Context<'_> {
         let [t, u, v] = history;
-        let seen3 = self.trigram_backoff.get(&pack(&[u, v])).copied();
+        let three = self.trigram.after(pack(&[u, v]));
         // A history whose last two words were never followed by a word was not either.
-        let seen4 = seen3.and_then(|_| self.fourgram_backoff.get(&pack(&[t, u, v])).copied());
+        let four = three.and_then(|_| self.fourgram.after(pack(&[t, u, v])));
         Context {
             model: self,
-            history,
-            seen4: seen4.is_some(),
-            seen3: seen3.is_some(),
-            backoff4: seen4.unwrap_or(0.0),
-            backoff3: seen3.unwrap_or(0.0),
+            last: v,
+            backoff4: four.map_or(0.0, |f| f.0),
+            backoff3: three.map_or(0.0, |f| f.0),
+            four: four.map_or(&[], |f| f.1),
+            three: three.map_or(&[], |f| f.1),
         }
     }
 
@@ -534,44 +610,40 @@ impl LanguageModel {
     }
 }
 
-/// A history with its back-off weights, from [`LanguageModel::context`].
+/// A history looked up once: what followed it at each order, to score the next word.
 pub struct Context<'m> {
     model: &'m LanguageModel,
-    history: [u32; HISTORY],
-    /// Whether the history was ever followed by a word (else no 4-gram can match).
-    seen4: bool,
-    /// Whether its last two words were (else no trigram can match).
-    seen3: bool,
+    /// The history's last word.
+    last: u32,
     backoff4: f32,
     backoff3: f32,
+    /// The words that followed the whole history, with log P (empty if none ever did).
+    four: &'m [(u32, f32)],
+    /// The words that followed its last two words.
+    three: &'m [(u32, f32)],
 }
 
 impl Context<'_> {
     /// Natural log of P(w | this history).
     pub fn log_prob(&self, w: u32) -> f32 {
-        self.log_prob_after(w, self.model.bigram(self.history[HISTORY - 1], w))
+        self.log_prob_after(w, self.model.bigram(self.last, w))
     }
 
     /// Natural log of P(w | this history), given [`LanguageModel::bigram`] of the history's
     /// last word and w (looked up once for all the histories that end in that word).
     pub fn log_prob_after(&self, w: u32, bigram: Option<f32>) -> f32 {
         let m = self.model;
-        let [t, u, v] = self.history;
-        // A word that never followed v never ended a longer n-gram after v either.
+        // A word that never followed the last word never ended a longer n-gram after it either.
         let Some(bigram) = bigram else {
             return self.backoff4
                 + self.backoff3
-                + m.bigram_backoff[v as usize]
+                + m.bigram_backoff[self.last as usize]
                 + m.unigram[w as usize];
         };
-        if self.seen4
-            && let Some(&p) = m.fourgram.get(&pack(&[t, u, v, w]))
-        {
+        if let Some(p) = find(self.four, w) {
             return p;
         }
-        if self.seen3
-            && let Some(&p) = m.trigram.get(&pack(&[u, v, w]))
-        {
+        if let Some(p) = find(self.three, w) {
             return self.backoff4 + p;
         }
         self.backoff4 + self.backoff3 + bigram
