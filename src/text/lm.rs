@@ -534,22 +534,17 @@ impl LanguageModel {
         self.context(history).log_prob(w)
     }
 
-    /// The interpolated bigram log P(w | v) where "v w" was seen; `None` where it was not (nor
-    /// any longer n-gram ending in "v w").
-    pub fn bigram(&self, v: u32, w: u32) -> Option<f32> {
-        let (start, end) = self.bigram_after[v as usize];
-        find(&self.bigram[start as usize..end as usize], w)
-    }
-
     /// A history looked up once, to score many next words quickly.
     pub fn context(&self, history: [u32; HISTORY]) -> Context<'_> {
         let [t, u, v] = history;
         let three = self.trigram.after(pack(&[u, v]));
         // A history whose last two words were never followed by a word was not either.
         let four = three.and_then(|_| self.fourgram.after(pack(&[t, u, v])));
+        let (start, end) = self.bigram_after[v as usize];
         Context {
             model: self,
             last: v,
+            two: &self.bigram[start as usize..end as usize],
             backoff4: four.map_or(0.0, |f| f.0),
             backoff3: three.map_or(0.0, |f| f.0),
             four: four.map_or(&[], |f| f.1),
@@ -621,20 +616,16 @@ pub struct Context<'m> {
     four: &'m [(u32, f32)],
     /// The words that followed its last two words.
     three: &'m [(u32, f32)],
+    /// The words that followed its last word.
+    two: &'m [(u32, f32)],
 }
 
 impl Context<'_> {
     /// Natural log of P(w | this history).
     pub fn log_prob(&self, w: u32) -> f32 {
-        self.log_prob_after(w, self.model.bigram(self.last, w))
-    }
-
-    /// Natural log of P(w | this history), given [`LanguageModel::bigram`] of the history's
-    /// last word and w (looked up once for all the histories that end in that word).
-    pub fn log_prob_after(&self, w: u32, bigram: Option<f32>) -> f32 {
         let m = self.model;
         // A word that never followed the last word never ended a longer n-gram after it either.
-        let Some(bigram) = bigram else {
+        let Some(bigram) = find(self.two, w) else {
             return self.backoff4
                 + self.backoff3
                 + m.bigram_backoff[self.last as usize]

@@ -789,22 +789,13 @@ impl<'m> Restorer<'m> {
             // cannot enter the beam; a model score is never positive, so `h.score - cost` bounds it.
             let mut floor = f32::NEG_INFINITY;
             let mut scores: Vec<f32> = Vec::new();
-            // Bigram look-ups per last word of a history, shared by the histories ending in it.
-            let mut after_word: Vec<(u32, Vec<Option<Option<f32>>>)> = Vec::new();
             for h in &beam {
                 if h.score < floor {
                     break;
                 }
                 let context = self.lm.context(h.history);
                 let last = h.history[HISTORY - 1];
-                let shared = match after_word.iter().position(|(w, _)| *w == last) {
-                    Some(i) => i,
-                    None => {
-                        after_word.push((last, vec![None; cands.len()]));
-                        after_word.len() - 1
-                    }
-                };
-                for (k, c) in cands.iter().enumerate() {
+                for c in cands.iter() {
                     let bound = h.score - cost(c);
                     if bound < floor {
                         continue;
@@ -813,9 +804,7 @@ impl<'m> Restorer<'m> {
                     let (score, history) = if c.id == OTHER && last == OTHER {
                         (bound, h.history)
                     } else {
-                        let bigram = *after_word[shared].1[k]
-                            .get_or_insert_with(|| self.lm.bigram(last, c.id));
-                        let lm = context.log_prob_after(c.id, bigram);
+                        let lm = context.log_prob(c.id);
                         let [_, u, v] = h.history;
                         (bound + lm, [u, v, c.id])
                     };
