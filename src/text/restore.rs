@@ -789,6 +789,7 @@ impl<'m> Restorer<'m> {
             // cannot enter the beam; a model score is never positive, so `h.score - cost` bounds it.
             let mut floor = f32::NEG_INFINITY;
             let mut scores: Vec<f32> = Vec::new();
+            let mut floor_made_at = 0;
             for h in &beam {
                 if h.score < floor {
                     break;
@@ -833,7 +834,9 @@ impl<'m> Restorer<'m> {
                         }
                     }
                 }
-                if next.len() >= BEAM {
+                // The floor is raised once the states have grown by another beam's worth.
+                if next.len() >= floor_made_at + BEAM {
+                    floor_made_at = next.len();
                     scores.clear();
                     scores.extend(next.iter().map(|n| n.score));
                     let (_, kth, _) =
