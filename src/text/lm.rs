@@ -162,18 +162,50 @@ impl NgramCounts {
         }
     }
 
-    /// The model; 4-grams seen fewer than `min_count` times are dropped to keep it small.
+    /// Puts back pruned 4-grams until the first three words of every kept 4-gram end a kept
+    /// one, as they do in unpruned counts (where each 4-gram follows the one before it in the
+    /// text, back to the start of a line). Scoring relies on it: a history's longer contexts
+    /// are looked up only when the n-gram ending in its last word was seen.
+    fn close_prefixes(&self, kept: &mut IdMap<u64, u32>) {
+        const TRIGRAM: u64 = (1 << (3 * ID_BITS)) - 1;
+        let line_start = pack(&[START; HISTORY]);
+        // For each three words, the most frequent 4-gram ending in them.
+        let mut ending: IdMap<u64, (u64, u32)> = IdMap::default();
+        for (&key, &c) in &self.fourgrams {
+            let best = ending.entry(key & TRIGRAM).or_insert((key, c));
+            if (c, key) > (best.1, best.0) {
+                *best = (key, c);
+            }
+        }
+        let mut ends: IdMap<u64, ()> = kept.keys().map(|&k| (k & TRIGRAM, ())).collect();
+        let mut todo: Vec<u64> = kept.keys().copied().collect();
+        while let Some(key) = todo.pop() {
+            let prefix = key >> ID_BITS;
+            if prefix == line_start || ends.contains_key(&prefix) {
+                continue;
+            }
+            if let Some(&(before, c)) = ending.get(&prefix) {
+                kept.insert(before, c);
+                ends.insert(prefix, ());
+                todo.push(before);
+            }
+        }
+    }
+
+    /// The model; 4-grams seen fewer than `min_count` times are dropped to keep it small, except
+    /// those the kept ones need before them (see [`NgramCounts::close_prefixes`]).
     pub fn build(&self, min_count: u32) -> LanguageModel {
-        let fourgrams: Vec<(u64, u32)> = {
-            let mut t: Vec<(u64, u32)> = self
-                .fourgrams
-                .iter()
-                .filter(|&(_, &c)| c >= min_count.max(1))
-                .map(|(&k, &c)| (k, c))
-                .collect();
-            t.sort_unstable();
-            t
-        };
+        let mut kept: IdMap<u64, u32> = self
+            .fourgrams
+            .iter()
+            .filter(|&(_, &c)| c >= min_count.max(1))
+            .map(|(&k, &c)| (k, c))
+            .collect();
+        if kept.len() < self.fourgrams.len() {
+            self.close_prefixes(&mut kept);
+        }
+        let mut fourgrams: Vec<(u64, u32)> = kept.into_iter().collect();
+        fourgrams.sort_unstable();
         let parts = learned_symbol_parts(&self.symbol_parts);
         LanguageModel::from_counts(self.vocab.clone(), &fourgrams, parts)
     }
@@ -536,10 +568,22 @@ impl LanguageModel {
 
     /// A history looked up once, to score many next words quickly.
     pub fn context(&self, history: [u32; HISTORY]) -> Context<'_> {
+        self.context_matched(history, HISTORY + 1)
+    }
+
+    /// [`LanguageModel::context`] for a history whose last word scored with an n-gram of
+    /// `matched` words ([`Context::log_prob_matched`]): the history's longer contexts, which
+    /// were never seen unless that n-gram was, are not looked up in vain.
+    pub fn context_matched(&self, history: [u32; HISTORY], matched: usize) -> Context<'_> {
         let [t, u, v] = history;
-        let three = self.trigram.after(pack(&[u, v]));
-        // A history whose last two words were never followed by a word was not either.
-        let four = three.and_then(|_| self.fourgram.after(pack(&[t, u, v])));
+        // "u v" was followed by a word only if the bigram "u v" was seen, and "t u v" only
+        // if the trigram was.
+        let three = (matched >= 2)
+            .then(|| self.trigram.after(pack(&[u, v])))
+            .flatten();
+        let four = (matched >= 3 && three.is_some())
+            .then(|| self.fourgram.after(pack(&[t, u, v])))
+            .flatten();
         let (start, end) = self.bigram_after[v as usize];
         Context {
             model: self,
@@ -623,21 +667,28 @@ pub struct Context<'m> {
 impl Context<'_> {
     /// Natural log of P(w | this history).
     pub fn log_prob(&self, w: u32) -> f32 {
+        self.log_prob_matched(w).0
+    }
+
+    /// Natural log of P(w | this history), and the length of the longest n-gram ending in w
+    /// that the model has seen (1 when w never followed the history's last word).
+    pub fn log_prob_matched(&self, w: u32) -> (f32, usize) {
         let m = self.model;
         // A word that never followed the last word never ended a longer n-gram after it either.
         let Some(bigram) = find(self.two, w) else {
-            return self.backoff4
+            let p = self.backoff4
                 + self.backoff3
                 + m.bigram_backoff[self.last as usize]
                 + m.unigram[w as usize];
+            return (p, 1);
         };
         if let Some(p) = find(self.four, w) {
-            return p;
+            return (p, 4);
         }
         if let Some(p) = find(self.three, w) {
-            return self.backoff4 + p;
+            return (self.backoff4 + p, 3);
         }
-        self.backoff4 + self.backoff3 + bigram
+        (self.backoff4 + self.backoff3 + bigram, 2)
     }
 }
 
@@ -700,6 +751,44 @@ mod tests {
             ],
             1,
         )
+    }
+
+    #[test]
+    fn pruned_models_keep_what_their_n_grams_follow() {
+        // "ủy ban nhân dân" is seen twice, each time after another word: its 4-grams before
+        // it are seen once.
+        let text = "thường trực ủy ban nhân dân ban hành kế hoạch\n\
+                    đảng ủy ban nhân dân ban hành kế hoạch năm nay";
+        let full = LanguageModel::from_texts([text], 1);
+        let pruned = LanguageModel::from_texts([text], 2);
+        assert!(pruned.fourgram_counts.len() < full.fourgram_counts.len());
+        let trigram = (1u64 << (3 * ID_BITS)) - 1;
+        let ends: Vec<u64> = pruned
+            .fourgram_counts
+            .iter()
+            .map(|(k, _)| k & trigram)
+            .collect();
+        for &(key, _) in &pruned.fourgram_counts {
+            let history = key >> ID_BITS;
+            assert!(
+                history == pack(&[START; HISTORY]) || ends.contains(&history),
+                "{:?} kept, but nothing ending in its first three words",
+                unpack4(key)
+            );
+        }
+        // Scoring a word after a history reached word by word gives the full look-up's answer.
+        let ids: Vec<u32> = "đảng ủy ban nhân dân ban hành kế hoạch năm nay"
+            .split(' ')
+            .map(|w| pruned.id(w))
+            .collect();
+        let mut history = [START; HISTORY];
+        let mut matched = HISTORY + 1;
+        for &w in &ids {
+            let (p, m) = pruned.context_matched(history, matched).log_prob_matched(w);
+            assert_eq!(p, pruned.log_prob(history, w));
+            history = [history[1], history[2], w];
+            matched = m;
+        }
     }
 
     #[test]

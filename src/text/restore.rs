@@ -770,6 +770,8 @@ impl<'m> Restorer<'m> {
         #[derive(Clone, Copy)]
         struct Hyp {
             history: [u32; HISTORY],
+            /// The longest n-gram the model saw ending in the history's last word.
+            matched: usize,
             score: f32,
             trail: usize,
         }
@@ -777,6 +779,7 @@ impl<'m> Restorer<'m> {
         let mut trails: Vec<(usize, Candidate)> = Vec::new();
         let mut beam = vec![Hyp {
             history: [START; HISTORY],
+            matched: HISTORY + 1,
             score: 0.0,
             trail: usize::MAX,
         }];
@@ -794,7 +797,7 @@ impl<'m> Restorer<'m> {
                 if h.score < floor {
                     break;
                 }
-                let context = self.lm.context(h.history);
+                let context = self.lm.context_matched(h.history, h.matched);
                 let last = h.history[HISTORY - 1];
                 for c in cands.iter() {
                     let bound = h.score - cost(c);
@@ -802,12 +805,12 @@ impl<'m> Restorer<'m> {
                         continue;
                     }
                     // A run of other words is one word to the model (as in training).
-                    let (score, history) = if c.id == OTHER && last == OTHER {
-                        (bound, h.history)
+                    let (score, history, matched) = if c.id == OTHER && last == OTHER {
+                        (bound, h.history, h.matched)
                     } else {
-                        let lm = context.log_prob(c.id);
+                        let (lm, matched) = context.log_prob_matched(c.id);
                         let [_, u, v] = h.history;
-                        (bound + lm, [u, v, c.id])
+                        (bound + lm, [u, v, c.id], matched)
                     };
                     if score < floor {
                         continue;
@@ -819,6 +822,7 @@ impl<'m> Restorer<'m> {
                             trails.push((h.trail, *c));
                             *n = Hyp {
                                 history,
+                                matched,
                                 score,
                                 trail: trails.len() - 1,
                             };
@@ -828,6 +832,7 @@ impl<'m> Restorer<'m> {
                             states.insert(state, next.len());
                             next.push(Hyp {
                                 history,
+                                matched,
                                 score,
                                 trail: trails.len() - 1,
                             });
