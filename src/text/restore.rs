@@ -30,7 +30,7 @@ const OCR_PRIOR: f32 = 2.0;
 /// The same cost in a document read by OCR, where OCR damage is what happened to it.
 const OCR_PRIOR_GARBLED: f32 = 0.0;
 /// Cost of keeping a word that is not a syllable as it was written, in a document read by OCR.
-const KEEP_COST: f32 = 16.0;
+const KEEP_COST: f32 = 13.0;
 /// The same in a document typed without marks, where such a word is more often a name or a
 /// foreign word than damage.
 const KEEP_COST_TYPED: f32 = 12.0;
