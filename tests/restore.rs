@@ -57,6 +57,24 @@ fn d_is_put_back_in_document_symbols() {
 }
 
 #[test]
+fn ocr_glue_and_damaged_capitals_are_read_but_acronyms_and_domains_stay() {
+    // An OCR document: marks left on some words, others broken.
+    let text = "Ké hoach t6 chirc thwe hién Chuong trinh OCOP ctia hgp tac xa.Théng tin ctia.xa\n\
+                Ban hanh kém theo Quyét dinh ctia UBND va HGi déng nhan dan\n\
+                Gia tri xuat khau 5 triéu USD theo cam két WTO, xem tiki.vn\n";
+    let (out, _) = Restorer::embedded().restore_text(text);
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(
+        lines[0].ends_with("của hợp tác xã.Thông tin của xã"),
+        "{out}"
+    );
+    assert!(lines[1].contains("UBND và Hội đồng nhân dân"), "{out}");
+    for kept in ["USD", "WTO,", "tiki.vn"] {
+        assert!(lines[2].contains(kept), "{kept}: {out}");
+    }
+}
+
+#[test]
 fn noise_and_huge_lines_are_left_alone() {
     let r = Restorer::embedded();
     for noise in ["~~~ |||| ¢€}{ ----", "@@##$$%%", "wxqz bvkj zzzz qqqq"] {

@@ -534,7 +534,13 @@ impl<'m> Restorer<'m> {
         // Decode the words; fixed chunks, acronyms and symbols are "other" words for the model.
         for ((_, chunk), hash) in chunks.iter().zip(&hashes) {
             if let (Chunk::Word(_, w, _), Some(h)) = (chunk, hash) {
-                let acronym = memo.kinds.get(h) == Some(&WordKind::Acronym);
+                // In OCR output, a mixed-case abbreviation the model never saw is more likely
+                // a word with a damaged letter ("NGi" for "Nội", "HGi" for "Hội"): it is read,
+                // and kept if nothing fits. (All-capital ones are not: "USD", "WTO", "THPT".)
+                let acronym = memo.kinds.get(h) == Some(&WordKind::Acronym)
+                    && !(ocr_document
+                        && w.chars().any(char::is_lowercase)
+                        && self.lm.id(w) == UNKNOWN);
                 readings.entry(*h).or_insert_with(|| {
                     if acronym {
                         vec![self.acronym(w)]
@@ -568,7 +574,10 @@ impl<'m> Restorer<'m> {
             let gap = &line[last..*offset];
             let syllable_here = matches!(chunk, Chunk::Word(..))
                 && best.get(i).is_some_and(|c| c.syllable.is_some());
-            let glue = gap.chars().count() == 1 && gap.starts_with(GLUE);
+            // (Before a capital, a dot more likely ends a sentence: it stays.)
+            let glue = gap.chars().count() == 1
+                && gap.starts_with(GLUE)
+                && !line[*offset..].starts_with(char::is_uppercase);
             if ocr_document && glue && after_syllable && syllable_here {
                 out.push(' ');
             } else {
@@ -583,7 +592,8 @@ impl<'m> Restorer<'m> {
                     continue;
                 }
                 Chunk::Word(pre, w, post)
-                    if memo.kinds.get(&word_hash(w)) == Some(&WordKind::Acronym) =>
+                    if memo.kinds.get(&word_hash(w)) == Some(&WordKind::Acronym)
+                        && best.get(i).is_none_or(|c| c.syllable.is_none()) =>
                 {
                     out.push_str(pre);
                     out.push_str(&self.restore_symbol(w));
