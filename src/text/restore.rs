@@ -134,7 +134,7 @@ impl Inventory {
         }
     }
 
-    /// Plain keys within a few edits of `word` (found through shared deletions).
+    /// Plain keys within a few edits of `word` (found through shared deletions), nearest first.
     fn near(&self, word: &[char]) -> Vec<u32> {
         let depth = match word.len() {
             0..=2 => 1,
@@ -153,8 +153,15 @@ impl Inventory {
             .collect();
         keys.sort_unstable();
         keys.dedup();
-        keys.retain(|&k| edit_distance(&self.plains[k as usize].0, word) <= depth);
-        keys
+        let mut near: Vec<(usize, u32)> = keys
+            .into_iter()
+            .map(|k| (edit_distance(&self.plains[k as usize].0, word), k))
+            .filter(|&(distance, _)| distance <= depth)
+            .collect();
+        // The nearest first (their cost bounds the others'), then in spelling order (shared
+        // first letters share the channel's work).
+        near.sort_unstable_by_key(|&(distance, k)| (distance.min(2), k));
+        near.into_iter().map(|(_, k)| k).collect()
     }
 }
 
