@@ -13,7 +13,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use super::syllable::{is_word_char, strip_marks};
-use super::words::{is_acronym_shape, line_words};
+use super::words::{Written, is_acronym_shape, line_words};
 
 /// Id of the line-start word.
 pub const START: u32 = 0;
@@ -22,7 +22,12 @@ pub const OTHER: u32 = 1;
 /// Id of a syllable the model never saw.
 pub const UNKNOWN: u32 = 2;
 const RESERVED: [&str; 3] = ["<s>", "<o>", "<unk>"];
-const MAGIC: &[u8; 6] = b"KHLM2\n";
+const MAGIC: &[u8; 6] = b"KHLM3\n";
+/// The previous format: the same without case counts (still read; case then says nothing).
+const MAGIC_V2: &[u8; 6] = b"KHLM2\n";
+/// Weight of the share of title-case writings over all words, in the estimate for one word
+/// (a word seen a few times is not trusted to be a name).
+const CASE_PRIOR: f64 = 4.0;
 /// Words of history the model conditions on (a 4-gram model).
 pub const HISTORY: usize = 3;
 const ID_BITS: u32 = 16;
@@ -92,6 +97,19 @@ pub struct NgramCounts {
     units: Vec<u32>,
     /// How often each word was seen (unit variants not included).
     seen: Vec<u64>,
+    /// Per word: how often it was written in title case and in lower case after another word
+    /// of its line ([`CaseCounts`]).
+    cases: Vec<CaseCounts>,
+}
+
+/// How often a word was written in title case ("Quận 1", "Nguyễn") and in lower case ("quan
+/// hệ") after another word of its line, where case tells names from common words.
+#[derive(Clone, Copy, Default, Debug, PartialEq, Eq)]
+pub struct CaseCounts {
+    /// Title-case writings.
+    pub title: u32,
+    /// Lower-case writings.
+    pub lower: u32,
 }
 
 impl NgramCounts {
@@ -130,6 +148,7 @@ impl NgramCounts {
         let id = self.vocab.len() as u32;
         self.vocab.push(word.to_string());
         self.seen.push(0);
+        self.cases.push(CaseCounts::default());
         self.index.insert(word.to_string(), id);
         id
     }
@@ -140,12 +159,24 @@ impl NgramCounts {
         for line in text.lines().flat_map(|line| line.split('\t')) {
             let mut history = [START; HISTORY];
             let mut common = [false; HISTORY];
-            for (word, lower) in line_words(line) {
+            // Whether a word came before in the line: the first one is capitalised anyway.
+            let mut after_word = false;
+            for (word, written) in line_words(line) {
+                let lower = written == Written::Lower;
                 let w = match word {
                     Some(key) if self.vocab.len() < MAX_VOCAB => self.intern(&key),
                     Some(_) => UNKNOWN,
                     None => OTHER,
                 };
+                if w != OTHER && w != UNKNOWN {
+                    let cases = &mut self.cases[w as usize];
+                    match written {
+                        Written::Title if after_word => cases.title += 1,
+                        Written::Lower if after_word => cases.lower += 1,
+                        _ => {}
+                    }
+                    after_word = true;
+                }
                 // A run of other words ("26/12/1991", "QĐ-UBND") is one word, as restoration reads it.
                 if w == OTHER && history[HISTORY - 1] == OTHER {
                     continue;
@@ -207,7 +238,7 @@ impl NgramCounts {
         let mut fourgrams: Vec<(u64, u32)> = kept.into_iter().collect();
         fourgrams.sort_unstable();
         let parts = learned_symbol_parts(&self.symbol_parts);
-        LanguageModel::from_counts(self.vocab.clone(), &fourgrams, parts)
+        LanguageModel::from_counts(self.vocab.clone(), &fourgrams, parts, self.cases.clone())
     }
 
     /// The syllables seen, with how often, most frequent first.
@@ -268,6 +299,30 @@ pub struct LanguageModel {
     trigram: Order,
     fourgram: Order,
     symbol_parts: Vec<String>,
+    /// Per word: how it was written after another word of its line (empty in older files).
+    cases: Vec<CaseCounts>,
+    /// Per word: −ln P(title case | the word) and −ln P(lower case | the word).
+    case_costs: Vec<(f32, f32)>,
+}
+
+/// Per word, the costs of seeing it written in title case and in lower case: its own share
+/// of title-case writings, drawn towards the share over all words when it was seen rarely.
+fn case_costs(cases: &[CaseCounts]) -> Vec<(f32, f32)> {
+    let (title, all) = cases.iter().fold((0u64, 0u64), |(t, a), c| {
+        (
+            t + u64::from(c.title),
+            a + u64::from(c.title) + u64::from(c.lower),
+        )
+    });
+    let share = (title as f64 + 1.0) / (all as f64 + 2.0);
+    cases
+        .iter()
+        .map(|c| {
+            let p = (f64::from(c.title) + CASE_PRIOR * share)
+                / (f64::from(c.title) + f64::from(c.lower) + CASE_PRIOR);
+            (-(p.ln()) as f32, -((1.0 - p).ln()) as f32)
+        })
+        .collect()
 }
 
 /// The n-grams of one order above two that follow one context: the context's log backoff
@@ -395,6 +450,7 @@ impl LanguageModel {
         vocab: Vec<String>,
         fourgrams: &[(u64, u32)],
         symbol_parts: Vec<String>,
+        cases: Vec<CaseCounts>,
     ) -> LanguageModel {
         let v = vocab.len();
         // 4-gram level: raw counts; per context, what followed it.
@@ -509,6 +565,7 @@ impl LanguageModel {
             .enumerate()
             .map(|(i, w)| (w.clone(), i as u32))
             .collect();
+        let case_costs = case_costs(&cases);
         LanguageModel {
             vocab,
             index,
@@ -520,6 +577,8 @@ impl LanguageModel {
             trigram,
             fourgram,
             symbol_parts,
+            cases,
+            case_costs,
         }
     }
 
@@ -566,6 +625,17 @@ impl LanguageModel {
         self.context(history).log_prob(w)
     }
 
+    /// −ln P(a word is written so | the word), for a word after another of its line: what its
+    /// case says about it ("Quận 5" is a district, "quan hệ" is not). Zero for other writings
+    /// and for models without case counts.
+    pub fn case_cost(&self, id: u32, written: Written) -> f32 {
+        match (self.case_costs.get(id as usize), written) {
+            (Some(&(title, _)), Written::Title) => title,
+            (Some(&(_, lower)), Written::Lower) => lower,
+            _ => 0.0,
+        }
+    }
+
     /// A history looked up once, to score many next words quickly.
     pub fn context(&self, history: [u32; HISTORY]) -> Context<'_> {
         self.context_matched(history, HISTORY + 1)
@@ -596,7 +666,8 @@ impl LanguageModel {
         }
     }
 
-    /// The model as bytes: header, vocabulary, Đ symbol parts, delta-coded sorted 4-gram counts.
+    /// The model as bytes: header, vocabulary, Đ symbol parts, delta-coded sorted 4-gram
+    /// counts, then per word its case counts.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = MAGIC.to_vec();
         put_varint(&mut out, self.vocab.len() as u64);
@@ -616,12 +687,22 @@ impl LanguageModel {
             put_varint(&mut out, u64::from(c));
             last = key;
         }
+        for c in &self.cases {
+            put_varint(&mut out, u64::from(c.title));
+            put_varint(&mut out, u64::from(c.lower));
+        }
         out
     }
 
     /// Reads a model written by [`LanguageModel::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> Result<LanguageModel, ModelError> {
-        let rest = bytes.strip_prefix(MAGIC).ok_or(ModelError::BadHeader)?;
+        let (rest, with_cases) = match bytes.strip_prefix(MAGIC) {
+            Some(rest) => (rest, true),
+            None => (
+                bytes.strip_prefix(MAGIC_V2).ok_or(ModelError::BadHeader)?,
+                false,
+            ),
+        };
         let mut r = Reader(rest);
         let n = r.count(MAX_VOCAB)?;
         if n < RESERVED.len() {
@@ -645,7 +726,18 @@ impl LanguageModel {
             }
             fourgrams.push((key, c));
         }
-        Ok(LanguageModel::from_counts(vocab, &fourgrams, parts))
+        let mut cases = Vec::new();
+        if with_cases {
+            for _ in 0..n {
+                let mut count =
+                    || u32::try_from(r.varint()?).map_err(|_| ModelError::Damaged("case count"));
+                cases.push(CaseCounts {
+                    title: count()?,
+                    lower: count()?,
+                });
+            }
+        }
+        Ok(LanguageModel::from_counts(vocab, &fourgrams, parts, cases))
     }
 }
 
@@ -852,7 +944,35 @@ mod tests {
             back.log_prob(history, lm.id("dân")),
             lm.log_prob(history, lm.id("dân"))
         );
+        assert_eq!(back.cases, lm.cases);
         assert!(LanguageModel::from_bytes(&bytes[..bytes.len() - 3]).is_err());
         assert!(LanguageModel::from_bytes(b"garbage").is_err());
+    }
+
+    #[test]
+    fn case_tells_names_from_common_words() {
+        let lm = LanguageModel::from_texts(
+            ["Ủy ban nhân dân Quận 1 và Quận 5, Quận Bình Thạnh\n\
+                 quan hệ với cơ quan, quan tâm đến quan điểm\n\
+                 Quan hệ đối tác"],
+            1,
+        );
+        let (quan, quan_district) = (lm.id("quan"), lm.id("quận"));
+        // Mid-line title case is what districts are written in; the first word of a line says nothing.
+        assert_eq!(
+            lm.cases[quan_district as usize],
+            CaseCounts { title: 3, lower: 0 }
+        );
+        assert_eq!(lm.cases[quan as usize], CaseCounts { title: 0, lower: 3 });
+        assert!(lm.case_cost(quan_district, Written::Title) < lm.case_cost(quan, Written::Title));
+        assert!(lm.case_cost(quan, Written::Lower) < lm.case_cost(quan_district, Written::Lower));
+        assert_eq!(lm.case_cost(quan, Written::Other), 0.0);
+        // A file of the previous format (no case counts) still loads; case then says nothing.
+        let mut old = lm.to_bytes();
+        let cases_len: usize = lm.cases.len() * 2;
+        old.truncate(old.len() - cases_len);
+        old[..MAGIC_V2.len()].copy_from_slice(MAGIC_V2);
+        let back = LanguageModel::from_bytes(&old).unwrap();
+        assert_eq!(back.case_cost(quan_district, Written::Title), 0.0);
     }
 }

@@ -20,8 +20,8 @@ use super::channel::{Channel, marks_lost};
 use super::lm::{HISTORY, IdHasher, IdMap, LanguageModel, OTHER, START, UNKNOWN, pack};
 use super::syllable::{Syllable, strip_marks};
 use super::words::{
-    GLUE, SEPARATORS, is_acronym_shape, is_symbol, is_url_or_email, split_word, syllable_key,
-    unglue,
+    GLUE, SEPARATORS, Written, is_acronym_shape, is_symbol, is_url_or_email, split_word,
+    syllable_key, unglue,
 };
 
 /// Cost (in nats) of reading a word as OCR damage rather than as lost marks, in a document
@@ -44,6 +44,8 @@ const MAX_CANDIDATES: usize = 30;
 const CANDIDATE_MARGIN: f32 = 10.0;
 /// Hypotheses kept by the beam search.
 const BEAM: usize = 12;
+/// Weight of what a word's case says ([`LanguageModel::case_cost`]) against the other costs.
+const CASE_WEIGHT: f32 = 0.5;
 /// Words longer than this (in characters) are never syllables or damaged syllables.
 const MAX_WORD: usize = 14;
 /// Most edits between a damaged word (read through the channel's folding) and a syllable's plain form.
@@ -563,16 +565,35 @@ impl<'m> Restorer<'m> {
             cost: 0.0,
             ocr: false,
         }];
+        let caps_line = mostly_capitals(line);
+        // A word's case, after another word of its line, says whether it is a name.
+        let mut after_word = false;
+        let cased: Vec<Option<Vec<Candidate>>> = chunks
+            .iter()
+            .zip(&hashes)
+            .map(|((_, chunk), hash)| {
+                let (Chunk::Word(_, w, _), Some(h)) = (chunk, hash) else {
+                    return None;
+                };
+                let first = !std::mem::replace(&mut after_word, true);
+                (!first && !caps_line)
+                    .then(|| self.with_case_costs(&readings[h], Written::of(w)))?
+            })
+            .collect();
         let lattice: Vec<&[Candidate]> = hashes
             .iter()
-            .map(|h| h.map_or(&OTHER_WORD[..], |h| &readings[&h][..]))
+            .zip(&cased)
+            .map(|(h, cased)| match (cased, h) {
+                (Some(list), _) => &list[..],
+                (None, Some(h)) => &readings[h][..],
+                (None, None) => &OTHER_WORD[..],
+            })
             .collect();
         // Very long lines are decoded in windows, so memory and time stay linear.
         let best: Vec<Candidate> = lattice
             .chunks(MAX_LINE_WORDS)
             .flat_map(|window| self.decode(window, ocr_prior))
             .collect();
-        let caps_line = mostly_capitals(line);
         let mut out = String::with_capacity(line.len() + 16);
         let mut last = 0;
         // Whether the last piece was read as a syllable: OCR glue between two syllables is a space.
@@ -632,6 +653,35 @@ impl<'m> Restorer<'m> {
         }
         out.push_str(&line[last..]);
         Cow::Owned(out)
+    }
+
+    /// The readings of a word with what its case says added to their costs (the likeliest
+    /// reading for the case costs nothing more); `None` when case says nothing.
+    fn with_case_costs(&self, readings: &[Candidate], written: Written) -> Option<Vec<Candidate>> {
+        if written == Written::Other || readings.iter().filter(|c| c.syllable.is_some()).count() < 2
+        {
+            return None;
+        }
+        let case_cost = |c: &Candidate| CASE_WEIGHT * self.lm.case_cost(c.id, written);
+        let least = readings
+            .iter()
+            .filter(|c| c.syllable.is_some())
+            .map(case_cost)
+            .fold(f32::INFINITY, f32::min);
+        Some(
+            readings
+                .iter()
+                .map(|c| Candidate {
+                    cost: c.cost
+                        + if c.syllable.is_some() {
+                            case_cost(c) - least
+                        } else {
+                            0.0
+                        },
+                    ..*c
+                })
+                .collect(),
+        )
     }
 
     /// What a word is, telling lost marks ("luat") from other non-syllables ("chirc").

@@ -143,11 +143,35 @@ fn word_after(piece: &str) -> &str {
     piece.split(GLUE).next().unwrap_or("")
 }
 
+/// How a word is written: its case says whether it is a common word, part of a name or a
+/// heading.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Written {
+    /// All lower case ("xã").
+    Lower,
+    /// A capital, then lower case ("Xã", "Nguyễn").
+    Title,
+    /// Anything else: all capitals, digits, symbols ("UBND", "XÃ", "39/KH").
+    Other,
+}
+
+impl Written {
+    /// How `word` is written.
+    pub fn of(word: &str) -> Written {
+        let mut chars = word.chars();
+        match chars.next() {
+            Some(c) if c.is_lowercase() => Written::Lower,
+            Some(c) if c.is_uppercase() && chars.all(|c| !c.is_uppercase()) => Written::Title,
+            _ => Written::Other,
+        }
+    }
+}
+
 /// The words of one line of clean text as the language model sees them: a syllable's key
 /// (lower case, classic tone placement), an acronym as written ("UBND", "HĐND"), or `None`
-/// for any other word (numbers, document symbols, URLs, foreign words); each with whether it
-/// was written in lower case (a common word rather than part of a name or a heading).
-pub fn line_words(line: &str) -> impl Iterator<Item = (Option<String>, bool)> + '_ {
+/// for any other word (numbers, document symbols, URLs, foreign words); each with how it was
+/// written.
+pub fn line_words(line: &str) -> impl Iterator<Item = (Option<String>, Written)> + '_ {
     line.split_whitespace().flat_map(|chunk| {
         let whole = is_url_or_email(chunk) || is_symbol(chunk);
         let parts: Vec<&str> = if whole {
@@ -159,7 +183,7 @@ pub fn line_words(line: &str) -> impl Iterator<Item = (Option<String>, bool)> + 
                 .collect()
         };
         parts.into_iter().map(move |part| {
-            let lower = part.chars().next().is_some_and(char::is_lowercase);
+            let written = Written::of(part);
             let key = if whole {
                 None
             } else if let Some(key) = syllable_key(part) {
@@ -167,7 +191,7 @@ pub fn line_words(line: &str) -> impl Iterator<Item = (Option<String>, bool)> + 
             } else {
                 is_acronym_shape(part).then(|| part.to_string())
             };
-            (key, lower)
+            (key, written)
         })
     })
 }
@@ -211,15 +235,19 @@ mod tests {
 
     #[test]
     fn the_model_sees_syllables_acronyms_and_other_words() {
-        let words: Vec<(Option<String>, bool)> =
+        let words: Vec<(Option<String>, Written)> =
             line_words("Theo Kế hoạch số 39/KH-UBND của UBND Phường, xem https://x.vn Hello")
                 .collect();
         let shown: Vec<&str> = words
             .iter()
             .map(|w| w.0.as_deref().unwrap_or("·"))
             .collect();
-        let lower: Vec<bool> = words.iter().map(|w| w.1).collect();
-        assert_eq!(lower[..4], [false, false, true, true]);
+        let written: Vec<Written> = words.iter().map(|w| w.1).collect();
+        use Written::{Lower, Other, Title};
+        assert_eq!(
+            written[..7],
+            [Title, Title, Lower, Lower, Other, Lower, Other]
+        );
         assert_eq!(
             shown,
             [
