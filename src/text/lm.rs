@@ -271,7 +271,9 @@ fn learned_symbol_parts(counts: &HashMap<String, u32>) -> Vec<String> {
     for (part, &n) in counts {
         let plain = strip_marks(part);
         let entry = best.entry(plain).or_insert((part, 0));
-        if n > entry.1 {
+        // Equal counts go to the first spelling in order, so that a build never depends on
+        // hash order.
+        if (n, std::cmp::Reverse(part.as_str())) > (entry.1, std::cmp::Reverse(entry.0)) {
             *entry = (part, n);
         }
     }
