@@ -241,6 +241,9 @@ struct Memo {
     candidates: IdMap<u64, Vec<Candidate>>,
     /// Readings of words in lines typed without marks (lost marks only, when there are some).
     typed: IdMap<u64, Vec<Candidate>>,
+    /// Readings with what a word's case says added ([`Restorer::with_case_costs`]), for the
+    /// words after the first of their line; `None` where case says nothing.
+    cased: IdMap<u64, Option<Vec<Candidate>>>,
     /// Whether the document reads as OCR output (every damaged line is then read as OCR
     /// damage); judged when the first damaged line comes.
     ocr_document: Option<bool>,
@@ -550,13 +553,16 @@ impl<'m> Restorer<'m> {
                     && !(ocr_document
                         && w.chars().any(char::is_lowercase)
                         && self.lm.id(w) == UNKNOWN);
-                readings.entry(*h).or_insert_with(|| {
+                let list = readings.entry(*h).or_insert_with(|| {
                     if acronym {
                         vec![self.acronym(w)]
                     } else {
                         self.candidates(w, ocr_document)
                     }
                 });
+                memo.cased
+                    .entry(*h)
+                    .or_insert_with(|| self.with_case_costs(list, Written::of(w)));
             }
         }
         const OTHER_WORD: [Candidate; 1] = [Candidate {
@@ -566,27 +572,20 @@ impl<'m> Restorer<'m> {
             ocr: false,
         }];
         let caps_line = mostly_capitals(line);
-        // A word's case, after another word of its line, says whether it is a name.
+        // A word's case, after another word of its line, says whether it is a name (the first
+        // word and a line of capitals say nothing).
         let mut after_word = false;
-        let cased: Vec<Option<Vec<Candidate>>> = chunks
-            .iter()
-            .zip(&hashes)
-            .map(|((_, chunk), hash)| {
-                let (Chunk::Word(_, w, _), Some(h)) = (chunk, hash) else {
-                    return None;
-                };
-                let first = !std::mem::replace(&mut after_word, true);
-                (!first && !caps_line)
-                    .then(|| self.with_case_costs(&readings[h], Written::of(w)))?
-            })
-            .collect();
         let lattice: Vec<&[Candidate]> = hashes
             .iter()
-            .zip(&cased)
-            .map(|(h, cased)| match (cased, h) {
-                (Some(list), _) => &list[..],
-                (None, Some(h)) => &readings[h][..],
-                (None, None) => &OTHER_WORD[..],
+            .map(|hash| {
+                let Some(h) = hash else {
+                    return &OTHER_WORD[..];
+                };
+                let first = !std::mem::replace(&mut after_word, true);
+                match &memo.cased[h] {
+                    Some(cased) if !first && !caps_line => &cased[..],
+                    _ => &readings[h][..],
+                }
             })
             .collect();
         // Very long lines are decoded in windows, so memory and time stay linear.
@@ -852,13 +851,13 @@ impl<'m> Restorer<'m> {
         }];
         let mut next: Vec<Hyp> = Vec::new();
         let mut states: IdMap<u64, usize> = IdMap::default();
+        let mut scores: Vec<f32> = Vec::new();
         for cands in lattice {
             next.clear();
             states.clear();
             // Once BEAM states are made, an expansion scoring below the worst of the best BEAM
             // cannot enter the beam; a model score is never positive, so `h.score - cost` bounds it.
             let mut floor = f32::NEG_INFINITY;
-            let mut scores: Vec<f32> = Vec::new();
             let mut floor_made_at = 0;
             for h in &beam {
                 if h.score < floor {
