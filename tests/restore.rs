@@ -51,6 +51,29 @@ fn unaccented_line_is_restored_and_protected_tokens_stay() {
 }
 
 #[test]
+fn typed_abbreviations_without_a_vowel_stay() {
+    // "nt" (như trên) and "tp" have no vowel: no syllable lost its marks to make them.
+    let text = "Kinh phi thuc hien ke hoach nam nay do ngan sach cap theo quy dinh hien hanh\n\
+                Uy ban nhan dan cac xa, phuong to chuc thuc hien va bao cao ket qua dung han\n\
+                Chi phi van chuyen nt, chi phi boc xep nt, tai tp Can Tho\n";
+    let (out, _) = Restorer::embedded().restore_text(text);
+    let third = out.lines().nth(2).unwrap_or_default();
+    assert!(third.contains("chuyển nt, chi phí"), "{out}");
+    assert!(third.contains(" nt, tại tp "), "{out}");
+}
+
+#[test]
+fn ocr_capitals_that_were_small_letters_are_written_small() {
+    // OCR reads a small "l" as "I" or "J", and a small marked vowel as a capital.
+    let text = "Ké hoach t6 chirc thwe hién Chuong trinh OCOP ctia hgp tac xa\n\
+                bao vé quyén Igi ich hgp phap cia xa vién va tham gia thanh Jap BO Tai chinh\n";
+    let (out, _) = Restorer::embedded().restore_text(text);
+    let second = out.lines().nth(1).unwrap_or_default();
+    assert!(second.contains("quyền lợi ích"), "{out}");
+    assert!(second.contains("thành lập Bộ Tài chính"), "{out}");
+}
+
+#[test]
 fn d_is_put_back_in_document_symbols() {
     let out = Restorer::embedded().restore_line("Quyet dinh so 148/QD-TTg cua Thu tuong Chinh phu");
     assert!(out.contains("148/QĐ-TTg"), "{out}");

@@ -20,7 +20,7 @@ use super::channel::{Channel, marks_lost};
 use super::lm::{HISTORY, IdHasher, IdMap, LanguageModel, OTHER, START, UNKNOWN, pack};
 use super::syllable::{Syllable, strip_marks};
 use super::words::{
-    GLUE, SEPARATORS, Written, is_acronym_shape, is_symbol, is_url_or_email, split_word,
+    GLUE, SEPARATORS, Written, has_vowel, is_acronym_shape, is_symbol, is_url_or_email, split_word,
     syllable_key, unglue,
 };
 
@@ -387,15 +387,48 @@ fn mostly_capitals(line: &str) -> bool {
     letters >= 6 && upper * 10 >= letters * 9
 }
 
+/// Where a word stands, for writing its reading in the case the written word shows.
+#[derive(Clone, Copy, Default)]
+struct CaseSetting {
+    /// The line is (nearly) all capitals.
+    caps_line: bool,
+    /// The document reads as OCR output.
+    ocr: bool,
+    /// A word of the line came before this one.
+    mid_line: bool,
+    /// The word before or after is written in capitals too ("UBND XA", "BO TAI").
+    caps_beside: bool,
+}
+
+/// True when a piece of a line has two letters or more, all capitals ("UBND", "XA").
+fn in_capitals(piece: &str) -> bool {
+    let mut letters = 0;
+    piece.chars().filter(|c| is_letter(*c)).all(|c| {
+        letters += 1;
+        c.is_uppercase()
+    }) && letters >= 2
+}
+
 /// Writes `syllable` (lower case) with the case pattern of the `written` word; in a line of
-/// capitals, a word that starts with a capital is written in capitals.
-fn with_case_of(syllable: &str, written: &str, caps_line: bool) -> String {
+/// capitals, a word that starts with a capital is written in capitals. In OCR output, a capital
+/// can be a misread small letter: a word in capitals alone in a line of small letters is a
+/// small marked vowel read as a capital ("BO Tai chinh" for "Bộ Tài chính"), and mid-line, an
+/// "I" or "J" read for an "l" is a small letter ("Igi" for "lợi", "Jap" for "lập").
+fn with_case_of(syllable: &str, written: &str, at: CaseSetting) -> String {
     let letters: Vec<char> = written.chars().filter(|c| is_letter(*c)).collect();
     let upper = letters.iter().filter(|c| c.is_uppercase()).count();
     let starts_upper = written.chars().next().is_some_and(char::is_uppercase);
-    if (letters.len() >= 2 && upper == letters.len()) || (caps_line && starts_upper) {
+    let misread_capital = at.ocr
+        && at.mid_line
+        && !at.caps_line
+        && matches!(letters.first(), Some('I' | 'J'))
+        && syllable.starts_with('l');
+    let lone_capitals = at.ocr && !at.caps_line && !at.caps_beside;
+    if ((letters.len() >= 2 && upper == letters.len()) && !lone_capitals)
+        || (at.caps_line && starts_upper)
+    {
         syllable.to_uppercase()
-    } else if starts_upper || (letters.len() == 1 && upper == 1) {
+    } else if (starts_upper || (letters.len() == 1 && upper == 1)) && !misread_capital {
         let mut chars = syllable.chars();
         chars.next().map_or_else(String::new, |first| {
             first.to_uppercase().chain(chars).collect()
@@ -593,11 +626,22 @@ impl<'m> Restorer<'m> {
             .chunks(MAX_LINE_WORDS)
             .flat_map(|window| self.decode(window, ocr_prior))
             .collect();
+        let written_in_capitals = |i: usize| {
+            chunks.get(i).is_some_and(|(_, chunk)| match chunk {
+                Chunk::Fixed(c) | Chunk::Symbol(c) | Chunk::Word(_, c, _) => in_capitals(c),
+            })
+        };
+        let capitals_beside =
+            |i: usize| (i > 0 && written_in_capitals(i - 1)) || written_in_capitals(i + 1);
         let mut out = String::with_capacity(line.len() + 16);
         let mut last = 0;
         // Whether the last piece was read as a syllable: OCR glue between two syllables is a space.
         let mut after_syllable = false;
+        // Whether a word came before in the line (a list's label does not count).
+        let mut seen_word = false;
         for (i, (offset, chunk)) in chunks.iter().enumerate() {
+            let mid_line = seen_word;
+            seen_word |= matches!(chunk, Chunk::Word(..));
             let gap = &line[last..*offset];
             let syllable_here = matches!(chunk, Chunk::Word(..))
                 && best.get(i).is_some_and(|c| c.syllable.is_some());
@@ -637,7 +681,13 @@ impl<'m> Restorer<'m> {
                             if syllable_key(w).as_deref() == Some(syllable.as_str()) {
                                 out.push_str(w);
                             } else {
-                                out.push_str(&with_case_of(syllable, w, caps_line));
+                                let at = CaseSetting {
+                                    caps_line,
+                                    ocr: ocr_document,
+                                    mid_line,
+                                    caps_beside: capitals_beside(i),
+                                };
+                                out.push_str(&with_case_of(syllable, w, at));
                             }
                             out.push_str(post);
                             last = offset + pre.len() + w.len() + post.len();
@@ -765,8 +815,10 @@ impl<'m> Restorer<'m> {
         }
         // OCR damage: syllables whose plain form is near the word read through the confusions.
         let folded: Vec<char> = lower.iter().filter_map(|&c| self.channel.fold(c)).collect();
-        // A one-letter word is too short to say what OCR damage it could be.
-        if (ocr || found.is_empty()) && lower.len() >= 2 && !folded.is_empty() {
+        // A one-letter word is too short to say what OCR damage it could be; in typed text, a
+        // word without a vowel is an abbreviation ("nt", "tp"), not a mistyped syllable.
+        let typo = found.is_empty() && has_vowel(word);
+        if (ocr || typo) && lower.len() >= 2 && !folded.is_empty() {
             let mut observed = self.channel.observe(&lower);
             // Readings costing more than the margin above the cheapest so far are never kept.
             let mut cheapest = found.values().map(|c| c.0).fold(f32::INFINITY, f32::min);
@@ -976,10 +1028,33 @@ mod tests {
 
     #[test]
     fn case_follows_the_written_word() {
-        assert_eq!(with_case_of("tổ", "T6", false), "Tổ");
-        assert_eq!(with_case_of("hoạch", "HOACH", false), "HOẠCH");
-        assert_eq!(with_case_of("đường", "duong", false), "đường");
-        assert_eq!(with_case_of("phí", "PHi", true), "PHÍ");
+        let plain = CaseSetting::default();
+        let caps_line = CaseSetting {
+            caps_line: true,
+            ..plain
+        };
+        assert_eq!(with_case_of("tổ", "T6", plain), "Tổ");
+        assert_eq!(with_case_of("hoạch", "HOACH", plain), "HOẠCH");
+        assert_eq!(with_case_of("đường", "duong", plain), "đường");
+        assert_eq!(with_case_of("phí", "PHi", caps_line), "PHÍ");
+        // OCR: capitals that were small letters.
+        let ocr_mid = CaseSetting {
+            ocr: true,
+            mid_line: true,
+            ..plain
+        };
+        assert_eq!(with_case_of("bộ", "BO", ocr_mid), "Bộ");
+        let beside = CaseSetting {
+            caps_beside: true,
+            ..ocr_mid
+        };
+        assert_eq!(with_case_of("xã", "XA", beside), "XÃ");
+        assert_eq!(with_case_of("lợi", "Igi", ocr_mid), "lợi");
+        assert_eq!(with_case_of("lợi", "Loi", ocr_mid), "Lợi");
+        assert_eq!(
+            with_case_of("lợi", "Igi", CaseSetting { ocr: true, ..plain }),
+            "Lợi"
+        );
         assert!(mostly_capitals("III. KINH PHi THU'C HIEN") && !mostly_capitals("Kinh phí"));
     }
 

@@ -5,7 +5,7 @@ use super::syllable::{Syllable, base_letter, is_letter, is_word_char};
 
 /// Symbols OCR writes for a letter or a mark ("s@" for "sở", "t€" for "tế", "c¢" for "cơ"):
 /// after a word's last letter they still belong to the word.
-const OCR_MARKS: [char; 7] = ['@', '&', '¢', '€', '¥', '£', '®'];
+const OCR_MARKS: [char; 8] = ['@', '&', '¢', '€', '¥', '£', '®', '§'];
 
 /// True when `c`, just after `last` (the word's last letter or digit), is OCR damage of the word:
 /// one of [`OCR_MARKS`], or an apostrophe after o or u, which stands for the horn ("co’" for "cơ").
@@ -132,10 +132,13 @@ pub fn unglue(chunk: &str) -> Vec<&str> {
 /// Whether a piece of a chunk could be a word of its own: two letters or more, one of them a
 /// vowel (every Vietnamese syllable has one).
 fn could_be_word(piece: &str) -> bool {
-    piece.chars().filter(|c| is_letter(*c)).count() >= 2
-        && piece
-            .chars()
-            .any(|c| "aeiouy".contains(base_letter(c).to_ascii_lowercase()))
+    piece.chars().filter(|c| is_letter(*c)).count() >= 2 && has_vowel(piece)
+}
+
+/// Whether a word has a vowel letter, as every Vietnamese syllable has.
+pub fn has_vowel(word: &str) -> bool {
+    word.chars()
+        .any(|c| "aeiouy".contains(base_letter(c).to_ascii_lowercase()))
 }
 
 /// The letters at the start of a piece, up to the next glue.

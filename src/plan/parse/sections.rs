@@ -43,8 +43,16 @@ impl Node {
     }
 }
 
+/// Specks OCR reads before a line's first word ("_ 8. Xây dựng"): never a heading's start,
+/// nor a list's bullet (that is "-", "+" or "•").
+const OCR_SPECKS: [char; 5] = ['_', '~', '`', '‘', '\''];
+
 /// A heading line split into label, rank and content.
 pub fn heading(line: &str) -> Option<(String, u8, String)> {
+    let line = match line.strip_prefix(OCR_SPECKS) {
+        Some(rest) if rest.starts_with(' ') => rest.trim_start(),
+        _ => line,
+    };
     if let Some(c) = re!(r"^([IVXL]{1,5})\s*\.\s*(\S.*)$").captures(line) {
         return Some((c[1].to_string(), 0, c[2].to_string()));
     }
@@ -214,5 +222,7 @@ mod tests {
         assert!(heading("2026 là năm").is_none());
         assert!(heading("- Nội dung").is_none());
         assert_eq!(heading("IV. TỔ CHỨC").unwrap().0, "IV");
+        assert_eq!(heading("_ 8. Xây dựng điểm").unwrap().0, "8");
+        assert!(heading("_8. Xây dựng").is_none() && heading("- 8. Xây dựng").is_none());
     }
 }
