@@ -56,6 +56,13 @@ impl Score {
     pub fn is_vietnamese(&self) -> bool {
         self.marked > 0 && self.marked > self.broken
     }
+
+    /// True when the text reads as written Vietnamese: marks on at least three words in ten, as
+    /// a decoded legacy text has. (OCR output that lost most of its marks does not, however
+    /// its few "é" and "¢" would read in a legacy encoding.)
+    pub fn is_marked_vietnamese(&self) -> bool {
+        self.is_vietnamese() && self.marked * 10 >= self.words * 3
+    }
 }
 
 /// A candidate decoding.
@@ -288,7 +295,7 @@ fn prefer_unless_plainly_worse(first: Candidate, others: Vec<Candidate>) -> Cand
         .max(3);
     match best(others) {
         Some(other)
-            if other.score.is_vietnamese()
+            if other.score.is_marked_vietnamese()
                 && other.score.value() > first.score.value() + margin =>
         {
             other
@@ -382,6 +389,12 @@ mod tests {
                 "Kế hoạch thực hiện chương trình mỗi xã một sản phẩm"
             )
         );
+        // OCR output that lost most marks: its few "é" would read as TCVN3 "ộ", but it is
+        // no legacy text (a decoded one has marks on most words).
+        let ocr = "Ha nili, ngay 8 thang 12 nam 1998\nThong ti\nhing din bi sung mit sf dilm tli \
+                   Théng t] 60 TC/CDKT, ngay 01/09/1997 cla BU Tai chinh vi céng tac ki toan, \
+                   killm toan diji vii céc doanh nghil)p, tl chic c6é vin diu";
+        assert_eq!(choose_for_utf8(ocr).0, Encoding::Utf8);
     }
 
     #[test]
