@@ -14,7 +14,7 @@ use crate::text::syllable::{is_letter, is_word_char};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use super::channel::{Channel, marks_lost};
 use super::lm::{HISTORY, IdHasher, IdMap, LanguageModel, OTHER, START, UNKNOWN, pack};
@@ -233,17 +233,47 @@ fn word_kind(word: &str, acronym: bool) -> WordKind {
     }
 }
 
+/// A word's readings, cheapest first, and the same with what its case says added
+/// ([`Restorer::with_case_costs`]) for a word after the first of its line (`None` where case
+/// says nothing).
+struct Readings {
+    plain: Vec<Candidate>,
+    cased: Option<Vec<Candidate>>,
+}
+
+/// Readings already made, shared by the documents a restorer reads (a batch of plans repeats
+/// most of its words): by word hash, for typed documents and for OCR documents.
+#[derive(Default)]
+struct ReadingCache {
+    by_kind: [IdMap<u64, Arc<Readings>>; 2],
+    /// Candidates held, to bound the memory.
+    held: usize,
+}
+
+/// Candidates the shared cache holds at most (about 50 MB); past it, it starts again empty.
+const CACHE_CANDIDATES: usize = 3_000_000;
+
+impl ReadingCache {
+    fn get(&self, ocr: bool, hash: u64) -> Option<Arc<Readings>> {
+        self.by_kind[usize::from(ocr)].get(&hash).cloned()
+    }
+
+    fn put(&mut self, ocr: bool, hash: u64, readings: &Arc<Readings>) {
+        let size = readings.plain.len() + readings.cased.as_ref().map_or(0, Vec::len);
+        if self.held + size > CACHE_CANDIDATES {
+            *self = ReadingCache::default();
+        }
+        self.held += size;
+        self.by_kind[usize::from(ocr)].insert(hash, Arc::clone(readings));
+    }
+}
+
 /// Per-document memory of what words are and what they could be.
 #[derive(Default)]
 struct Memo {
     kinds: IdMap<u64, WordKind>,
-    /// Readings of words in OCR-damaged lines (lost marks and OCR damage).
-    candidates: IdMap<u64, Vec<Candidate>>,
-    /// Readings of words in lines typed without marks (lost marks only, when there are some).
-    typed: IdMap<u64, Vec<Candidate>>,
-    /// Readings with what a word's case says added ([`Restorer::with_case_costs`]), for the
-    /// words after the first of their line; `None` where case says nothing.
-    cased: IdMap<u64, Option<Vec<Candidate>>>,
+    /// Readings of the document's words, as its kind (OCR or typed) reads them.
+    readings: IdMap<u64, Arc<Readings>>,
     /// Whether the document reads as OCR output (every damaged line is then read as OCR
     /// damage); judged when the first damaged line comes.
     ocr_document: Option<bool>,
@@ -445,6 +475,8 @@ pub struct Restorer<'m> {
     inventory: Inventory,
     /// Symbol parts written with Đ, by their stripped form ("QD" → "QĐ").
     symbol_parts: HashMap<String, String>,
+    /// Readings made for earlier documents.
+    cache: Mutex<ReadingCache>,
 }
 
 impl<'m> Restorer<'m> {
@@ -461,6 +493,7 @@ impl<'m> Restorer<'m> {
             channel,
             inventory,
             symbol_parts,
+            cache: Mutex::default(),
         }
     }
 
@@ -570,34 +603,21 @@ impl<'m> Restorer<'m> {
                 judged
             }
         };
-        // Lines are read as OCR damage or as typing without marks as their document is.
-        let (readings, ocr_prior) = if ocr_document {
-            (&mut memo.candidates, OCR_PRIOR_GARBLED)
-        } else {
-            (&mut memo.typed, OCR_PRIOR)
-        };
         // Decode the words; fixed chunks, acronyms and symbols are "other" words for the model.
+        // Lines are read as OCR damage or as typing without marks as their document is.
         for ((_, chunk), hash) in chunks.iter().zip(&hashes) {
-            if let (Chunk::Word(_, w, _), Some(h)) = (chunk, hash) {
-                // In OCR output, a mixed-case abbreviation the model never saw is more likely
-                // a word with a damaged letter ("NGi" for "Nội", "HGi" for "Hội"): it is read,
-                // and kept if nothing fits. (All-capital ones are not: "USD", "WTO", "THPT".)
-                let acronym = memo.kinds.get(h) == Some(&WordKind::Acronym)
-                    && !(ocr_document
-                        && w.chars().any(char::is_lowercase)
-                        && self.lm.id(w) == UNKNOWN);
-                let list = readings.entry(*h).or_insert_with(|| {
-                    if acronym {
-                        vec![self.acronym(w)]
-                    } else {
-                        self.candidates(w, ocr_document)
-                    }
-                });
-                memo.cased
-                    .entry(*h)
-                    .or_insert_with(|| self.with_case_costs(list, Written::of(w)));
+            if let (Chunk::Word(_, w, _), Some(h)) = (chunk, hash)
+                && !memo.readings.contains_key(h)
+            {
+                let readings = self.readings_of(w, *h, memo.kinds[h], ocr_document);
+                memo.readings.insert(*h, readings);
             }
         }
+        let ocr_prior = if ocr_document {
+            OCR_PRIOR_GARBLED
+        } else {
+            OCR_PRIOR
+        };
         const OTHER_WORD: [Candidate; 1] = [Candidate {
             syllable: None,
             id: OTHER,
@@ -615,9 +635,10 @@ impl<'m> Restorer<'m> {
                     return &OTHER_WORD[..];
                 };
                 let first = !std::mem::replace(&mut after_word, true);
-                match &memo.cased[h] {
+                let readings = &memo.readings[h];
+                match &readings.cased {
                     Some(cased) if !first && !caps_line => &cased[..],
-                    _ => &readings[h][..],
+                    _ => &readings.plain[..],
                 }
             })
             .collect();
@@ -795,6 +816,28 @@ impl<'m> Restorer<'m> {
         }
         flush(&mut part, &mut out);
         out
+    }
+
+    /// A word's readings in a document of its kind: from the shared cache, or made and put there.
+    fn readings_of(&self, word: &str, hash: u64, kind: WordKind, ocr: bool) -> Arc<Readings> {
+        let cache = || self.cache.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(known) = cache().get(ocr, hash) {
+            return known;
+        }
+        // In OCR output, a mixed-case abbreviation the model never saw is more likely a word
+        // with a damaged letter ("NGi" for "Nội", "HGi" for "Hội"): it is read, and kept if
+        // nothing fits. (All-capital ones are not: "USD", "WTO", "THPT".)
+        let acronym = kind == WordKind::Acronym
+            && !(ocr && word.chars().any(char::is_lowercase) && self.lm.id(word) == UNKNOWN);
+        let plain = if acronym {
+            vec![self.acronym(word)]
+        } else {
+            self.candidates(word, ocr)
+        };
+        let cased = self.with_case_costs(&plain, Written::of(word));
+        let readings = Arc::new(Readings { plain, cased });
+        cache().put(ocr, hash, &readings);
+        readings
     }
 
     /// The readings of one written word, cheapest first, always including "keep it as written";
@@ -996,6 +1039,24 @@ fn word_hash(word: &str) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn documents_share_readings_but_not_across_kinds() {
+        let fresh = || Restorer::new(LanguageModel::embedded(), Channel::embedded());
+        // The same words in a document typed without marks and in an OCR document, where
+        // "nt" is an abbreviation in the first and could be a damaged word in the second.
+        let typed = "Kinh phi thuc hien ke hoach nam nay do ngan sach cap theo quy dinh hien hanh\n\
+                     Uy ban nhan dan cac xa, phuong to chuc thuc hien va bao cao ket qua dung han\n\
+                     Chi phi van chuyen nt, chi phi boc xep nt\n";
+        let ocr = "Ké hoach t6 chirc thwe hién Chuong trinh OCOP ctia hgp tac xa\n\
+                   Chi phi van chuyen nt, chi phi boc xep nt\n";
+        let alone = (fresh().restore_text(typed).0, fresh().restore_text(ocr).0);
+        let shared = fresh();
+        let ocr_first = shared.restore_text(ocr).0;
+        let typed_after = shared.restore_text(typed).0;
+        assert_eq!((typed_after, ocr_first), alone);
+        assert!(shared.cache.lock().is_ok_and(|c| c.held > 0));
+    }
 
     #[test]
     fn chunks_are_classified() {
