@@ -52,7 +52,7 @@ fn bench(c: &mut Criterion) {
     ] {
         group.throughput(Throughput::Bytes(text.len() as u64));
         group.bench_function(name, |b| {
-            b.iter_batched(
+            b.iter_batched_ref(
                 fresh,
                 |restorer| restorer.restore_text(text).1,
                 BatchSize::PerIteration,
@@ -65,7 +65,7 @@ fn bench(c: &mut Criterion) {
         let bytes: usize = documents.iter().map(String::len).sum();
         group.throughput(Throughput::Bytes(bytes as u64));
         group.bench_function("ocr-batch", |b| {
-            b.iter_batched(
+            b.iter_batched_ref(
                 fresh,
                 |restorer| {
                     documents
