@@ -74,6 +74,18 @@ fn ocr_capitals_that_were_small_letters_are_written_small() {
 }
 
 #[test]
+fn ocr_short_numbers_are_read_as_words_only_where_the_words_around_call_for_it() {
+    let text = "Ké hoach t6 chirc thwe hién Chuong trinh OCOP ctia hgp tac xa\n\
+                San xuat nong nghiep 6 dia phuong tang 6%, ngay 16 thang 6 nam 2004\n\
+                cac hgp tac xa 1a thanh vién cia lién hiép, 16 trinh thuc hién\n";
+    let (out, _) = Restorer::embedded().restore_text(text);
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines[1].contains("nghiệp ở địa phương tăng 6%,"), "{out}");
+    assert!(lines[1].ends_with("ngày 16 tháng 6 năm 2004"), "{out}");
+    assert!(lines[2].contains("liên hiệp, lộ trình"), "{out}");
+}
+
+#[test]
 fn d_is_put_back_in_document_symbols() {
     let out = Restorer::embedded().restore_line("Quyet dinh so 148/QD-TTg cua Thu tuong Chinh phu");
     assert!(out.contains("148/QĐ-TTg"), "{out}");

@@ -40,6 +40,10 @@ const KEEP_PER_LETTER: f32 = 1.0;
 const CHANNEL_WEIGHT: f32 = 1.0;
 /// Candidates kept per word.
 const MAX_CANDIDATES: usize = 30;
+/// Cost of keeping a short number in OCR output as written: the model scores all other words
+/// (numbers, acronyms, symbols) as one, and one number is about a twentieth of them; its
+/// readings as damaged words cost what the channel says.
+const NUMBER_KEEP_COST: f32 = 3.0;
 /// Candidates costing this much more than a word's cheapest reading are dropped.
 const CANDIDATE_MARGIN: f32 = 10.0;
 /// Hypotheses kept by the beam search.
@@ -203,6 +207,9 @@ enum Chunk<'a> {
     Symbol(&'a str),
     /// A word to decode: punctuation before, the word, punctuation after.
     Word(&'a str, &'a str, &'a str),
+    /// A number of one or two digits (punctuation before, the digits, punctuation after): in
+    /// OCR output, possibly a damaged word ("6" for "ở", "16" for "lộ", "14" for "là").
+    Number(&'a str, &'a str, &'a str),
 }
 
 /// What a word is, for deciding whether its line is damaged.
@@ -352,6 +359,13 @@ fn classify(chunk: &str) -> Chunk<'_> {
     let single_upper = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
     // A lone letter before ")" or "." marks a list item ("a)", "b."); a lone capital is a label.
     let list_mark = word.chars().count() == 1 && (post.starts_with(')') || post.starts_with('.'));
+    // (A number before a unit sign is a number: "6%", "30°".)
+    let unit = post.starts_with(['%', '‰', '°']);
+    let short_number =
+        !word.is_empty() && word.len() <= 2 && word.bytes().all(|b| b.is_ascii_digit());
+    if short_number && !list_mark && !unit {
+        return Chunk::Number(pre, word, post);
+    }
     if letters == 0 || word.chars().count() > MAX_WORD || single_upper || list_mark {
         return Chunk::Fixed(chunk);
     }
@@ -628,11 +642,29 @@ impl<'m> Restorer<'m> {
         // A word's case, after another word of its line, says whether it is a name (the first
         // word and a line of capitals say nothing).
         let mut after_word = false;
-        let lattice: Vec<&[Candidate]> = hashes
+        // In OCR output, a short number between words may be a damaged word ("6" for "ở"): it is
+        // read with the syllables its digits could be, as any damaged word is.
+        if ocr_document {
+            for (_, chunk) in &chunks {
+                if let Chunk::Number(_, digits, _) = chunk {
+                    let h = number_hash(digits);
+                    memo.readings
+                        .entry(h)
+                        .or_insert_with(|| self.number_readings(digits, h));
+                }
+            }
+        }
+        let lattice: Vec<&[Candidate]> = chunks
             .iter()
-            .map(|hash| {
+            .zip(&hashes)
+            .map(|((_, chunk), hash)| {
                 let Some(h) = hash else {
-                    return &OTHER_WORD[..];
+                    return match chunk {
+                        Chunk::Number(_, digits, _) if ocr_document => {
+                            &memo.readings[&number_hash(digits)].plain[..]
+                        }
+                        _ => &OTHER_WORD[..],
+                    };
                 };
                 let first = !std::mem::replace(&mut after_word, true);
                 let readings = &memo.readings[h];
@@ -650,6 +682,7 @@ impl<'m> Restorer<'m> {
         let written_in_capitals = |i: usize| {
             chunks.get(i).is_some_and(|(_, chunk)| match chunk {
                 Chunk::Fixed(c) | Chunk::Symbol(c) | Chunk::Word(_, c, _) => in_capitals(c),
+                Chunk::Number(..) => false,
             })
         };
         let capitals_beside =
@@ -678,6 +711,19 @@ impl<'m> Restorer<'m> {
             after_syllable = syllable_here;
             let written: &str = match chunk {
                 Chunk::Fixed(c) => c,
+                Chunk::Number(pre, digits, post) => {
+                    let whole = pre.len() + digits.len() + post.len();
+                    match best.get(i).and_then(|c| c.syllable) {
+                        Some(s) => {
+                            out.push_str(pre);
+                            out.push_str(&self.inventory.syllables[s as usize].0);
+                            out.push_str(post);
+                            last = offset + whole;
+                            continue;
+                        }
+                        None => &line[*offset..offset + whole],
+                    }
+                }
                 Chunk::Symbol(c) => {
                     out.push_str(&self.restore_symbol(c));
                     last = offset + c.len();
@@ -840,47 +886,65 @@ impl<'m> Restorer<'m> {
         readings
     }
 
-    /// The readings of one written word, cheapest first, always including "keep it as written";
-    /// OCR damage is considered when `ocr` is set or when no syllable fits by lost marks alone.
-    fn candidates(&self, word: &str, ocr: bool) -> Vec<Candidate> {
-        let lower: Vec<char> = word.to_lowercase().chars().collect();
+    /// A short number's readings in an OCR document: the number itself (at [`NUMBER_KEEP_COST`]),
+    /// and the syllables OCR could have read as its digits (shared between documents).
+    fn number_readings(&self, digits: &str, hash: u64) -> Arc<Readings> {
+        let cache = || self.cache.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(known) = cache().get(true, hash) {
+            return known;
+        }
+        let chars: Vec<char> = digits.chars().collect();
+        let mut found = IdMap::default();
+        self.add_ocr_readings(&chars, &mut found);
+        let mut plain: Vec<Candidate> = vec![Candidate {
+            syllable: None,
+            id: OTHER,
+            cost: NUMBER_KEEP_COST,
+            ocr: false,
+        }];
+        let readings = self.ranked(found);
+        let cheapest = readings.first().map_or(0.0, |c| c.cost);
+        plain.extend(
+            readings
+                .into_iter()
+                .filter(|c| c.cost <= cheapest + CANDIDATE_MARGIN),
+        );
+        let readings = Arc::new(Readings { plain, cased: None });
+        cache().put(true, hash, &readings);
+        readings
+    }
+
+    /// Adds the syllables whose plain form is near the written word (lower case) read through
+    /// the OCR confusions, each at its cheapest channel cost, to `found` (per syllable: cost,
+    /// and whether that reading is OCR damage); none cost more than the margin above the cheapest.
+    fn add_ocr_readings(&self, lower: &[char], found: &mut IdMap<u32, (f32, bool)>) {
         let inv = &self.inventory;
-        // Per syllable: its cheapest channel cost, and whether that reading is OCR damage.
-        let mut found: IdMap<u32, (f32, bool)> = IdMap::default();
-        // Marks lost: same plain letters, every written mark kept by the syllable.
-        if lower.iter().all(|c| is_letter(*c)) {
-            let plain = strip_marks(&lower.iter().collect::<String>());
-            for &s in inv.by_plain.get(&plain).into_iter().flatten() {
-                if marks_lost(&lower, &inv.syllables[s as usize].1) {
-                    found.insert(s, (0.0, false));
-                }
-            }
-        }
-        // OCR damage: syllables whose plain form is near the word read through the confusions.
         let folded: Vec<char> = lower.iter().filter_map(|&c| self.channel.fold(c)).collect();
-        // A one-letter word is too short to say what OCR damage it could be; in typed text, a
-        // word without a vowel is an abbreviation ("nt", "tp"), not a mistyped syllable.
-        let typo = found.is_empty() && has_vowel(word);
-        if (ocr || typo) && lower.len() >= 2 && !folded.is_empty() {
-            let mut observed = self.channel.observe(&lower);
-            // Readings costing more than the margin above the cheapest so far are never kept.
-            let mut cheapest = found.values().map(|c| c.0).fold(f32::INFINITY, f32::min);
-            for key in inv.near(&folded) {
-                for &s in &inv.plains[key as usize].1 {
-                    let limit = cheapest + CANDIDATE_MARGIN - OCR_PRIOR;
-                    let Some(cost) = observed.cost_within(&inv.syllables[s as usize].1, limit)
-                    else {
-                        continue;
-                    };
-                    let cost = OCR_PRIOR + cost;
-                    cheapest = cheapest.min(cost);
-                    let entry = found.entry(s).or_insert((f32::INFINITY, true));
-                    if cost < entry.0 {
-                        *entry = (cost, true);
-                    }
+        if folded.is_empty() {
+            return;
+        }
+        let mut observed = self.channel.observe(lower);
+        let mut cheapest = found.values().map(|c| c.0).fold(f32::INFINITY, f32::min);
+        for key in inv.near(&folded) {
+            for &s in &inv.plains[key as usize].1 {
+                let limit = cheapest + CANDIDATE_MARGIN - OCR_PRIOR;
+                let Some(cost) = observed.cost_within(&inv.syllables[s as usize].1, limit) else {
+                    continue;
+                };
+                let cost = OCR_PRIOR + cost;
+                cheapest = cheapest.min(cost);
+                let entry = found.entry(s).or_insert((f32::INFINITY, true));
+                if cost < entry.0 {
+                    *entry = (cost, true);
                 }
             }
         }
+    }
+
+    /// Readings found, as candidates: the [`MAX_CANDIDATES`] likeliest (channel cost and how
+    /// likely each is to start a line), cheapest first.
+    fn ranked(&self, found: IdMap<u32, (f32, bool)>) -> Vec<Candidate> {
+        let inv = &self.inventory;
         let list: Vec<Candidate> = found
             .into_iter()
             .map(|(s, (cost, ocr))| Candidate {
@@ -904,7 +968,32 @@ impl<'m> Restorer<'m> {
             ranked.truncate(MAX_CANDIDATES);
         }
         ranked.sort_unstable_by(order);
-        let mut list: Vec<Candidate> = ranked.into_iter().map(|(_, c)| c).collect();
+        ranked.into_iter().map(|(_, c)| c).collect()
+    }
+
+    /// The readings of one written word, cheapest first, always including "keep it as written";
+    /// OCR damage is considered when `ocr` is set or when no syllable fits by lost marks alone.
+    fn candidates(&self, word: &str, ocr: bool) -> Vec<Candidate> {
+        let lower: Vec<char> = word.to_lowercase().chars().collect();
+        let inv = &self.inventory;
+        // Per syllable: its cheapest channel cost, and whether that reading is OCR damage.
+        let mut found: IdMap<u32, (f32, bool)> = IdMap::default();
+        // Marks lost: same plain letters, every written mark kept by the syllable.
+        if lower.iter().all(|c| is_letter(*c)) {
+            let plain = strip_marks(&lower.iter().collect::<String>());
+            for &s in inv.by_plain.get(&plain).into_iter().flatten() {
+                if marks_lost(&lower, &inv.syllables[s as usize].1) {
+                    found.insert(s, (0.0, false));
+                }
+            }
+        }
+        // A one-letter word is too short to say what OCR damage it could be; in typed text, a
+        // word without a vowel is an abbreviation ("nt", "tp"), not a mistyped syllable.
+        let typo = found.is_empty() && has_vowel(word);
+        if (ocr || typo) && lower.len() >= 2 {
+            self.add_ocr_readings(&lower, &mut found);
+        }
+        let mut list = self.ranked(found);
         let cheapest = list.iter().map(|c| c.cost).fold(f32::INFINITY, f32::min);
         list.retain(|c| c.cost <= cheapest + CANDIDATE_MARGIN);
         if !Syllable::is_valid(word) {
@@ -1031,6 +1120,11 @@ impl<'m> Restorer<'m> {
     }
 }
 
+/// The memo's key for a short number's readings (apart from any word's).
+fn number_hash(digits: &str) -> u64 {
+    word_hash(digits) ^ 0x9e37_79b9_7f4a_7c15
+}
+
 fn word_hash(word: &str) -> u64 {
     use std::hash::BuildHasher;
     BuildHasherDefault::<IdHasher>::default().hash_one(word)
@@ -1065,6 +1159,9 @@ mod tests {
         assert!(!is_acronym_shape("HOẠCH") && !is_acronym_shape("Ocop"));
         assert!(!is_acronym_shape("THU'C"));
         assert!(matches!(classify("2026"), Chunk::Fixed(_)));
+        assert!(matches!(classify("16,"), Chunk::Number("", "16", ",")));
+        assert!(matches!(classify("6%"), Chunk::Fixed(_)));
+        assert!(matches!(classify("6."), Chunk::Fixed(_)));
         assert!(matches!(classify("26/01/2026"), Chunk::Symbol(_)));
         assert!(matches!(classify("tan/nam"), Chunk::Word(..)));
         assert!(matches!(classify("b/c"), Chunk::Symbol(_)));
