@@ -48,8 +48,13 @@ const NUMBER_KEEP_COST: f32 = 3.0;
 const CANDIDATE_MARGIN: f32 = 10.0;
 /// Hypotheses kept by the beam search.
 const BEAM: usize = 12;
-/// Weight of what a word's case says ([`LanguageModel::case_cost`]) against the other costs.
-const CASE_WEIGHT: f32 = 0.5;
+/// Weight of what a word written with a capital after another word says
+/// ([`LanguageModel::case_cost`]) against the other costs: a capital mid-line is the writer's
+/// choice, strong evidence of a name.
+const CASE_WEIGHT_TITLE: f32 = 0.75;
+/// The same for a word written in small letters: the default writing (text typed without
+/// marks often skips capitals too), weaker evidence that a word is no name.
+const CASE_WEIGHT_LOWER: f32 = 0.25;
 /// Words longer than this (in characters) are never syllables or damaged syllables.
 const MAX_WORD: usize = 14;
 /// Most edits between a damaged word (read through the channel's folding) and a syllable's plain form.
@@ -778,7 +783,12 @@ impl<'m> Restorer<'m> {
         {
             return None;
         }
-        let case_cost = |c: &Candidate| CASE_WEIGHT * self.lm.case_cost(c.id, written);
+        let weight = if written == Written::Lower {
+            CASE_WEIGHT_LOWER
+        } else {
+            CASE_WEIGHT_TITLE
+        };
+        let case_cost = |c: &Candidate| weight * self.lm.case_cost(c.id, written);
         let least = readings
             .iter()
             .filter(|c| c.syllable.is_some())
