@@ -155,3 +155,37 @@ fn unwrap_joins_the_pdf_extraction_of_fixture_001() {
     assert!(text.contains("\nI. MỤC ĐÍCH, YÊU CẦU\n"));
     assert!(text.contains("\n1. Mục đích\n"));
 }
+
+#[test]
+fn adapt_lets_the_clean_inputs_teach_the_model_before_the_damaged_ones_are_restored() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    fs::create_dir_all(&input).unwrap();
+    let clean = "Kế hoạch phát triển sản phẩm chè Shan tuyết Suối Giàng của hợp tác xã Nậm Búng năm 2026.\n\
+                 Hợp tác xã Nậm Búng trồng chè Shan tuyết Suối Giàng trên diện tích 30 ha.\n";
+    fs::write(input.join("clean.txt"), clean).unwrap();
+    fs::write(
+        input.join("typed.txt"),
+        "Ho tro hop tac xa Nam Bung nang hang san pham che Shan tuyet Suoi Giang len 4 sao.\n",
+    )
+    .unwrap();
+    let restored = |flags: &[&str], out: &str| -> String {
+        let mut args = vec!["normalize", "--restore", "in", "-o", out];
+        args.extend(flags);
+        let run = kehoach(&args, dir.path());
+        assert!(run.status.success(), "{}", stderr(&run));
+        assert_eq!(
+            fs::read_to_string(dir.path().join(out).join("clean.txt")).unwrap(),
+            clean
+        );
+        fs::read_to_string(dir.path().join(out).join("typed.txt")).unwrap()
+    };
+    let adapted = restored(&["--adapt"], "adapted");
+    assert!(
+        adapted.contains("sản phẩm chè Shan tuyết Suối Giàng"),
+        "{adapted}"
+    );
+    // Without it, the embedded model alone does not know the product.
+    let alone = restored(&[], "alone");
+    assert!(!alone.contains("chè Shan tuyết"), "{alone}");
+}

@@ -12,7 +12,9 @@ use kehoach::batch::{InputFile, walk_inputs, would_overwrite_input, write_atomic
 use kehoach::read::{Document, Format, ReadError, read_bytes, read_path};
 use kehoach::text::channel::Channel;
 use kehoach::text::lm::LanguageModel;
-use kehoach::text::{Encoding, EncodingChoice, NormalizeOptions, Restorer, ToneStyle, normalize};
+use kehoach::text::{
+    Encoding, EncodingChoice, NormalizeOptions, Restorer, ToneStyle, needs_restoration, normalize,
+};
 
 /// Arguments of `kehoach normalize`.
 #[derive(clap::Args)]
@@ -40,6 +42,10 @@ pub struct Args {
     /// OCR confusion table for --restore (built with `kehoach model channel`); default: the embedded one.
     #[arg(long, value_name = "FILE", requires = "restore")]
     channel: Option<PathBuf>,
+    /// With --restore: first let the inputs that are already clean Vietnamese teach the model
+    /// (their names, terms and phrases), then restore the damaged ones with it.
+    #[arg(long, requires = "restore")]
+    adapt: bool,
 }
 
 fn parse_encoding(name: &str) -> Result<EncodingChoice, String> {
@@ -88,25 +94,31 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         None => None,
     };
-    let restorer = args.restore.then(|| {
-        Restorer::new(
-            loaded.as_ref().unwrap_or_else(|| LanguageModel::embedded()),
-            channel.as_ref().unwrap_or_else(|| Channel::embedded()),
-        )
-    });
-    let normalize = |text: &str, options: &NormalizeOptions| -> String {
-        normalize_restoring(text, options, restorer.as_ref())
-    };
+    let base = loaded.as_ref().unwrap_or_else(|| LanguageModel::embedded());
+    let channel = channel.as_ref().unwrap_or_else(|| Channel::embedded());
     if args.paths.is_empty() {
         let mut bytes = Vec::new();
         std::io::stdin()
             .read_to_end(&mut bytes)
             .context("reading stdin")?;
-        return Ok(write_to_stdout(
-            read_bytes(Path::new("<stdin>"), &bytes, args.encoding),
-            |text| normalize(text, &options),
-        )?);
+        let doc = read_bytes(Path::new("<stdin>"), &bytes, args.encoding);
+        // One document: if it is clean, it has nothing to restore, so there is nothing to adapt.
+        let restorer = args.restore.then(|| Restorer::new(base, channel));
+        return Ok(write_to_stdout(doc, |text| {
+            normalize_restoring(text, &options, restorer.as_ref())
+        })?);
     }
+    let (files, walk_errors) = walk_inputs(&args.paths, args.output.as_deref());
+    let adapted = (args.restore && args.adapt).then(|| {
+        let paths: Vec<&Path> = files.iter().map(|f| f.path.as_path()).collect();
+        adapt(base, &paths, args.encoding)
+    });
+    let restorer = args
+        .restore
+        .then(|| Restorer::new(adapted.as_ref().unwrap_or(base), channel));
+    let normalize = |text: &str, options: &NormalizeOptions| -> String {
+        normalize_restoring(text, options, restorer.as_ref())
+    };
     let Some(out_dir) = args.output.as_deref() else {
         if let [single] = args.paths.as_slice()
             && single.is_file()
@@ -117,7 +129,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         bail!("several inputs or a folder need -o OUT, the folder to write into");
     };
-    let (files, walk_errors) = walk_inputs(&args.paths, Some(out_dir));
     let outcomes: Vec<(PathBuf, Result<FileOutcome, String>)> = files
         .par_iter()
         .map(|input| {
@@ -168,6 +179,29 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::from(1)
     })
+}
+
+/// The model `base` taught by the inputs that read as clean Vietnamese (no restoration
+/// needed); unreadable inputs are skipped here and reported when they are normalized.
+fn adapt(base: &LanguageModel, paths: &[&Path], encoding: EncodingChoice) -> LanguageModel {
+    let as_read = NormalizeOptions::default();
+    let clean: Vec<String> = paths
+        .par_iter()
+        .filter_map(|path| read_path(path, encoding).ok())
+        .map(|doc| normalize(&doc.text, &as_read))
+        .filter(|text| !text.trim().is_empty() && !needs_restoration(text))
+        .collect();
+    let mut counts = base.counts();
+    for text in &clean {
+        counts.add_text(text);
+    }
+    let bytes: usize = clean.iter().map(String::len).sum();
+    eprintln!(
+        "adapt: {} of {} inputs are clean Vietnamese ({bytes} bytes); the model learned from them",
+        clean.len(),
+        paths.len()
+    );
+    counts.build(1)
 }
 
 /// Writes one normalized document to stdout, or reports it refused (exit code 1).

@@ -593,6 +593,29 @@ impl LanguageModel {
         counts.build(min_count)
     }
 
+    /// The counts this model was built from, to add more text to ([`NgramCounts::add_text`])
+    /// and build an adapted model: its 4-grams, its words' case counts, and its Đ symbol parts
+    /// (each as if seen twice, the fewest a part needs to be kept).
+    pub fn counts(&self) -> NgramCounts {
+        let mut seen = vec![0u64; self.vocab.len()];
+        for &(key, c) in &self.fourgram_counts {
+            seen[unpack4(key)[3] as usize] += u64::from(c);
+        }
+        let mut cases = self.cases.clone();
+        cases.resize(self.vocab.len(), CaseCounts::default());
+        let mut counts = NgramCounts {
+            vocab: self.vocab.clone(),
+            index: self.index.clone(),
+            fourgrams: self.fourgram_counts.iter().copied().collect(),
+            symbol_parts: self.symbol_parts.iter().map(|p| (p.clone(), 2)).collect(),
+            units: Vec::new(),
+            seen,
+            cases,
+        };
+        counts.units = ADMIN_UNITS.iter().map(|w| counts.intern(w)).collect();
+        counts
+    }
+
     /// The default model, built from the project's `corpus/text/` and `corpus/public/` and embedded in the binary.
     pub fn embedded() -> &'static LanguageModel {
         static MODEL: OnceLock<LanguageModel> = OnceLock::new();
@@ -845,6 +868,33 @@ mod tests {
             ],
             1,
         )
+    }
+
+    #[test]
+    fn a_model_rebuilt_from_its_counts_scores_alike_and_learns_more() {
+        let model = small();
+        let rebuilt = model.counts().build(1);
+        let ids = |m: &LanguageModel, words: &[&str]| -> Vec<u32> {
+            words.iter().map(|w| m.id(w)).collect()
+        };
+        let line = ["ủy", "ban", "nhân", "dân", "tỉnh"];
+        let score = |m: &LanguageModel| {
+            let mut h = [START; HISTORY];
+            ids(m, &line).iter().fold(0.0, |total, &w| {
+                let p = m.log_prob(h, w);
+                h = [h[1], h[2], w];
+                total + p
+            })
+        };
+        assert!((score(&model) - score(&rebuilt)).abs() < 1e-4);
+        assert_eq!(rebuilt.symbol_parts(), model.symbol_parts());
+        // More text: a new word, and the old ones' counts kept.
+        let mut counts = model.counts();
+        counts.add_text("Ủy ban nhân dân phường Yên Hòa");
+        let adapted = counts.build(1);
+        assert_ne!(adapted.id("yên"), UNKNOWN);
+        assert_eq!(model.id("yên"), UNKNOWN);
+        assert!(adapted.log_prob([START; HISTORY], adapted.id("ủy")) > -2.0);
     }
 
     #[test]
