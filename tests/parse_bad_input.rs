@@ -133,6 +133,53 @@ fn the_command_writes_json_lines_and_names_refused_files() {
 }
 
 #[test]
+fn adapt_lets_the_clean_plans_of_a_batch_teach_restoration() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "a.txt",
+        "ỦY BAN NHÂN DÂN XÃ SUỐI GIÀNG\n\nKẾ HOẠCH\nPhát triển sản phẩm chè Shan tuyết Suối Giàng năm 2026\n\n\
+         I. MỤC TIÊU\n- Hợp tác xã Nậm Búng trồng chè Shan tuyết Suối Giàng trên diện tích 30 ha.\n"
+            .as_bytes(),
+    );
+    write(
+        dir.path(),
+        "b.txt",
+        "UY BAN NHAN DAN XA SUOI GIANG\n\nKE HOACH\nPhat trien san pham che Shan tuyet Suoi Giang nam 2027\n\n\
+         I. MUC TIEU\n- Ho tro hop tac xa Nam Bung nang hang san pham che Shan tuyet Suoi Giang len 4 sao.\n"
+            .as_bytes(),
+    );
+    let title_of_b = |adapt: bool| -> String {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_kehoach"));
+        command.arg("parse").arg(dir.path());
+        if adapt {
+            command.arg("--adapt");
+        }
+        let out = command.output().unwrap();
+        assert!(out.status.success());
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        let record: serde_json::Value =
+            serde_json::from_str(stdout.lines().nth(1).unwrap()).unwrap();
+        assert_eq!(
+            record["source"]["path"]
+                .as_str()
+                .map(|p| p.ends_with("b.txt")),
+            Some(true)
+        );
+        record["title"].as_str().unwrap_or_default().to_string()
+    };
+    assert_eq!(
+        title_of_b(true),
+        "Phát triển sản phẩm chè Shan tuyết Suối Giàng năm 2027"
+    );
+    // The embedded model alone does not know the product.
+    assert_ne!(
+        title_of_b(false),
+        "Phát triển sản phẩm chè Shan tuyết Suối Giàng năm 2027"
+    );
+}
+
+#[test]
 fn the_command_prints_pretty_json_for_one_file_and_writes_out_whole() {
     let dir = tempfile::tempdir().unwrap();
     let out_path = dir.path().join("out.json");

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
+pub mod adapt;
 pub mod targets;
 
 /// One input file found by [`walk_inputs`], with where its output goes relative to OUT.

@@ -8,13 +8,12 @@ use std::process::ExitCode;
 use anyhow::{Context, bail};
 use rayon::prelude::*;
 
+use kehoach::batch::adapt::adapt_model;
 use kehoach::batch::{InputFile, walk_inputs, would_overwrite_input, write_atomic};
 use kehoach::read::{Document, Format, ReadError, read_bytes, read_path};
 use kehoach::text::channel::Channel;
 use kehoach::text::lm::LanguageModel;
-use kehoach::text::{
-    Encoding, EncodingChoice, NormalizeOptions, Restorer, ToneStyle, needs_restoration, normalize,
-};
+use kehoach::text::{Encoding, EncodingChoice, NormalizeOptions, Restorer, ToneStyle, normalize};
 
 /// Arguments of `kehoach normalize`.
 #[derive(clap::Args)]
@@ -111,7 +110,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let (files, walk_errors) = walk_inputs(&args.paths, args.output.as_deref());
     let adapted = (args.restore && args.adapt).then(|| {
         let paths: Vec<&Path> = files.iter().map(|f| f.path.as_path()).collect();
-        adapt(base, &paths, args.encoding)
+        let adapted = adapt_model(base, &paths, args.encoding);
+        eprintln!("{}", adapted.summary(paths.len()));
+        adapted.model
     });
     let restorer = args
         .restore
@@ -179,29 +180,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::from(1)
     })
-}
-
-/// The model `base` taught by the inputs that read as clean Vietnamese (no restoration
-/// needed); unreadable inputs are skipped here and reported when they are normalized.
-fn adapt(base: &LanguageModel, paths: &[&Path], encoding: EncodingChoice) -> LanguageModel {
-    let as_read = NormalizeOptions::default();
-    let clean: Vec<String> = paths
-        .par_iter()
-        .filter_map(|path| read_path(path, encoding).ok())
-        .map(|doc| normalize(&doc.text, &as_read))
-        .filter(|text| !text.trim().is_empty() && !needs_restoration(text))
-        .collect();
-    let mut counts = base.counts();
-    for text in &clean {
-        counts.add_text(text);
-    }
-    let bytes: usize = clean.iter().map(String::len).sum();
-    eprintln!(
-        "adapt: {} of {} inputs are clean Vietnamese ({bytes} bytes); the model learned from them",
-        clean.len(),
-        paths.len()
-    );
-    counts.build(1)
 }
 
 /// Writes one normalized document to stdout, or reports it refused (exit code 1).

@@ -7,8 +7,12 @@ use std::process::ExitCode;
 use anyhow::{Context, bail};
 use rayon::prelude::*;
 
+use kehoach::batch::adapt::adapt_model;
 use kehoach::batch::{walk_inputs, would_overwrite_input, write_atomic};
-use kehoach::plan::{ParseOptions, PlanRecord, parse_path};
+use kehoach::plan::{ParseOptions, PlanRecord, parse_path_restoring};
+use kehoach::text::Restorer;
+use kehoach::text::channel::Channel;
+use kehoach::text::lm::LanguageModel;
 
 /// Arguments of `kehoach parse`.
 #[derive(clap::Args)]
@@ -19,6 +23,10 @@ pub struct Args {
     /// File to write the record(s) to instead of stdout.
     #[arg(short, long)]
     output: Option<PathBuf>,
+    /// First let the plans that are already clean Vietnamese teach the restoration model (their
+    /// names, products and phrases), then restore and parse the damaged ones with it.
+    #[arg(long)]
+    adapt: bool,
 }
 
 /// Runs `kehoach parse`.
@@ -34,10 +42,23 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         && args.paths.len() == 1
         && args.paths[0].is_file();
     let options = ParseOptions::default();
+    let adapted = args.adapt.then(|| {
+        let paths: Vec<&Path> = files.iter().map(|f| f.path.as_path()).collect();
+        let adapted = adapt_model(LanguageModel::embedded(), &paths, options.encoding);
+        eprintln!("{}", adapted.summary(paths.len()));
+        adapted.model
+    });
+    let own_restorer = adapted
+        .as_ref()
+        .map(|model| Restorer::new(model, Channel::embedded()));
+    let restorer = own_restorer
+        .as_ref()
+        .unwrap_or_else(|| Restorer::embedded());
     let results: Vec<(PathBuf, Result<PlanRecord, String>)> = files
         .par_iter()
         .map(|input| {
-            let result = parse_path(&input.path, &options).map_err(|e| e.to_string());
+            let result =
+                parse_path_restoring(&input.path, &options, restorer).map_err(|e| e.to_string());
             (input.path.clone(), result)
         })
         .collect();

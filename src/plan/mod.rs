@@ -46,10 +46,19 @@ const UNACCENTED_SHARE: f64 = 0.8;
 /// before parsing (kehoach::text::restore); `source.restored_lines` says how
 /// many lines that changed. Text still garbled after that gets a warning.
 pub fn parse_path(path: &Path, options: &ParseOptions) -> Result<PlanRecord, ParseError> {
+    parse_path_restoring(path, options, Restorer::embedded())
+}
+
+/// [`parse_path`] with a restorer of one's own (another model, or one adapted to a batch).
+pub fn parse_path_restoring(
+    path: &Path,
+    options: &ParseOptions,
+    restorer: &Restorer,
+) -> Result<PlanRecord, ParseError> {
     let doc = read_path(path, options.encoding)?;
     let normalized = normalize(&doc.text, &NormalizeOptions::default());
     let (text, restored_lines) = if needs_restoration(&normalized) {
-        let (restored, changed) = Restorer::embedded().restore_text(&normalized);
+        let (restored, changed) = restorer.restore_text(&normalized);
         (normalize(&restored, &NormalizeOptions::default()), changed)
     } else {
         (normalized, 0)
