@@ -81,3 +81,50 @@ fn clean_run_exits_zero_with_a_summary() {
     let errors = fs::read_to_string(dir.path().join("sub/t.errors.csv")).unwrap();
     assert_eq!(errors, "\u{feff}file,reason\n");
 }
+
+#[test]
+fn adapt_lets_the_clean_plans_teach_restoration_before_the_table_is_made() {
+    let dir = tempfile::tempdir().unwrap();
+    let plans = dir.path().join("plans");
+    fs::create_dir_all(&plans).unwrap();
+    fs::write(
+        plans.join("a.txt"),
+        "ỦY BAN NHÂN DÂN XÃ SUỐI GIÀNG\n\nKẾ HOẠCH\nPhát triển sản phẩm chè Shan tuyết Suối Giàng năm 2026\n\n\
+         I. MỤC TIÊU\n- Hợp tác xã Nậm Búng trồng chè Shan tuyết Suối Giàng trên diện tích 30 ha.\n\
+         - Phấn đấu có 01 sản phẩm chè Shan tuyết Suối Giàng đạt 3 sao.\n",
+    )
+    .unwrap();
+    fs::write(
+        plans.join("b.txt"),
+        "UY BAN NHAN DAN XA SUOI GIANG\n\nKE HOACH\nPhat trien san pham che nam 2027\n\n\
+         I. MUC TIEU\n- Phan dau co 01 san pham che Shan tuyet Suoi Giang dat 4 sao.\n",
+    )
+    .unwrap();
+    let table = |adapt: bool| -> String {
+        let out = dir
+            .path()
+            .join(if adapt { "adapted.csv" } else { "alone.csv" });
+        let mut args = vec![plans.as_os_str(), "-o".as_ref(), out.as_os_str()];
+        if adapt {
+            args.push("--adapt".as_ref());
+        }
+        let output = kehoach(&args);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(output.status.success(), "{stderr}");
+        assert_eq!(stderr.contains("adapt: 1 clean plans"), adapt, "{stderr}");
+        let csv = fs::read_to_string(out).unwrap();
+        // The row of the unaccented plan.
+        let row = csv
+            .lines()
+            .find(|l| l.contains("b.txt"))
+            .unwrap_or_default();
+        row.to_string()
+    };
+    let adapted = table(true);
+    assert!(
+        adapted.contains("sản phẩm chè Shan tuyết Suối Giàng đạt 4 sao"),
+        "{adapted}"
+    );
+    let alone = table(false);
+    assert!(!alone.contains("chè Shan tuyết"), "{alone}");
+}

@@ -12,7 +12,11 @@ use std::path::{Path, PathBuf};
 use super::{
     AtomicFile, InputFile, map_in_order, progress_bar, walk_inputs, would_overwrite_input,
 };
-use crate::plan::{ParseOptions, PlanRecord, parse_path};
+use crate::batch::adapt::adapt_model;
+use crate::plan::{ParseOptions, PlanRecord, parse_path_restoring};
+use crate::text::Restorer;
+use crate::text::channel::Channel;
+use crate::text::lm::LanguageModel;
 use crate::write::{TableFormat, WriteError, table_writer};
 
 /// Extensions of the files taken from folders (a file named directly is always tried).
@@ -25,6 +29,9 @@ pub struct TargetsOptions {
     pub parse: ParseOptions,
     /// Worker threads (all cores when `None`).
     pub threads: Option<usize>,
+    /// Let the plans that are already clean Vietnamese teach the restoration model before the
+    /// damaged ones are restored ([`adapt_model`]).
+    pub adapt: bool,
 }
 
 /// What a `targets` run did.
@@ -42,6 +49,8 @@ pub struct RunSummary {
     pub refused: Vec<(PathBuf, String)>,
     /// Where refused files are listed: the errors CSV, or `None` for XLSX (its Errors sheet).
     pub errors_file: Option<PathBuf>,
+    /// With [`TargetsOptions::adapt`]: how many clean plans taught the model.
+    pub taught_by: Option<usize>,
 }
 
 /// Why a `targets` run could not be done at all (refused files are not errors).
@@ -112,6 +121,16 @@ pub fn run_targets(
     }
     let pool = builder.build()?;
     let chunk = pool.current_num_threads() * 32;
+    let adapted = options.adapt.then(|| {
+        let paths: Vec<&Path> = files.iter().map(|f| f.path.as_path()).collect();
+        pool.install(|| adapt_model(LanguageModel::embedded(), &paths, options.parse.encoding))
+    });
+    let own_restorer = adapted
+        .as_ref()
+        .map(|a| Restorer::new(&a.model, Channel::embedded()));
+    let restorer = own_restorer
+        .as_ref()
+        .unwrap_or_else(|| Restorer::embedded());
 
     let output_error = |path: &Path| {
         let path = path.to_path_buf();
@@ -126,6 +145,7 @@ pub fn run_targets(
     let mut summary = RunSummary {
         skipped,
         errors_file: errors_file.clone(),
+        taught_by: adapted.as_ref().map(|a| a.clean_files),
         ..RunSummary::default()
     };
     let progress = progress_bar(files.len() as u64, "targets");
@@ -143,7 +163,7 @@ pub fn run_targets(
             &files,
             chunk,
             |file| {
-                let result = parse_guarded(&file.path, &options.parse);
+                let result = parse_guarded(&file.path, &options.parse, restorer);
                 progress.inc(1);
                 result
             },
@@ -177,8 +197,14 @@ pub fn run_targets(
 }
 
 /// Parses one plan; a parse error or a parser panic becomes the reason the file is refused.
-fn parse_guarded(path: &Path, options: &ParseOptions) -> Result<PlanRecord, String> {
-    match catch_unwind(AssertUnwindSafe(|| parse_path(path, options))) {
+fn parse_guarded(
+    path: &Path,
+    options: &ParseOptions,
+    restorer: &Restorer,
+) -> Result<PlanRecord, String> {
+    match catch_unwind(AssertUnwindSafe(|| {
+        parse_path_restoring(path, options, restorer)
+    })) {
         Ok(Ok(record)) => Ok(record),
         Ok(Err(err)) => Err(err.reason()),
         Err(panic) => {

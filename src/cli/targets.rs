@@ -17,17 +17,25 @@ pub struct Args {
     /// Worker threads (default: all cores).
     #[arg(short = 'j', long, value_parser = clap::value_parser!(u16).range(1..))]
     jobs: Option<u16>,
+    /// First let the plans that are already clean Vietnamese teach the restoration model (their
+    /// names, products and phrases), then restore and parse the damaged ones with it.
+    #[arg(long)]
+    adapt: bool,
 }
 
 /// Runs `kehoach targets`: exit 0 when every file was read, 1 when some were refused.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let options = TargetsOptions {
         threads: args.jobs.map(usize::from),
+        adapt: args.adapt,
         ..TargetsOptions::default()
     };
     let summary = run_targets(&args.paths, &args.output, &options)?;
     for (path, reason) in &summary.refused {
         eprintln!("refused: {}: {reason}", path.display());
+    }
+    if let Some(taught) = summary.taught_by {
+        eprintln!("adapt: {taught} clean plans taught the restoration model");
     }
     let listed = match &summary.errors_file {
         Some(path) => format!("listed in {}", path.display()),
