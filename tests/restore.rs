@@ -8,6 +8,13 @@ fn fixture(name: &str) -> String {
     std::fs::read_to_string(format!("fixtures/plans/{name}")).unwrap()
 }
 
+/// The text restored with the embedded model, and line `n` of it.
+fn restored_line(text: &str, n: usize) -> (String, String) {
+    let (out, _) = Restorer::embedded().restore_text(text);
+    let line = out.lines().nth(n).unwrap_or_default().to_string();
+    (out, line)
+}
+
 #[test]
 fn fixture_003_keeps_its_lines_and_gets_its_title_back() {
     let garbled = fixture("003.txt");
@@ -56,8 +63,7 @@ fn typed_abbreviations_without_a_vowel_stay() {
     let text = "Kinh phi thuc hien ke hoach nam nay do ngan sach cap theo quy dinh hien hanh\n\
                 Uy ban nhan dan cac xa, phuong to chuc thuc hien va bao cao ket qua dung han\n\
                 Chi phi van chuyen nt, chi phi boc xep nt, tai tp Can Tho\n";
-    let (out, _) = Restorer::embedded().restore_text(text);
-    let third = out.lines().nth(2).unwrap_or_default();
+    let (out, third) = restored_line(text, 2);
     assert!(third.contains("chuyển nt, chi phí"), "{out}");
     assert!(third.contains(" nt, tại tp "), "{out}");
 }
@@ -67,8 +73,7 @@ fn ocr_capitals_that_were_small_letters_are_written_small() {
     // OCR reads a small "l" as "I" or "J", and a small marked vowel as a capital.
     let text = "Ké hoach t6 chirc thwe hién Chuong trinh OCOP ctia hgp tac xa\n\
                 bao vé quyén Igi ich hgp phap cia xa vién va tham gia thanh Jap BO Tai chinh\n";
-    let (out, _) = Restorer::embedded().restore_text(text);
-    let second = out.lines().nth(1).unwrap_or_default();
+    let (out, second) = restored_line(text, 1);
     assert!(second.contains("quyền lợi ích"), "{out}");
     assert!(second.contains("thành lập Bộ Tài chính"), "{out}");
 }
