@@ -23,30 +23,45 @@ impl Adapted {
     /// One line for the user: how many of the batch's `inputs` taught the model.
     pub fn summary(&self, inputs: usize) -> String {
         format!(
-            "adapt: {} of {inputs} inputs are clean Vietnamese ({} bytes); the model learned from them",
+            "adapt: {} clean inputs of {inputs} taught the model ({} bytes)",
             self.clean_files, self.bytes
         )
     }
 }
 
+/// Clean text taught at most (bytes): enough for any batch of plans, and it bounds the
+/// memory the counts take (the rest of the batch is still restored and parsed).
+pub const MAX_TEACHING_BYTES: usize = 64 << 20;
+
+/// Files read at once while looking for clean ones.
+const FILES_AT_ONCE: usize = 64;
+
 /// The model `base` taught by the files among `paths` that read as clean Vietnamese (no
-/// restoration needed); files that cannot be read are skipped here (the batch reports them
-/// when it reads them for its own work).
+/// restoration needed), in path order, up to [`MAX_TEACHING_BYTES`]; files that cannot be read
+/// are skipped here (the batch reports them when it reads them for its own work).
 pub fn adapt_model(base: &LanguageModel, paths: &[&Path], encoding: EncodingChoice) -> Adapted {
     let as_read = NormalizeOptions::default();
-    let clean: Vec<String> = paths
-        .par_iter()
-        .filter_map(|path| read_path(path, encoding).ok())
-        .map(|doc| normalize(&doc.text, &as_read))
-        .filter(|text| !text.trim().is_empty() && !needs_restoration(text))
-        .collect();
     let mut counts = base.counts();
-    for text in &clean {
-        counts.add_text(text);
+    let (mut clean_files, mut bytes) = (0, 0);
+    'batch: for group in paths.chunks(FILES_AT_ONCE) {
+        let clean: Vec<String> = group
+            .par_iter()
+            .filter_map(|path| read_path(path, encoding).ok())
+            .map(|doc| normalize(&doc.text, &as_read))
+            .filter(|text| !text.trim().is_empty() && !needs_restoration(text))
+            .collect();
+        for text in clean {
+            if bytes + text.len() > MAX_TEACHING_BYTES {
+                break 'batch;
+            }
+            counts.add_text(&text);
+            clean_files += 1;
+            bytes += text.len();
+        }
     }
     Adapted {
         model: counts.build(1),
-        clean_files: clean.len(),
-        bytes: clean.iter().map(String::len).sum(),
+        clean_files,
+        bytes,
     }
 }
