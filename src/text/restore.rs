@@ -69,24 +69,33 @@ struct Inventory {
     /// Syllable indexes by plain key ("tiếng" under "tieng").
     by_plain: HashMap<String, Vec<u32>>,
     /// Plain keys (their indexes) by the hash of every form with up to [`MAX_EDITS`] letters
-    /// deleted, for near misses. A hash collision only adds a key that the edit check drops.
-    deletions: IdMap<u64, Vec<u32>>,
+    /// deleted, for near misses, apart by how many letters were deleted (a key within d edits
+    /// of a word shares with it a form that takes at most d deletions from each). A hash
+    /// collision only adds a key that the edit check drops.
+    deletions: [IdMap<u64, Vec<u32>>; MAX_EDITS + 1],
     /// The plain keys' letters and their syllables, indexed by the numbers in `deletions`.
     plains: Vec<(Vec<char>, Vec<u32>)>,
 }
 
-/// Hashes of every form of `word` with up to `depth` letters deleted (at least one letter left).
-fn deletion_hashes(word: &[char], depth: usize, out: &mut Vec<u64>) {
+/// Hashes of every form of `word` with up to `depth` letters deleted (at least one letter
+/// left), each with how many letters were deleted.
+fn deletion_hashes(word: &[char], depth: usize, out: &mut Vec<(u64, usize)>) {
     use std::hash::{BuildHasher, Hasher};
     /// Deletes letters at positions from `from` on, each later than the last one deleted.
-    fn walk(word: &[char], gone: &mut Vec<usize>, from: usize, depth: usize, out: &mut Vec<u64>) {
+    fn walk(
+        word: &[char],
+        gone: &mut Vec<usize>,
+        from: usize,
+        depth: usize,
+        out: &mut Vec<(u64, usize)>,
+    ) {
         let mut hasher = BuildHasherDefault::<IdHasher>::default().build_hasher();
         for (i, &c) in word.iter().enumerate() {
             if !gone.contains(&i) {
                 hasher.write_u32(u32::from(c));
             }
         }
-        out.push(hasher.finish());
+        out.push((hasher.finish(), gone.len()));
         if gone.len() == depth || word.len() - gone.len() <= 1 {
             return;
         }
@@ -126,15 +135,18 @@ impl Inventory {
             .into_iter()
             .map(|key| (key.chars().collect(), by_plain[key].clone()))
             .collect();
-        let mut deletion_index: IdMap<u64, Vec<u32>> = IdMap::default();
+        let mut deletion_index: [IdMap<u64, Vec<u32>>; MAX_EDITS + 1] = Default::default();
         let mut forms = Vec::new();
         for (i, (letters, _)) in plains.iter().enumerate() {
             forms.clear();
             deletion_hashes(letters, MAX_EDITS, &mut forms);
             forms.sort_unstable();
             forms.dedup();
-            for &form in &forms {
-                deletion_index.entry(form).or_default().push(i as u32);
+            for &(form, deleted) in &forms {
+                deletion_index[deleted]
+                    .entry(form)
+                    .or_default()
+                    .push(i as u32);
             }
         }
         Inventory {
@@ -156,9 +168,14 @@ impl Inventory {
         deletion_hashes(word, depth, &mut forms);
         forms.sort_unstable();
         forms.dedup();
+        // Only keys' forms with at most `depth` deletions can meet the word's within `depth`.
         let mut keys: Vec<u32> = forms
             .iter()
-            .filter_map(|f| self.deletions.get(f))
+            .flat_map(|(form, _)| {
+                self.deletions[..=depth]
+                    .iter()
+                    .filter_map(move |index| index.get(form))
+            })
             .flatten()
             .copied()
             .collect();
@@ -166,7 +183,12 @@ impl Inventory {
         keys.dedup();
         let mut near: Vec<(usize, u32)> = keys
             .into_iter()
-            .map(|k| (edit_distance(&self.plains[k as usize].0, word), k))
+            .map(|k| {
+                (
+                    edit_distance_within(&self.plains[k as usize].0, word, depth),
+                    k,
+                )
+            })
             .filter(|&(distance, _)| distance <= depth)
             .collect();
         // The nearest first (their cost bounds the others'), then in spelling order (shared
@@ -176,19 +198,35 @@ impl Inventory {
     }
 }
 
-fn edit_distance(a: &[char], b: &[char]) -> usize {
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, &x) in a.iter().enumerate() {
-        cur[0] = i + 1;
+/// The edit distance between `a` and `b` when it is at most `limit`, else `limit + 1` (the
+/// rows stop as soon as none of their cells is within the limit).
+fn edit_distance_within(a: &[char], b: &[char], limit: usize) -> usize {
+    /// Longest word compared on the stack (longer ones are never within reach of a syllable).
+    const MAX: usize = 31;
+    if a.len().abs_diff(b.len()) > limit || a.len() > MAX || b.len() > MAX {
+        return limit + 1;
+    }
+    let mut prev = [0u8; MAX + 1];
+    let mut cur = [0u8; MAX + 1];
+    for (j, cell) in (0u8..).zip(prev.iter_mut().take(b.len() + 1)) {
+        *cell = j;
+    }
+    for (i, &x) in (1u8..).zip(a) {
+        cur[0] = i;
+        let mut least = i;
         for (j, &y) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(x != y))
+            let cell = (prev[j] + u8::from(x != y))
                 .min(prev[j + 1] + 1)
                 .min(cur[j] + 1);
+            cur[j + 1] = cell;
+            least = least.min(cell);
+        }
+        if usize::from(least) > limit {
+            return limit + 1;
         }
         std::mem::swap(&mut prev, &mut cur);
     }
-    prev[b.len()]
+    usize::from(prev[b.len()]).min(limit + 1)
 }
 
 /// One reading of a word: a syllable (by inventory index) or the word kept as written.
