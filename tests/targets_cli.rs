@@ -111,7 +111,11 @@ fn adapt_lets_the_clean_plans_teach_restoration_before_the_table_is_made() {
         let output = kehoach(&args);
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert!(output.status.success(), "{stderr}");
-        assert_eq!(stderr.contains("adapt: 1 clean plans"), adapt, "{stderr}");
+        assert_eq!(
+            stderr.contains("adapt: the restoration model learned from 1 clean plan(s)"),
+            adapt,
+            "{stderr}"
+        );
         let csv = fs::read_to_string(out).unwrap();
         // The row of the unaccented plan.
         let row = csv

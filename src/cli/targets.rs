@@ -35,7 +35,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         eprintln!("refused: {}: {reason}", path.display());
     }
     if let Some(taught) = summary.taught_by {
-        eprintln!("adapt: {taught} clean plans taught the restoration model");
+        eprintln!("adapt: the restoration model learned from {taught} clean plan(s)");
     }
     let listed = match &summary.errors_file {
         Some(path) => format!("listed in {}", path.display()),
