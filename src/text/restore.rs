@@ -661,13 +661,22 @@ impl<'m> Restorer<'m> {
             }
         };
         // Decode the words; fixed chunks, acronyms and symbols are "other" words for the model.
-        // Lines are read as OCR damage or as typing without marks as their document is.
+        // Lines are read as OCR damage or as typing without marks as their document is. In OCR
+        // output, a short number between words may be a damaged word ("6" for "ở"): it is read
+        // with the syllables its digits could be, as any damaged word is.
         for ((_, chunk), hash) in chunks.iter().zip(&hashes) {
-            if let (Chunk::Word(_, w, _), Some(h)) = (chunk, hash)
-                && !memo.readings.contains_key(h)
-            {
-                let readings = self.readings_of(w, *h, memo.kinds[h], ocr_document);
-                memo.readings.insert(*h, readings);
+            match (chunk, hash) {
+                (Chunk::Word(_, w, _), Some(h)) if !memo.readings.contains_key(h) => {
+                    let readings = self.readings_of(w, *h, memo.kinds[h], ocr_document);
+                    memo.readings.insert(*h, readings);
+                }
+                (Chunk::Number(_, digits, _), _) if ocr_document => {
+                    let h = number_hash(digits);
+                    memo.readings
+                        .entry(h)
+                        .or_insert_with(|| self.number_readings(digits, h));
+                }
+                _ => {}
             }
         }
         let ocr_prior = if ocr_document {
@@ -685,18 +694,6 @@ impl<'m> Restorer<'m> {
         // A word's case, after another word of its line, says whether it is a name (the first
         // word and a line of capitals say nothing).
         let mut after_word = false;
-        // In OCR output, a short number between words may be a damaged word ("6" for "ở"): it is
-        // read with the syllables its digits could be, as any damaged word is.
-        if ocr_document {
-            for (_, chunk) in &chunks {
-                if let Chunk::Number(_, digits, _) = chunk {
-                    let h = number_hash(digits);
-                    memo.readings
-                        .entry(h)
-                        .or_insert_with(|| self.number_readings(digits, h));
-                }
-            }
-        }
         let lattice: Vec<&[Candidate]> = chunks
             .iter()
             .zip(&hashes)
@@ -914,10 +911,22 @@ impl<'m> Restorer<'m> {
 
     /// A word's readings in a document of its kind: from the shared cache, or made and put there.
     fn readings_of(&self, word: &str, hash: u64, kind: WordKind, ocr: bool) -> Arc<Readings> {
+        self.cached(ocr, hash, || self.make_readings(word, kind, ocr))
+    }
+
+    /// The readings under `hash` in the shared cache, made by `make` and put there if missing.
+    fn cached(&self, ocr: bool, hash: u64, make: impl FnOnce() -> Readings) -> Arc<Readings> {
         let cache = || self.cache.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(known) = cache().get(ocr, hash) {
             return known;
         }
+        let readings = Arc::new(make());
+        cache().put(ocr, hash, &readings);
+        readings
+    }
+
+    /// A word's readings, made: its candidates and the same with what its case says.
+    fn make_readings(&self, word: &str, kind: WordKind, ocr: bool) -> Readings {
         // In OCR output, a mixed-case abbreviation the model never saw is more likely a word
         // with a damaged letter ("NGi" for "Nội", "HGi" for "Hội"): it is read, and kept if
         // nothing fits. (All-capital ones are not: "USD", "WTO", "THPT".)
@@ -929,37 +938,25 @@ impl<'m> Restorer<'m> {
             self.candidates(word, ocr)
         };
         let cased = self.with_case_costs(&plain, Written::of(word));
-        let readings = Arc::new(Readings { plain, cased });
-        cache().put(ocr, hash, &readings);
-        readings
+        Readings { plain, cased }
     }
 
     /// A short number's readings in an OCR document: the number itself (at [`NUMBER_KEEP_COST`]),
     /// and the syllables OCR could have read as its digits (shared between documents).
     fn number_readings(&self, digits: &str, hash: u64) -> Arc<Readings> {
-        let cache = || self.cache.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some(known) = cache().get(true, hash) {
-            return known;
-        }
-        let chars: Vec<char> = digits.chars().collect();
-        let mut found = IdMap::default();
-        self.add_ocr_readings(&chars, &mut found);
-        let mut plain: Vec<Candidate> = vec![Candidate {
-            syllable: None,
-            id: OTHER,
-            cost: NUMBER_KEEP_COST,
-            ocr: false,
-        }];
-        let readings = self.ranked(found);
-        let cheapest = readings.first().map_or(0.0, |c| c.cost);
-        plain.extend(
-            readings
-                .into_iter()
-                .filter(|c| c.cost <= cheapest + CANDIDATE_MARGIN),
-        );
-        let readings = Arc::new(Readings { plain, cased: None });
-        cache().put(true, hash, &readings);
-        readings
+        self.cached(true, hash, || {
+            let chars: Vec<char> = digits.chars().collect();
+            let mut found = IdMap::default();
+            self.add_ocr_readings(&chars, &mut found);
+            let keep = Candidate {
+                syllable: None,
+                id: OTHER,
+                cost: NUMBER_KEEP_COST,
+                ocr: false,
+            };
+            let plain = std::iter::once(keep).chain(self.ranked(found)).collect();
+            Readings { plain, cased: None }
+        })
     }
 
     /// Adds the syllables whose plain form is near the written word (lower case) read through
@@ -990,7 +987,8 @@ impl<'m> Restorer<'m> {
     }
 
     /// Readings found, as candidates: the [`MAX_CANDIDATES`] likeliest (channel cost and how
-    /// likely each is to start a line), cheapest first.
+    /// likely each is to start a line), cheapest first, none costing more than
+    /// [`CANDIDATE_MARGIN`] above the cheapest of them.
     fn ranked(&self, found: IdMap<u32, (f32, bool)>) -> Vec<Candidate> {
         let inv = &self.inventory;
         let list: Vec<Candidate> = found
@@ -1016,7 +1014,15 @@ impl<'m> Restorer<'m> {
             ranked.truncate(MAX_CANDIDATES);
         }
         ranked.sort_unstable_by(order);
-        ranked.into_iter().map(|(_, c)| c).collect()
+        let cheapest = ranked
+            .iter()
+            .map(|r| r.1.cost)
+            .fold(f32::INFINITY, f32::min);
+        ranked
+            .into_iter()
+            .map(|(_, c)| c)
+            .filter(|c| c.cost <= cheapest + CANDIDATE_MARGIN)
+            .collect()
     }
 
     /// The readings of one written word, cheapest first, always including "keep it as written";
@@ -1042,8 +1048,6 @@ impl<'m> Restorer<'m> {
             self.add_ocr_readings(&lower, &mut found);
         }
         let mut list = self.ranked(found);
-        let cheapest = list.iter().map(|c| c.cost).fold(f32::INFINITY, f32::min);
-        list.retain(|c| c.cost <= cheapest + CANDIDATE_MARGIN);
         if !Syllable::is_valid(word) {
             list.push(Candidate {
                 syllable: None,
