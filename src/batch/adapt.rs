@@ -1,10 +1,9 @@
 //! Adapting the restoration model to a batch: the files that are already clean Vietnamese
 //! teach it their local names, products and phrases before the damaged ones are restored.
 
-use std::path::Path;
-
 use rayon::prelude::*;
 
+use crate::batch::InputFile;
 use crate::read::read_path;
 use crate::text::lm::LanguageModel;
 use crate::text::{EncodingChoice, NormalizeOptions, needs_restoration, normalize};
@@ -36,17 +35,21 @@ pub const MAX_TEACHING_BYTES: usize = 64 << 20;
 /// Files read at once while looking for clean ones.
 const FILES_AT_ONCE: usize = 64;
 
-/// The model `base` taught by the files among `paths` that read as clean Vietnamese (no
+/// The model `base` taught by the files among `inputs` that read as clean Vietnamese (no
 /// restoration needed), in path order, up to [`MAX_TEACHING_BYTES`]; files that cannot be read
 /// are skipped here (the batch reports them when it reads them for its own work).
-pub fn adapt_model(base: &LanguageModel, paths: &[&Path], encoding: EncodingChoice) -> Adapted {
+pub fn adapt_model(
+    base: &LanguageModel,
+    inputs: &[InputFile],
+    encoding: EncodingChoice,
+) -> Adapted {
     let as_read = NormalizeOptions::default();
     let mut counts = base.counts();
     let (mut clean_files, mut bytes) = (0, 0);
-    'batch: for group in paths.chunks(FILES_AT_ONCE) {
+    'batch: for group in inputs.chunks(FILES_AT_ONCE) {
         let clean: Vec<String> = group
             .par_iter()
-            .filter_map(|path| read_path(path, encoding).ok())
+            .filter_map(|input| read_path(&input.path, encoding).ok())
             .map(|doc| normalize(&doc.text, &as_read))
             .filter(|text| !text.trim().is_empty() && !needs_restoration(text))
             .collect();

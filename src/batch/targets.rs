@@ -122,8 +122,7 @@ pub fn run_targets(
     let pool = builder.build()?;
     let chunk = pool.current_num_threads() * 32;
     let adapted = options.adapt.then(|| {
-        let paths: Vec<&Path> = files.iter().map(|f| f.path.as_path()).collect();
-        pool.install(|| adapt_model(LanguageModel::embedded(), &paths, options.parse.encoding))
+        pool.install(|| adapt_model(LanguageModel::embedded(), &files, options.parse.encoding))
     });
     let own_restorer = adapted
         .as_ref()

@@ -109,9 +109,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let (files, walk_errors) = walk_inputs(&args.paths, args.output.as_deref());
     let adapted = (args.restore && args.adapt).then(|| {
-        let paths: Vec<&Path> = files.iter().map(|f| f.path.as_path()).collect();
-        let adapted = adapt_model(base, &paths, args.encoding);
-        eprintln!("{}", adapted.summary(paths.len()));
+        let adapted = adapt_model(base, &files, args.encoding);
+        eprintln!("{}", adapted.summary(files.len()));
         adapted.model
     });
     let restorer = args

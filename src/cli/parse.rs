@@ -43,9 +43,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         && args.paths[0].is_file();
     let options = ParseOptions::default();
     let adapted = args.adapt.then(|| {
-        let paths: Vec<&Path> = files.iter().map(|f| f.path.as_path()).collect();
-        let adapted = adapt_model(LanguageModel::embedded(), &paths, options.encoding);
-        eprintln!("{}", adapted.summary(paths.len()));
+        let adapted = adapt_model(LanguageModel::embedded(), &files, options.encoding);
+        eprintln!("{}", adapted.summary(files.len()));
         adapted.model
     });
     let own_restorer = adapted
