@@ -49,8 +49,11 @@ const OCR_SPECKS: [char; 5] = ['_', '~', '`', '‘', '\''];
 
 /// A heading line split into label, rank and content.
 pub fn heading(line: &str) -> Option<(String, u8, String)> {
+    // A speck is apart from a label ("_ 8."), or glued to a label of two levels ("~3.3."),
+    // which a sentence does not start with.
     let line = match line.strip_prefix(OCR_SPECKS) {
         Some(rest) if rest.starts_with(' ') => rest.trim_start(),
+        Some(rest) if re!(r"^\d{1,2}\.\d").is_match(rest) => rest,
         _ => line,
     };
     if let Some(c) = re!(r"^([IVXL]{1,5})\s*\.\s*(\S.*)$").captures(line) {
@@ -122,6 +125,15 @@ pub fn build_tree(lines: &[String]) -> (Vec<String>, Vec<Node>, Vec<String>) {
             }
             last_roman = value.or(last_roman);
         }
+        let label = match misread_sibling(&label, rank, &stack) {
+            Some((mended, previous)) => {
+                warnings.push(format!(
+                    "heading {label}. read as {mended}.: it follows {previous}. (a digit misread)"
+                ));
+                mended
+            }
+            None => label,
+        };
         while stack.last().is_some_and(|top| top.rank >= rank) {
             close(&mut stack, &mut roots);
         }
@@ -139,6 +151,30 @@ pub fn build_tree(lines: &[String]) -> (Vec<String>, Vec<Node>, Vec<String>) {
         close(&mut stack, &mut roots);
     }
     (lead, roots, warnings)
+}
+
+/// The label a numbered sub-heading must have had when OCR misread a digit of its parent's
+/// number, and the label of the sibling it follows: "3.3" right after "5.2" is "5.3" (the same
+/// depth, the next number, another parent). Only a label that breaks a numbering its previous
+/// sibling kept is mended.
+fn misread_sibling<'a>(label: &str, rank: u8, stack: &'a [Node]) -> Option<(String, &'a str)> {
+    if rank < 2 {
+        return None;
+    }
+    let previous = stack.iter().rev().find(|n| n.rank <= rank)?;
+    let parent = stack.iter().rev().find(|n| n.rank < rank)?;
+    if previous.rank != rank {
+        return None;
+    }
+    let (before, number) = label.rsplit_once('.')?;
+    let (previous_before, previous_number) = previous.label.rsplit_once('.')?;
+    let follows = number.parse::<u32>().ok()? == previous_number.parse::<u32>().ok()? + 1;
+    (follows && before != previous_before && previous_before == parent.label).then(|| {
+        (
+            format!("{previous_before}.{number}"),
+            previous.label.as_str(),
+        )
+    })
 }
 
 /// Pops the innermost open heading into its parent (or the roots).
@@ -224,5 +260,23 @@ mod tests {
         assert_eq!(heading("IV. TỔ CHỨC").unwrap().0, "IV");
         assert_eq!(heading("_ 8. Xây dựng điểm").unwrap().0, "8");
         assert!(heading("_8. Xây dựng").is_none() && heading("- 8. Xây dựng").is_none());
+        assert_eq!(heading("~3.3. Thuê chuyên gia").unwrap().0, "3.3");
+    }
+
+    #[test]
+    fn a_misread_digit_in_a_label_is_mended_by_the_numbering() {
+        let (_, roots, warnings) = build_tree(&lines(
+            "5. Truy xuất\n5.1. Duy trì\n5.2. Sử dụng\n~3.3. Thuê chuyên gia\n6. Tiêu chuẩn\n6.1. Áp dụng\n7.2. Hỗ trợ",
+        ));
+        let labels: Vec<&str> = roots[0].children.iter().map(|n| n.label.as_str()).collect();
+        assert_eq!(labels, ["5.1", "5.2", "5.3"]);
+        assert_eq!(roots[0].children[2].title, "Thuê chuyên gia");
+        assert!(warnings[0].contains("3.3. read as 5.3."), "{warnings:?}");
+        // "7.2" after "6.1" is the next number under another parent: mended too; a first
+        // child or a number that does not follow is left as written.
+        assert_eq!(roots[1].children[1].label, "6.2");
+        let (_, roots, _) = build_tree(&lines("5. A\n4.1. B\n5.1. C\n3.5. D"));
+        let labels: Vec<&str> = roots[0].children.iter().map(|n| n.label.as_str()).collect();
+        assert_eq!(labels, ["4.1", "5.1", "3.5"]);
     }
 }
