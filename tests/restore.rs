@@ -91,6 +91,20 @@ fn ocr_short_numbers_are_read_as_words_only_where_the_words_around_call_for_it()
 }
 
 #[test]
+fn ocr_lone_consonants_are_read_as_syllables_that_lost_their_vowels_but_labels_stay() {
+    let text = "Ké hoach t6 chirc thwe hién Chuong trinh OCOP ctia hgp tac xa\n\
+                Chinh sach cua Nha nuéc déi vai hgp tac x va lap danh sach x vién\n\
+                céng chic quy dinh tai diém b, diém c khoan 1 Diéu 1 cua Luat nay\n";
+    let (out, _) = Restorer::embedded().restore_text(text);
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(
+        lines[1].contains("hợp tác xã và lập danh sách xã viên"),
+        "{out}"
+    );
+    assert!(lines[2].contains("điểm b, điểm c khoản 1"), "{out}");
+}
+
+#[test]
 fn d_is_put_back_in_document_symbols() {
     let out = Restorer::embedded().restore_line("Quyet dinh so 148/QD-TTg cua Thu tuong Chinh phu");
     assert!(out.contains("148/QĐ-TTg"), "{out}");

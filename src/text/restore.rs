@@ -34,6 +34,9 @@ const KEEP_COST: f32 = 13.0;
 /// The same in a document typed without marks, where such a word is more often a name or a
 /// foreign word than damage.
 const KEEP_COST_TYPED: f32 = 12.0;
+/// Cost of keeping a lone consonant in a document read by OCR, which may be a syllable whose
+/// vowels OCR lost ("hợp tác x" for "xã") or a label ("điểm b").
+const KEEP_COST_LETTER: f32 = 9.0;
 /// Extra cost per letter of a kept non-syllable word.
 const KEEP_PER_LETTER: f32 = 1.0;
 /// How much a candidate's channel cost weighs against the language model.
@@ -1041,10 +1044,11 @@ impl<'m> Restorer<'m> {
                 }
             }
         }
-        // A one-letter word is too short to say what OCR damage it could be; in typed text, a
-        // word without a vowel is an abbreviation ("nt", "tp"), not a mistyped syllable.
+        // In typed text, a word without a vowel is an abbreviation ("nt", "tp"), not a mistyped
+        // syllable. In OCR output, a lone consonant may be a syllable whose vowels OCR lost
+        // ("hợp tác x"); a lone vowel is read by its marks only.
         let typo = found.is_empty() && has_vowel(word);
-        if (ocr || typo) && lower.len() >= 2 {
+        if (ocr || typo) && (lower.len() >= 2 || (ocr && !has_vowel(word))) {
             self.add_ocr_readings(&lower, &mut found);
         }
         let mut list = self.ranked(found);
@@ -1052,8 +1056,11 @@ impl<'m> Restorer<'m> {
             list.push(Candidate {
                 syllable: None,
                 id: OTHER,
-                cost: if ocr { KEEP_COST } else { KEEP_COST_TYPED }
-                    + KEEP_PER_LETTER * lower.len() as f32,
+                cost: match (ocr, lower.len()) {
+                    (true, 1) => KEEP_COST_LETTER,
+                    (true, _) => KEEP_COST + KEEP_PER_LETTER * lower.len() as f32,
+                    (false, _) => KEEP_COST_TYPED + KEEP_PER_LETTER * lower.len() as f32,
+                },
                 ocr: false,
             });
         }
