@@ -100,6 +100,9 @@ fn letter_distance(a: char, b: char) -> f64 {
     }
 }
 
+/// Distance of the words on each side of a pair counted however unlike its words are.
+const ANCHOR: f64 = 0.34;
+
 /// Normalized edit distance between a clean word (marks stripped) and a damaged one.
 fn word_distance(clean: &str, damaged: &str) -> f64 {
     let a: Vec<char> = clean.chars().collect();
@@ -142,18 +145,36 @@ impl ConfusionCounts {
                     .min(d[i][j - 1] + GAP);
             }
         }
+        // The word pairs of the alignment (clean index, damaged index, distance), last first.
+        let mut matched = Vec::new();
         let (mut i, mut j) = (n, m);
         while i > 0 && j > 0 {
             let s = dist(i - 1, j - 1);
             if d[i][j] == d[i - 1][j - 1] + s {
-                if s <= 0.67 && Syllable::is_valid(&a[i - 1]) {
-                    self.add_word(&a[i - 1], &b[j - 1]);
-                }
+                matched.push((i - 1, j - 1, s));
                 (i, j) = (i - 1, j - 1);
             } else if d[i][j] == d[i - 1][j] + GAP {
                 i -= 1;
             } else {
                 j -= 1;
+            }
+        }
+        matched.reverse();
+        // A pair is counted when its words are alike, or when it sits between two pairs that
+        // match closely: a short word read as wholly other characters ("là" as "14", "ở" as
+        // "6") is still that word when its neighbours are plainly theirs.
+        let close = |k: Option<usize>, at: (usize, usize)| {
+            k.and_then(|k| matched.get(k))
+                .is_some_and(|&(ci, di, s)| s <= ANCHOR && (ci, di) == at)
+        };
+        for (k, &(ci, di, s)) in matched.iter().enumerate() {
+            let anchored = a[ci].chars().count() == b[di].chars().count()
+                && ci > 0
+                && di > 0
+                && close(k.checked_sub(1), (ci - 1, di - 1))
+                && close(Some(k + 1), (ci + 1, di + 1));
+            if (s <= 0.67 || anchored) && Syllable::is_valid(&a[ci]) {
+                self.add_word(&a[ci], &b[di]);
             }
         }
     }
@@ -569,6 +590,20 @@ mod tests {
         let without = Channel::from_tsv(&one_to_one).unwrap();
         let cost = |channel: &Channel| channel.observe(&chars("ctia")).cost(&chars("của"));
         assert!(cost(&with) < cost(&without) - 1.0);
+    }
+
+    #[test]
+    fn a_short_word_read_as_other_characters_counts_between_words_read_right() {
+        let mut counts = ConfusionCounts::new();
+        counts.add_pair("tối thiểu là hai năm", "tối thiểu 14 hai năm");
+        // At the end of a line, with no word after it to vouch for it, it does not count.
+        counts.add_pair("thời hạn là", "thời hạn 16");
+        let table = counts.to_tsv();
+        assert!(
+            table.contains("l\t1\t1\n") && table.contains("à\t4\t1\n"),
+            "{table}"
+        );
+        assert!(!table.contains("à\t6"), "{table}");
     }
 
     #[test]
