@@ -387,6 +387,15 @@ fn differences(expected: &Expected, record: &PlanRecord) -> Vec<String> {
     out
 }
 
+/// The record of the real document whose file name starts with `prefix`.
+fn parsed(files: &[PathBuf], prefix: &str) -> PlanRecord {
+    let file = files
+        .iter()
+        .find(|f| f.file_name().unwrap().to_str().unwrap().starts_with(prefix))
+        .unwrap_or_else(|| panic!("no file {prefix}"));
+    parse_path(file, &ParseOptions::default()).unwrap()
+}
+
 #[test]
 fn real_plans_give_what_a_reader_sees() {
     let Some(files) = real_docs() else { return };
@@ -394,17 +403,7 @@ fn real_plans_give_what_a_reader_sees() {
     let mut fields = 0;
     let mut wrong = 0;
     for expected in expectations() {
-        let file = files
-            .iter()
-            .find(|f| {
-                f.file_name()
-                    .unwrap()
-                    .to_str()
-                    .unwrap()
-                    .starts_with(expected.file)
-            })
-            .unwrap_or_else(|| panic!("no file {}", expected.file));
-        let record = parse_path(file, &ParseOptions::default()).unwrap();
+        let record = parsed(&files, expected.file);
         let diffs = differences(&expected, &record);
         fields += 12;
         wrong += diffs.len();
@@ -435,11 +434,115 @@ fn the_draft_is_reported_as_a_draft() {
 fn decree_forms_are_not_taken_for_plans() {
     let Some(files) = real_docs() else { return };
     for prefix in ["02_", "03_"] {
-        let file = files
-            .iter()
-            .find(|f| f.file_name().unwrap().to_str().unwrap().starts_with(prefix))
-            .unwrap();
-        let record = parse_path(file, &ParseOptions::default()).unwrap();
+        let record = parsed(&files, prefix);
         assert_ne!(record.doc_type.as_deref(), Some("KẾ HOẠCH"), "{prefix}");
     }
+}
+
+/// The agencies each plan gives work to, in order, as a reader finds them under "TỔ CHỨC THỰC
+/// HIỆN" (or "PHÂN CÔNG NHIỆM VỤ"): headings that name an agency ("2. Sở Nông nghiệp và Môi
+/// trường", "b) Công an tỉnh") and items that start with one ("1. Sở Nội vụ chịu trách nhiệm
+/// ...", "Giao phòng Quản lý Công nghiệp ..."). A parsed name may add a parenthesis ("Sở Nội
+/// vụ (Cơ quan Thường trực ...)"). Plan 19's first item names its agencies after a "Căn cứ
+/// ..." clause and is not read; it is left out here.
+const ASSIGNED: &[(&str, &[&str])] = &[
+    (
+        "04_",
+        &[
+            "Giám đốc các Sở và Thủ trưởng các ban, ngành tỉnh; Chủ tịch Ủy ban nhân dân các xã, phường",
+            "Sở Nông nghiệp và Môi trường",
+            "Sở Công Thương",
+            "Sở Xây dựng",
+            "Sở Tài chính",
+            "Sở Nội vụ",
+            "Sở Khoa học và Công nghệ",
+            "Thanh tra tỉnh",
+            "Thuế tỉnh",
+            "Công an tỉnh",
+            "Bộ Chỉ huy Quân sự tỉnh",
+            "Ủy ban nhân dân các xã, phường",
+        ],
+    ),
+    ("06_", &["Phòng Quản lý Công nghiệp"]),
+    ("07_", &["Phòng Quản lý công nghiệp"]),
+    (
+        "14_",
+        &[
+            "Sở Nội vụ",
+            "Các cơ quan, đơn vị được giao chủ trì",
+            "Thủ trưởng các sở, ban, ngành và Ủy ban nhân dân phường, xã, đặc khu",
+        ],
+    ),
+    (
+        "19_",
+        &[
+            "Sở Nội vụ",
+            "Sở Văn hóa, Thể thao và Du lịch",
+            "Báo và Đài Phát thanh, Truyền hình Lâm Đồng",
+            "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+        ],
+    ),
+    (
+        "20_",
+        &[
+            "Các sở, ban, ngành, địa phương",
+            "Công an tỉnh",
+            "Công an tỉnh và các sở, ban, ngành, địa phương",
+            "Các sở, ban, ngành, địa phương",
+            "Công an tỉnh",
+            "Bộ Chỉ huy quân sự tỉnh",
+            "Sở Văn hóa, Thể thao và Du lịch",
+            "Sở Giáo dục và Đào tạo",
+            "Sở Nông nghiệp và Môi trường, Sở Dân tộc và Tôn giáo",
+            "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, Liên đoàn Lao động tỉnh, Hội Liên hiệp Phụ nữ tỉnh, Hội Nông dân tỉnh, Hội Cựu chiến binh tỉnh, Tỉnh đoàn",
+            "Công an tỉnh",
+            "Sở Y tế",
+            "Sở Nội vụ",
+            "Viện Kiểm sát nhân dân tỉnh, Tòa án nhân dân tỉnh",
+            "Sở Tài chính",
+            "Ngân hàng Nhà nước khu vực X",
+            "Công an tỉnh và các địa phương",
+            "Bộ Chỉ huy quân sự tỉnh",
+            "Viện Kiểm sát nhân dân tối cao, Tòa án nhân dân tối cao",
+            "Chi cục Hải quan khu vực XIII",
+            "Công an tỉnh",
+            "Sở Công Thương",
+            "Sở Y tế",
+            "Sở Nông nghiệp và Môi trường",
+            "Chi cục Hải quan khu vực XIII",
+            "Các sở, ban, ngành, địa phương",
+            "Sở Tài chính",
+            "Các sở, ban, ngành, địa phương",
+            "Các sở, ban, ngành",
+            "Ủy ban nhân dân các địa phương",
+            "Các sở, ban, ngành, đoàn thể và Ủy ban nhân dân các xã, phường, đặc khu",
+            "Công an tỉnh",
+        ],
+    ),
+    ("21_", &["Sở Nội vụ", "Các cơ quan, đơn vị được kiểm tra"]),
+];
+
+#[test]
+fn real_plans_give_their_assignments_by_agency() {
+    let Some(files) = real_docs() else { return };
+    let mut failures = Vec::new();
+    for (prefix, agencies) in ASSIGNED {
+        let record = parsed(&files, prefix);
+        let got: Vec<&str> = record
+            .assignments
+            .iter()
+            .map(|a| a.agency.as_str())
+            .collect();
+        let fits = |(e, g): (&&str, &&str)| g == e || g.starts_with(&format!("{e} ("));
+        if got.len() != agencies.len() || !agencies.iter().zip(&got).all(fits) {
+            failures.push(format!(
+                "{prefix}\n  expected {agencies:?}\n  parsed   {got:?}"
+            ));
+        }
+        assert!(
+            record.assignments.iter().all(|a| !a.duties.is_empty()),
+            "{prefix}: an agency without duties"
+        );
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -436,19 +436,31 @@ fn items_of(node: &Node, is_root: bool) -> Vec<String> {
 }
 
 /// Words that begin an agency's name.
-const AGENCY: &str = r"^(?:(?:Đề nghị|Giao)\s+)?(?:Sở|Phòng|Ban|Ủy ban|Uỷ ban|UBND|UB|Trung tâm|Văn phòng|Đài|Báo|Công an|Bộ Chỉ huy|Bộ chỉ huy|Hội|Liên minh|Ngân hàng|Các|Cơ quan|Đoàn|Chi cục|Kho bạc|Thanh tra|Hợp tác xã|Doanh nghiệp|Trường|Bệnh viện|Thủ trưởng|Chủ tịch|Công chức|Trưởng|Tổ công tác|Tổ giúp việc|Cục|Ủy ban Mặt trận|Mặt trận|Đảng ủy|Huyện|Xã|Phường|Tỉnh|Thành phố|Cảnh sát|Bảo hiểm|Điện lực|Viễn thông|Bưu điện)\b";
+const AGENCY_WORDS: &str = "Sở|Phòng|Ban|Ủy ban|Uỷ ban|UBND|UB|Trung tâm|Văn phòng|Đài|Báo|Công an|Bộ Chỉ huy|Bộ chỉ huy|Hội|Liên minh|Ngân hàng|Các|Cơ quan|Đoàn|Chi cục|Kho bạc|Thanh tra|Hợp tác xã|Doanh nghiệp|Trường|Bệnh viện|Thủ trưởng|Chủ tịch|Công chức|Trưởng|Tổ công tác|Tổ giúp việc|Cục|Ủy ban Mặt trận|Mặt trận|Đảng ủy|Huyện|Xã|Phường|Tỉnh|Thành phố|Cảnh sát|Bảo hiểm|Điện lực|Viễn thông|Bưu điện|Giám đốc|Thuế|Cục Thuế|Viện|Tòa án|Toà án|Liên đoàn|Hải quan|Kiểm toán";
 
-/// Reads who does what from the section about tổ chức thực hiện.
+/// Words that start a sentence with an agency's first word but name no agency ("Trường hợp",
+/// "Ban hành", "Báo cáo", "Hội nghị").
+const NOT_AGENCY: &str = r"^(?:Trường hợp|Ban hành|Báo cáo|Hội nghị|Hội thảo|Hội thi)\b";
+
+/// True when a text starts with an agency's name, or with "Giao" or "Đề nghị" and one (where
+/// the name may start with a small letter: "Giao phòng Quản lý Công nghiệp ...").
+fn starts_with_agency(text: &str) -> bool {
+    re!(&format!(
+        r"^(?:(?:Đề nghị|Giao)\s+(?i:{AGENCY_WORDS})|(?:{AGENCY_WORDS}))\b"
+    ))
+    .is_match(text)
+        && !re!(NOT_AGENCY).is_match(text)
+}
+
+/// Reads who does what from the sections about tổ chức thực hiện, phân công or trách nhiệm.
 pub fn assignments(roots: &[Node]) -> Vec<Assignment> {
-    let Some(section) = roots
-        .iter()
-        .rev()
-        .find(|n| re!(r"TỔ CHỨC THỰC HIỆN|PHÂN CÔNG|TRÁCH NHIỆM").is_match(&upper_title(n)))
-    else {
-        return Vec::new();
-    };
     let mut out = Vec::new();
-    collect_agencies(section, &mut out);
+    for section in roots
+        .iter()
+        .filter(|n| re!(r"TỔ CHỨC THỰC HIỆN|PHÂN CÔNG|TRÁCH NHIỆM").is_match(&upper_title(n)))
+    {
+        collect_agencies(section, &mut out);
+    }
     out
 }
 
@@ -458,12 +470,11 @@ fn collect_agencies(node: &Node, out: &mut Vec<Assignment>) {
         let item = re!(r"^[-–+•]\s*").replace(paragraph, "");
         let by_colon = item.find(':').and_then(|at| {
             let agency = item[..at].trim();
-            (agency.chars().count() <= 120 && re!(AGENCY).is_match(agency))
+            (agency.chars().count() <= 120 && starts_with_agency(agency))
                 .then(|| (agency.to_string(), item[at + 1..].trim().to_string()))
         });
         let found = by_colon.or_else(|| {
-            re!(AGENCY)
-                .is_match(&item)
+            starts_with_agency(&item)
                 .then(|| split_agency(&item))
                 .and_then(|(agency, duty)| duty.map(|d| (agency, d)))
         });
@@ -475,48 +486,54 @@ fn collect_agencies(node: &Node, out: &mut Vec<Assignment>) {
         }
     }
     for child in &node.children {
-        let agency_like = re!(AGENCY).is_match(&child.title) && child.title.chars().count() <= 150;
-        if agency_like {
-            let (agency, first_duty) = if child.title.chars().count() > 60 {
-                split_agency(&child.title)
-            } else {
-                (child.title.clone(), None)
-            };
-            let mut duties: Vec<String> = first_duty.into_iter().collect();
-            duties.extend(
-                child
-                    .paragraphs
-                    .iter()
-                    .map(|p| re!(r"^[-–+•]\s*").replace(p, "").trim().to_string())
-                    .filter(|p| !p.is_empty()),
-            );
-            for grandchild in &child.children {
-                let mut duty = grandchild.line.clone();
-                for p in &grandchild.paragraphs {
-                    duty.push(' ');
-                    duty.push_str(p);
-                }
-                duties.push(duty);
+        // A heading names the agency ("b) Công an tỉnh"), or is a sentence that starts with
+        // it ("1. Sở Nội vụ chịu trách nhiệm ...").
+        let length = child.title.chars().count();
+        let (agency, first_duty) = match split_agency(&child.title) {
+            _ if !starts_with_agency(&child.title) => {
+                collect_agencies(child, out);
+                continue;
             }
-            out.push(Assignment {
-                agency: agency_name(&agency),
-                duties,
-            });
-        } else {
-            collect_agencies(child, out);
+            (agency, Some(duty)) => (agency, Some(duty)),
+            (title, None) if length <= 200 => (title, None),
+            _ => {
+                collect_agencies(child, out);
+                continue;
+            }
+        };
+        let mut duties: Vec<String> = first_duty.into_iter().collect();
+        duties.extend(
+            child
+                .paragraphs
+                .iter()
+                .map(|p| re!(r"^[-–+•]\s*").replace(p, "").trim().to_string())
+                .filter(|p| !p.is_empty()),
+        );
+        for grandchild in &child.children {
+            let mut duty = grandchild.line.clone();
+            for p in &grandchild.paragraphs {
+                duty.push(' ');
+                duty.push_str(p);
+            }
+            duties.push(duty);
         }
+        out.push(Assignment {
+            agency: agency_name(&agency),
+            duties,
+        });
     }
 }
 
 /// "Sở Nội vụ chịu trách nhiệm theo dõi ..." → ("Sở Nội vụ", Some("chịu trách nhiệm theo dõi ...")).
 fn split_agency(text: &str) -> (String, Option<String>) {
     let verbs = re!(
-        r"\s(?:chịu trách nhiệm|có trách nhiệm|chủ trì|chủ động|phối hợp|tham mưu|thực hiện|triển khai|tổ chức|hướng dẫn|căn cứ|theo dõi|xây dựng|chỉ đạo|bố trí|rà soát|khẩn trương|tăng cường|quán triệt|nghiêm túc|kịp thời|đẩy mạnh)\b"
+        r"\s(?:là|chịu trách nhiệm|có trách nhiệm|nghiên cứu|chủ trì|chủ động|phối hợp|tham mưu|thực hiện|triển khai|tổ chức|hướng dẫn|căn cứ|theo dõi|xây dựng|chỉ đạo|bố trí|rà soát|khẩn trương|tăng cường|quán triệt|nghiêm túc|kịp thời|đẩy mạnh)\b"
     );
-    // "các tổ chức chính trị - xã hội" names an agency: a verb after "các", "và" is not one.
+    // "các tổ chức chính trị - xã hội" names an agency: a verb after "các", "và" is not one,
+    // nor one after "giao" ("các cơ quan được giao chủ trì").
     let verb = verbs
         .find_iter(text)
-        .find(|m| !re!(r"(?:\bcác|\bnhững|\bvà)$").is_match(text[..m.start()].trim_end()));
+        .find(|m| !re!(r"(?:\bcác|\bnhững|\bvà|\bgiao)$").is_match(text[..m.start()].trim_end()));
     match verb {
         Some(m) if text[..m.start()].split_whitespace().count() >= 2 => (
             text[..m.start()].trim().trim_end_matches(',').to_string(),
@@ -526,14 +543,17 @@ fn split_agency(text: &str) -> (String, Option<String>) {
     }
 }
 
-/// "Đề nghị Ủy ban MTTQ xã" → "Ủy ban MTTQ xã".
+/// "Đề nghị Ủy ban MTTQ xã" → "Ủy ban MTTQ xã"; "Giao phòng Quản lý" → "Phòng Quản lý".
 fn agency_name(title: &str) -> String {
-    title
+    let name = title
         .trim()
         .trim_start_matches("Đề nghị ")
         .trim_start_matches("Giao ")
-        .trim_end_matches([':', '.', ';'])
-        .to_string()
+        .trim_end_matches([':', '.', ';']);
+    let mut chars = name.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
 
 /// Reads dated steps: "Thời gian (thực hiện|hoàn thành): ..." under a heading.
@@ -608,6 +628,29 @@ mod tests {
         assert_eq!(parse_number("04"), Some(4.0));
         assert_eq!(parse_number("1.200"), Some(1200.0));
         assert_eq!(parse_number("9.620,5"), Some(9620.5));
+    }
+
+    #[test]
+    fn agencies_from_headings_and_from_sentences() {
+        let lines: Vec<String> = "III. NỘI DUNG VÀ PHÂN CÔNG NHIỆM VỤ\n1. Tuyên truyền\n\
+             a) Công an tỉnh\n- Tổ chức tuyên truyền.\nIV. TỔ CHỨC THỰC HIỆN\n\
+             1. Giao phòng Quản lý công nghiệp tổ chức huấn luyện cho các đối tượng.\n\
+             2. Sở Nội vụ là cơ quan thường trực, theo dõi việc thực hiện Kế hoạch.\n\
+             3. Báo cáo kết quả thực hiện về Ủy ban nhân dân tỉnh trước ngày 15/12."
+            .lines()
+            .map(str::to_string)
+            .collect();
+        let (_, roots, _) = super::super::sections::build_tree(&lines);
+        let found = assignments(&roots);
+        let agencies: Vec<&str> = found.iter().map(|a| a.agency.as_str()).collect();
+        assert_eq!(
+            agencies,
+            ["Công an tỉnh", "Phòng Quản lý công nghiệp", "Sở Nội vụ"]
+        );
+        assert_eq!(
+            found[2].duties[0],
+            "là cơ quan thường trực, theo dõi việc thực hiện Kế hoạch"
+        );
     }
 
     #[test]

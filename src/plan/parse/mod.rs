@@ -165,15 +165,28 @@ pub fn parse(text: &str, flow: Flow) -> Parsed {
                 || l.starts_with("Trên đây là")
         })
         .unwrap_or(rest.len());
-    let tail_from = if rest
-        .get(body_end)
-        .is_some_and(|l| l.ends_with("./.") || l.starts_with("Trên đây là"))
-    {
-        body_end + 1
-    } else {
-        body_end
+    // The closing formula ("Trên đây là Kế hoạch ...") ends the body. A last line ending in
+    // "./." is still part of it (with a plain full stop) when it is an item or the text right
+    // under a heading; after an item's text, it is the plan's closing word to all, which no
+    // heading holds.
+    let mut body: Vec<String> = rest[..body_end].to_vec();
+    let tail_from = match rest.get(body_end) {
+        Some(l) if l.starts_with("Trên đây là") => body_end + 1,
+        Some(l) if l.ends_with("./.") => {
+            let under_heading = body.last().is_some_and(|p| sections::heading(p).is_some());
+            if sections::heading(l).is_some() || under_heading {
+                body.push(l.trim_end_matches("/.").to_string());
+            } else {
+                out.warnings.push(format!(
+                    "closing paragraph after the last item, not placed: {:?}",
+                    l.chars().take(80).collect::<String>()
+                ));
+            }
+            body_end + 1
+        }
+        _ => body_end,
     };
-    let (preamble, roots, tree_warnings) = sections::build_tree(&rest[..body_end]);
+    let (preamble, roots, tree_warnings) = sections::build_tree(&body);
     out.warnings.extend(tree_warnings);
     read_preamble(&preamble, &mut out);
     let tail = signature::parse_tail(&rest[tail_from.min(rest.len())..]);
