@@ -442,7 +442,8 @@ fn decree_forms_are_not_taken_for_plans() {
 /// The agencies each plan gives work to, in order, as a reader finds them under "TỔ CHỨC THỰC
 /// HIỆN" (or "PHÂN CÔNG NHIỆM VỤ"): headings that name an agency ("2. Sở Nông nghiệp và Môi
 /// trường", "b) Công an tỉnh") and items that start with one ("1. Sở Nội vụ chịu trách nhiệm
-/// ...", "Giao phòng Quản lý Công nghiệp ..."). A parsed name may add a parenthesis ("Sở Nội
+/// ...", "Giao phòng Quản lý Công nghiệp ...", or a person: "4.1. Ông. Hoàng Văn Thuân -
+/// Trưởng đoàn: Phụ trách chung ..."). A parsed name may add a parenthesis ("Sở Nội
 /// vụ (Cơ quan Thường trực ...)"). Plan 19's first item names its agencies after a "Căn cứ
 /// ..." clause and is not read; it is left out here.
 const ASSIGNED: &[(&str, &[&str])] = &[
@@ -520,6 +521,16 @@ const ASSIGNED: &[(&str, &[&str])] = &[
         ],
     ),
     ("21_", &["Sở Nội vụ", "Các cơ quan, đơn vị được kiểm tra"]),
+    // An inspection team: the members are given the work.
+    (
+        "23_",
+        &[
+            "Ông. Hoàng Văn Thuân - Trưởng đoàn",
+            "Ông. Đỗ Mạnh Cường - Phó Trưởng đoàn",
+            "Ông. Vũ Việt Linh - Thư ký đoàn",
+            "Ông. Bùi Việt Cường - Thành viên",
+        ],
+    ),
 ];
 
 #[test]

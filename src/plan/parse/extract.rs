@@ -435,8 +435,9 @@ fn items_of(node: &Node, is_root: bool) -> Vec<String> {
     items
 }
 
-/// Words that begin an agency's name.
-const AGENCY_WORDS: &str = "Sở|Phòng|Ban|Ủy ban|Uỷ ban|UBND|UB|Trung tâm|Văn phòng|Đài|Báo|Công an|Bộ Chỉ huy|Bộ chỉ huy|Hội|Liên minh|Ngân hàng|Các|Cơ quan|Đoàn|Chi cục|Kho bạc|Thanh tra|Hợp tác xã|Doanh nghiệp|Trường|Bệnh viện|Thủ trưởng|Chủ tịch|Công chức|Trưởng|Tổ công tác|Tổ giúp việc|Cục|Ủy ban Mặt trận|Mặt trận|Đảng ủy|Huyện|Xã|Phường|Tỉnh|Thành phố|Cảnh sát|Bảo hiểm|Điện lực|Viễn thông|Bưu điện|Giám đốc|Thuế|Cục Thuế|Viện|Tòa án|Toà án|Liên đoàn|Hải quan|Kiểm toán";
+/// Words that begin the name of an agency, or of a person given work ("Ông. Hoàng Văn Thuân
+/// - Trưởng đoàn").
+const AGENCY_WORDS: &str = "Sở|Phòng|Ban|Ủy ban|Uỷ ban|UBND|UB|Trung tâm|Văn phòng|Đài|Báo|Công an|Bộ Chỉ huy|Bộ chỉ huy|Hội|Liên minh|Ngân hàng|Các|Cơ quan|Đoàn|Chi cục|Kho bạc|Thanh tra|Hợp tác xã|Doanh nghiệp|Trường|Bệnh viện|Thủ trưởng|Chủ tịch|Công chức|Trưởng|Tổ công tác|Tổ giúp việc|Cục|Ủy ban Mặt trận|Mặt trận|Đảng ủy|Huyện|Xã|Phường|Tỉnh|Thành phố|Cảnh sát|Bảo hiểm|Điện lực|Viễn thông|Bưu điện|Giám đốc|Thuế|Cục Thuế|Viện|Tòa án|Toà án|Liên đoàn|Hải quan|Kiểm toán|Ông|Bà|Đồng chí";
 
 /// Words that start a sentence with an agency's first word but name no agency ("Trường hợp",
 /// "Ban hành", "Báo cáo", "Hội nghị").
