@@ -71,10 +71,15 @@ pub fn targets(
                     .and_then(|c| c[1].parse().ok())
             });
             let mut texts: Vec<&str> = Vec::new();
+            let mut paragraphs = node.paragraphs.iter();
             if nodes.len() > 1 {
                 texts.push(&node.line);
+                // (Its first paragraph is then read already.)
+                if node.line_holds_first_paragraph() {
+                    paragraphs.next();
+                }
             }
-            texts.extend(node.paragraphs.iter().map(String::as_str));
+            texts.extend(paragraphs.map(String::as_str));
             for text in texts {
                 // Cheap tests first: a target needs a digit, and outside goal sections an aim word.
                 let may_aim = ["đấu", "ĐẤU", "tiêu", "TIÊU"]
@@ -102,7 +107,8 @@ pub fn targets(
     out
 }
 
-/// Splits a paragraph into sentences, and sentences into clauses at ";" and ", trong đó";
+/// Splits a paragraph into sentences, and sentences into clauses at ";", ", trong đó" and
+/// ", riêng" ("đến năm 2030 đạt 50% ..., riêng năm 2025 ... 20%");
 /// each clause comes with whether its sentence states an aim ("phấn đấu", "chỉ tiêu").
 fn clauses(text: &str) -> Vec<(bool, &str)> {
     let mut sentences = Vec::new();
@@ -117,7 +123,7 @@ fn clauses(text: &str) -> Vec<(bool, &str)> {
     let mut out = Vec::new();
     for sentence in sentences {
         let aims = re!(r"(?i)phấn đấu|phần đấu|chỉ tiêu").is_match(sentence);
-        for clause in re!(r";\s+|,?\s+trong đó\s+").split(sentence) {
+        for clause in re!(r";\s+|,?\s+trong đó\s+|,\s+riêng\s+").split(sentence) {
             let clause = clause.trim();
             if !clause.is_empty() {
                 out.push((aims, clause));
@@ -148,10 +154,11 @@ fn target_from(
         .captures(clause)
         .or_else(|| re!(r"(\d)\s*sao").captures(clause))
         .and_then(|c| c[1].parse().ok());
-    let at_least =
-        re!(r"(?i)ít\s+nhất|trở lên|tối thiểu|\btrên\s+\d|\bhơn\s+\d|không dưới").is_match(clause);
+    let at_least = re!(r"(?i)ít\s+nhất|trở lên|tối thiểu|\btrên\s+\d|\bhơn\s+\d|không dưới|≥")
+        .is_match(clause);
     let clause_period = find_period(clause);
-    let year = re!(r"(?i)(?:đến|trong|hết)\s+(?:hết\s+)?năm\s+(\d{4})")
+    // "đến năm 2030", "trong năm 2026", and a clause that starts with its year ("năm 2025 ...").
+    let year = re!(r"(?i)(?:(?:đến|trong|hết)\s+(?:hết\s+)?|^)năm\s+(\d{4})")
         .captures(clause)
         .and_then(|c| c[1].parse().ok())
         .or(if clause_period.is_some() {
@@ -429,9 +436,13 @@ fn items_of(node: &Node, is_root: bool) -> Vec<String> {
     if is_root || is_heading_like(node) {
         return node.paragraphs.clone();
     }
-    let split = node.line.trim_end_matches([':', '.', ';', ' ']) != node.title;
     let mut items = vec![node.line.clone()];
-    items.extend(node.paragraphs.iter().skip(usize::from(split)).cloned());
+    items.extend(
+        node.paragraphs
+            .iter()
+            .skip(usize::from(node.line_holds_first_paragraph()))
+            .cloned(),
+    );
     items
 }
 
@@ -651,6 +662,31 @@ mod tests {
         assert_eq!(
             found[2].duties[0],
             "là cơ quan thường trực, theo dõi việc thực hiện Kế hoạch"
+        );
+    }
+
+    #[test]
+    fn targets_once_each_with_their_own_years() {
+        let lines: Vec<String> = "II. CHỈ TIÊU\n\
+             a) Đến hết năm 2025: Có ≥ 30% doanh nghiệp ứng dụng công nghệ số.\n\
+             - Phấn đấu đến năm 2030 đạt ít nhất 50% số xã không có ma túy, riêng năm 2025 \
+             phấn đấu xây dựng được 20% xã không có ma túy."
+            .lines()
+            .map(str::to_string)
+            .collect();
+        let (_, roots, _) = super::super::sections::build_tree(&lines);
+        let found = targets(&roots, Some(2026), None);
+        let read: Vec<(Option<f64>, Option<i32>, bool)> = found
+            .iter()
+            .map(|t| (t.quantity, t.year, t.at_least))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (Some(30.0), Some(2025), true),
+                (Some(50.0), Some(2030), true),
+                (Some(20.0), Some(2025), false)
+            ]
         );
     }
 

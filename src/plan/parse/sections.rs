@@ -32,6 +32,12 @@ impl Node {
         }
     }
 
+    /// True when the heading line also holds the node's first paragraph (the text after its
+    /// ":", as in "Thời gian: Quý IV").
+    pub fn line_holds_first_paragraph(&self) -> bool {
+        self.line.trim_end_matches([':', '.', ';', ' ']) != self.title
+    }
+
     /// Visits this node and every node below it, each with the path of nodes down to it.
     pub fn walk<'a>(&'a self, path: &mut Vec<&'a Node>, visit: &mut dyn FnMut(&[&'a Node])) {
         path.push(self);
