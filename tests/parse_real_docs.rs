@@ -557,3 +557,43 @@ fn real_plans_give_their_assignments_by_agency() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn real_plans_give_their_targets_with_quantity_and_year() {
+    let Some(files) = real_docs() else { return };
+    // 09, "1. Mục tiêu cụ thể": "a) Đến hết năm 2025: Có ≥ 30% DNNVV, HTX, HKD ..." to
+    // "đ) Đến hết năm 2045: 100% ...".
+    let record = parsed(&files, "09_");
+    let read: Vec<(Option<f64>, Option<i32>, bool)> = record
+        .targets
+        .iter()
+        .map(|t| (t.quantity, t.year, t.at_least))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            (Some(30.0), Some(2025), true),
+            (Some(60.0), Some(2030), true),
+            (Some(85.0), Some(2035), true),
+            (Some(95.0), Some(2040), true),
+            (Some(100.0), Some(2045), false),
+        ]
+    );
+    // 20, "II. CHỈ TIÊU CHỦ YẾU THỰC HIỆN ĐẾN NĂM 2030": each percentage a clause states, by
+    // 2030 except "riêng năm 2025 ... ít nhất 20%".
+    let record = parsed(&files, "20_");
+    let read: Vec<(f64, i32)> = record
+        .targets
+        .iter()
+        .filter(|t| t.section.as_deref() == Some("II"))
+        .map(|t| (t.quantity.unwrap_or(-1.0), t.year.unwrap_or(0)))
+        .collect();
+    let mut expected = vec![(50.0, 2030), (20.0, 2025)];
+    expected.extend(
+        [
+            100.0, 80.0, 3.0, 3.0, 5.0, 80.0, 100.0, 70.0, 80.0, 100.0, 100.0, 90.0,
+        ]
+        .map(|q| (q, 2030)),
+    );
+    assert_eq!(read, expected);
+}
