@@ -105,6 +105,21 @@ fn ocr_lone_consonants_are_read_as_syllables_that_lost_their_vowels_but_labels_s
 }
 
 #[test]
+fn ocr_lines_whose_only_marks_are_ocr_slips_are_restored() {
+    // "tén" and "Quéc" are syllable shapes no text has: OCR's "é" for "ê" and "ố", not marks
+    // that make the line clean.
+    let text = "Ké hoach t6 chirc thwe hién Chuong trinh OCOP ctia hgp tac xa\n\
+                1. Ho va tén:\n\
+                Tén cong trinh\n\
+                chinh Trung Quéc.\n";
+    let (out, _) = Restorer::embedded().restore_text(text);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[1], "1. Họ và tên:", "{out}");
+    assert_eq!(lines[2], "Tên công trình", "{out}");
+    assert!(lines[3].ends_with("Trung Quốc."), "{out}");
+}
+
+#[test]
 fn d_is_put_back_in_document_symbols() {
     let out = Restorer::embedded().restore_line("Quyet dinh so 148/QD-TTg cua Thu tuong Chinh phu");
     assert!(out.contains("148/QĐ-TTg"), "{out}");

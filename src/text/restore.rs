@@ -160,6 +160,15 @@ impl Inventory {
         }
     }
 
+    /// True when a syllable (any case, either tone placement) is one of the inventory's.
+    fn attested(&self, word: &str) -> bool {
+        syllable_key(word).is_some_and(|key| {
+            self.by_plain
+                .get(&strip_marks(&key))
+                .is_some_and(|found| found.iter().any(|&s| self.syllables[s as usize].0 == key))
+        })
+    }
+
     /// Plain keys within a few edits of `word` (found through shared deletions), nearest first.
     fn near(&self, word: &[char]) -> Vec<u32> {
         let depth = match word.len() {
@@ -848,9 +857,11 @@ impl<'m> Restorer<'m> {
         )
     }
 
-    /// What a word is, telling lost marks ("luat") from other non-syllables ("chirc").
+    /// What a word is, telling lost marks ("luat") from other non-syllables ("chirc"); a
+    /// marked syllable no text has ("Quéc", "tén") is damage as well.
     fn word_kind(&self, word: &str) -> WordKind {
         match word_kind(word, self.is_acronym(word)) {
+            WordKind::Marked if !self.inventory.attested(word) => WordKind::Unmarked,
             WordKind::Invalid
                 if word.chars().all(is_letter)
                     && self
