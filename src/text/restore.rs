@@ -18,7 +18,7 @@ use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use super::channel::{Channel, marks_lost};
 use super::lm::{HISTORY, IdHasher, IdMap, LanguageModel, OTHER, START, UNKNOWN, pack};
-use super::syllable::{Syllable, strip_marks};
+use super::syllable::{Syllable, ToneStyle, strip_marks};
 use super::words::{
     GLUE, SEPARATORS, Written, has_vowel, is_acronym_shape, is_symbol, is_url_or_email, split_word,
     syllable_key, unglue,
@@ -78,6 +78,9 @@ struct Inventory {
     deletions: [IdMap<u64, Vec<u32>>; MAX_EDITS + 1],
     /// The plain keys' letters and their syllables, indexed by the numbers in `deletions`.
     plains: Vec<(Vec<char>, Vec<u32>)>,
+    /// The [`word_hash`] of every syllable as written in small letters and in title case, with
+    /// classic and modern tone placement ("hòa", "hoà", "Hòa", "Hoà").
+    spellings: IdMap<u64, ()>,
 }
 
 /// Hashes of every form of `word` with up to `depth` letters deleted (at least one letter
@@ -152,21 +155,38 @@ impl Inventory {
                     .push(i as u32);
             }
         }
+        let mut spellings = IdMap::default();
+        for (key, _, _) in &syllables {
+            let modern = Syllable::parse(key).map(|s| s.spell(ToneStyle::Modern));
+            for form in std::iter::once(key.clone()).chain(modern) {
+                let mut chars = form.chars();
+                if let Some(first) = chars.next() {
+                    let title: String = first.to_uppercase().chain(chars).collect();
+                    spellings.insert(word_hash(&title), ());
+                }
+                spellings.insert(word_hash(&form), ());
+            }
+        }
         Inventory {
             syllables,
             by_plain,
             deletions: deletion_index,
             plains,
+            spellings,
         }
     }
 
-    /// True when a syllable (any case, either tone placement) is one of the inventory's.
-    fn attested(&self, word: &str) -> bool {
-        syllable_key(word).is_some_and(|key| {
-            self.by_plain
-                .get(&strip_marks(&key))
-                .is_some_and(|found| found.iter().any(|&s| self.syllables[s as usize].0 == key))
-        })
+    /// True when a syllable (any case, either tone placement; `hash` its [`word_hash`]) is one
+    /// of the inventory's.
+    fn attested(&self, word: &str, hash: u64) -> bool {
+        if self.spellings.contains_key(&hash) {
+            return true;
+        }
+        // Small-letter and title-case writings are all in `spellings`; others are looked up
+        // by their key.
+        let mut rest = word.chars().skip(1);
+        rest.any(char::is_uppercase)
+            && syllable_key(word).is_some_and(|key| self.spellings.contains_key(&word_hash(&key)))
     }
 
     /// Plain keys within a few edits of `word` (found through shared deletions), nearest first.
@@ -610,7 +630,7 @@ impl<'m> Restorer<'m> {
             .map(|(_, chunk)| match chunk {
                 Chunk::Word(_, word, _) => {
                     let h = word_hash(word);
-                    shape.add(*kinds.entry(h).or_insert_with(|| self.word_kind(word)));
+                    shape.add(*kinds.entry(h).or_insert_with(|| self.word_kind(word, h)));
                     Some(h)
                 }
                 _ => None,
@@ -858,10 +878,10 @@ impl<'m> Restorer<'m> {
     }
 
     /// What a word is, telling lost marks ("luat") from other non-syllables ("chirc"); a
-    /// marked syllable no text has ("Quéc", "tén") is damage as well.
-    fn word_kind(&self, word: &str) -> WordKind {
+    /// marked syllable no text has ("Quéc", "tén") is damage as well (`hash`: its [`word_hash`]).
+    fn word_kind(&self, word: &str, hash: u64) -> WordKind {
         match word_kind(word, self.is_acronym(word)) {
-            WordKind::Marked if !self.inventory.attested(word) => WordKind::Unmarked,
+            WordKind::Marked if !self.inventory.attested(word, hash) => WordKind::Unmarked,
             WordKind::Invalid
                 if word.chars().all(is_letter)
                     && self

@@ -500,14 +500,13 @@ fn collect_agencies(node: &Node, out: &mut Vec<Assignment>) {
     for child in &node.children {
         // A heading names the agency ("b) Công an tỉnh"), or is a sentence that starts with
         // it ("1. Sở Nội vụ chịu trách nhiệm ...").
-        let length = child.title.chars().count();
+        if !starts_with_agency(&child.title) {
+            collect_agencies(child, out);
+            continue;
+        }
         let (agency, first_duty) = match split_agency(&child.title) {
-            _ if !starts_with_agency(&child.title) => {
-                collect_agencies(child, out);
-                continue;
-            }
             (agency, Some(duty)) => (agency, Some(duty)),
-            (title, None) if length <= 200 => (title, None),
+            (title, None) if title.chars().count() <= 200 => (title, None),
             _ => {
                 collect_agencies(child, out);
                 continue;
