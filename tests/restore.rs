@@ -120,6 +120,19 @@ fn ocr_lines_whose_only_marks_are_ocr_slips_are_restored() {
 }
 
 #[test]
+fn ocr_name_lines_read_their_first_word_as_a_name() {
+    // A line of three title-case words is a person's name: "Vii" is "Vũ", not "Với"; "Dé"
+    // is "Đỗ", not "Để".
+    let text = "Ké hoach t6 chirc thwe hién Chuong trinh OCOP ctia hgp tac xa\n\
+                Vii Quang Dwong\n\
+                Dé Van Thanh\n";
+    let (out, _) = Restorer::embedded().restore_text(text);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[1], "Vũ Quang Dương", "{out}");
+    assert!(lines[2].starts_with("Đỗ "), "{out}");
+}
+
+#[test]
 fn d_is_put_back_in_document_symbols() {
     let out = Restorer::embedded().restore_line("Quyet dinh so 148/QD-TTg cua Thu tuong Chinh phu");
     assert!(out.contains("148/QĐ-TTg"), "{out}");

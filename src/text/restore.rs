@@ -723,6 +723,14 @@ impl<'m> Restorer<'m> {
             ocr: false,
         }];
         let caps_line = mostly_capitals(line);
+        // A line of three or four words and nothing else, each in title case, is a person's
+        // name ("Nguyễn Văn An", a signer): its first word's capital says so as much as the
+        // others'.
+        let name_line = line.trim().chars().all(|c| is_letter(c) || c == ' ')
+            && (3..=4).contains(&chunks.len())
+            && chunks.iter().all(
+                |(_, c)| matches!(c, Chunk::Word(_, w, _) if Written::of(w) == Written::Title),
+            );
         // A word's case, after another word of its line, says whether it is a name (the first
         // word and a line of capitals say nothing).
         let mut after_word = false;
@@ -741,7 +749,7 @@ impl<'m> Restorer<'m> {
                 let first = !std::mem::replace(&mut after_word, true);
                 let readings = &memo.readings[h];
                 match &readings.cased {
-                    Some(cased) if !first && !caps_line => &cased[..],
+                    Some(cased) if (!first || name_line) && !caps_line => &cased[..],
                     _ => &readings.plain[..],
                 }
             })
