@@ -444,8 +444,8 @@ fn decree_forms_are_not_taken_for_plans() {
 /// trường", "b) Công an tỉnh") and items that start with one ("1. Sở Nội vụ chịu trách nhiệm
 /// ...", "Giao phòng Quản lý Công nghiệp ...", or a person: "4.1. Ông. Hoàng Văn Thuân -
 /// Trưởng đoàn: Phụ trách chung ..."). A parsed name may add a parenthesis ("Sở Nội
-/// vụ (Cơ quan Thường trực ...)"). Plan 19's first item names its agencies after a "Căn cứ
-/// ..." clause and is not read; it is left out here.
+/// vụ (Cơ quan Thường trực ...)"). Plan 19's first item names its agencies after its grounds
+/// ("Căn cứ nội dung Kế hoạch này và điều kiện thực tế, các sở, ban, ngành, ... xây dựng ...").
 const ASSIGNED: &[(&str, &[&str])] = &[
     (
         "04_",
@@ -477,6 +477,7 @@ const ASSIGNED: &[(&str, &[&str])] = &[
     (
         "19_",
         &[
+            "Các sở, ban, ngành, các cơ quan Trung ương đóng trên địa bàn, UBND các xã, phường, đặc khu",
             "Sở Nội vụ",
             "Sở Văn hóa, Thể thao và Du lịch",
             "Báo và Đài Phát thanh, Truyền hình Lâm Đồng",

@@ -13,6 +13,14 @@ pub use normalize::{NormalizeOptions, normalize};
 pub use restore::{Restorer, needs_restoration};
 pub use syllable::{Syllable, Tone, ToneStyle};
 
+/// Upper-cases the first letter ("phường Yên Hòa" → "Phường Yên Hòa").
+pub fn upper_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
 /// Lower-cases the first letter ("Triển khai ..." → "triển khai ...") unless the first word is an acronym.
 pub fn lower_first(text: &str) -> String {
     let first_word = text.split_whitespace().next().unwrap_or("");

@@ -11,6 +11,7 @@
 //! is put back in symbol parts the model learned ("QD" → "QĐ").
 
 use crate::text::syllable::{is_letter, is_word_char};
+use crate::text::upper_first;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
@@ -159,11 +160,7 @@ impl Inventory {
         for (key, _, _) in &syllables {
             let modern = Syllable::parse(key).map(|s| s.spell(ToneStyle::Modern));
             for form in std::iter::once(key.clone()).chain(modern) {
-                let mut chars = form.chars();
-                if let Some(first) = chars.next() {
-                    let title: String = first.to_uppercase().chain(chars).collect();
-                    spellings.insert(word_hash(&title), ());
-                }
+                spellings.insert(word_hash(&upper_first(&form)), ());
                 spellings.insert(word_hash(&form), ());
             }
         }
@@ -548,10 +545,7 @@ fn with_case_of(syllable: &str, written: &str, at: CaseSetting) -> String {
     {
         syllable.to_uppercase()
     } else if (starts_upper || (letters.len() == 1 && upper == 1)) && !misread_capital {
-        let mut chars = syllable.chars();
-        chars.next().map_or_else(String::new, |first| {
-            first.to_uppercase().chain(chars).collect()
-        })
+        upper_first(syllable)
     } else {
         syllable.to_string()
     }

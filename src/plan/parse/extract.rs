@@ -1,8 +1,10 @@
 //! What the heading tree says: targets, products, budget, assignments, schedule.
 
+use std::borrow::Cow;
+
 use crate::plan::record::{Assignment, Budget, BudgetLine, Period, Product, ScheduleStep, Target};
-use crate::text::lower_first;
 use crate::text::syllable::is_letter;
+use crate::text::{lower_first, upper_first};
 
 use super::re;
 use super::sections::Node;
@@ -499,12 +501,13 @@ fn collect_agencies(node: &Node, out: &mut Vec<Assignment>) {
     }
     for child in &node.children {
         // A heading names the agency ("b) Công an tỉnh"), or is a sentence that starts with
-        // it ("1. Sở Nội vụ chịu trách nhiệm ...").
-        if !starts_with_agency(&child.title) {
+        // it ("1. Sở Nội vụ chịu trách nhiệm ..."), perhaps after its grounds.
+        let title = without_grounds(&child.title);
+        if !starts_with_agency(&title) {
             collect_agencies(child, out);
             continue;
         }
-        let (agency, first_duty) = match split_agency(&child.title) {
+        let (agency, first_duty) = match split_agency(&title) {
             (agency, Some(duty)) => (agency, Some(duty)),
             (title, None) if title.chars().count() <= 200 => (title, None),
             _ => {
@@ -535,6 +538,16 @@ fn collect_agencies(node: &Node, out: &mut Vec<Assignment>) {
     }
 }
 
+/// A sentence from its subject on, when it opens with its grounds and the subject is an
+/// agency: "Căn cứ Kế hoạch này, các sở, ngành xây dựng ..." → "Các sở, ngành xây dựng ...".
+fn without_grounds(text: &str) -> Cow<'_, str> {
+    re!(r"^(?:Căn cứ|Trên cơ sở)[^,;:]*,\s+(\S.*)$")
+        .captures(text)
+        .map(|c| upper_first(&c[1]))
+        .filter(|rest| starts_with_agency(rest))
+        .map_or(Cow::Borrowed(text), Cow::Owned)
+}
+
 /// "Sở Nội vụ chịu trách nhiệm theo dõi ..." → ("Sở Nội vụ", Some("chịu trách nhiệm theo dõi ...")).
 fn split_agency(text: &str) -> (String, Option<String>) {
     let verbs = re!(
@@ -561,10 +574,7 @@ fn agency_name(title: &str) -> String {
         .trim_start_matches("Đề nghị ")
         .trim_start_matches("Giao ")
         .trim_end_matches([':', '.', ';']);
-    let mut chars = name.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
+    upper_first(name)
 }
 
 /// Reads dated steps: "Thời gian (thực hiện|hoàn thành): ..." under a heading.

@@ -2,6 +2,7 @@
 
 use crate::plan::record::{DocDate, Issuer};
 use crate::text::syllable::is_letter;
+use crate::text::upper_first;
 
 use super::{is_upper_line, re, title_case};
 
@@ -267,21 +268,13 @@ fn body_name(body: &str) -> String {
             let name = format!("{head} {word} {}", title_case(locality));
             // A bare unit ("PHƯỜNG YÊN HÒA") starts with a capital.
             if head.is_empty() {
-                title_case_first(name.trim_start())
+                upper_first(name.trim_start())
             } else {
                 name
             }
         }
         None => head,
     }
-}
-
-/// "phường Yên Hòa" → "Phường Yên Hòa".
-fn title_case_first(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 /// "SỞ CÔNG THƯƠNG" → "Sở Công thương": first word capitalised, abbreviations kept.
