@@ -8,10 +8,17 @@ fn fixture(name: &str) -> String {
     std::fs::read_to_string(format!("fixtures/plans/{name}")).unwrap()
 }
 
+/// The text restored with the embedded model, and its lines.
+fn restored_lines(text: &str) -> (String, Vec<String>) {
+    let (out, _) = Restorer::embedded().restore_text(text);
+    let lines = out.lines().map(str::to_string).collect();
+    (out, lines)
+}
+
 /// The text restored with the embedded model, and line `n` of it.
 fn restored_line(text: &str, n: usize) -> (String, String) {
-    let (out, _) = Restorer::embedded().restore_text(text);
-    let line = out.lines().nth(n).unwrap_or_default().to_string();
+    let (out, lines) = restored_lines(text);
+    let line = lines.get(n).cloned().unwrap_or_default();
     (out, line)
 }
 
@@ -83,8 +90,7 @@ fn ocr_short_numbers_are_read_as_words_only_where_the_words_around_call_for_it()
     let text = "Ké hoach t6 chirc thwe hién Chuong trinh OCOP ctia hgp tac xa\n\
                 San xuat nong nghiep 6 dia phuong tang 6%, ngay 16 thang 6 nam 2004\n\
                 cac hgp tac xa 1a thanh vién cia lién hiép, 16 trinh thuc hién\n";
-    let (out, _) = Restorer::embedded().restore_text(text);
-    let lines: Vec<&str> = out.lines().collect();
+    let (out, lines) = restored_lines(text);
     assert!(lines[1].contains("nghiệp ở địa phương tăng 6%,"), "{out}");
     assert!(lines[1].ends_with("ngày 16 tháng 6 năm 2004"), "{out}");
     assert!(lines[2].contains("liên hiệp, lộ trình"), "{out}");
@@ -95,8 +101,7 @@ fn ocr_lone_consonants_are_read_as_syllables_that_lost_their_vowels_but_labels_s
     let text = "Ké hoach t6 chirc thwe hién Chuong trinh OCOP ctia hgp tac xa\n\
                 Chinh sach cua Nha nuéc déi vai hgp tac x va lap danh sach x vién\n\
                 céng chic quy dinh tai diém b, diém c khoan 1 Diéu 1 cua Luat nay\n";
-    let (out, _) = Restorer::embedded().restore_text(text);
-    let lines: Vec<&str> = out.lines().collect();
+    let (out, lines) = restored_lines(text);
     assert!(
         lines[1].contains("hợp tác xã và lập danh sách xã viên"),
         "{out}"
@@ -112,8 +117,7 @@ fn ocr_lines_whose_only_marks_are_ocr_slips_are_restored() {
                 1. Ho va tén:\n\
                 Tén cong trinh\n\
                 chinh Trung Quéc.\n";
-    let (out, _) = Restorer::embedded().restore_text(text);
-    let lines: Vec<&str> = out.lines().collect();
+    let (out, lines) = restored_lines(text);
     assert_eq!(lines[1], "1. Họ và tên:", "{out}");
     assert_eq!(lines[2], "Tên công trình", "{out}");
     assert!(lines[3].ends_with("Trung Quốc."), "{out}");
@@ -126,8 +130,7 @@ fn ocr_name_lines_read_their_first_word_as_a_name() {
     let text = "Ké hoach t6 chirc thwe hién Chuong trinh OCOP ctia hgp tac xa\n\
                 Vii Quang Dwong\n\
                 Dé Van Thanh\n";
-    let (out, _) = Restorer::embedded().restore_text(text);
-    let lines: Vec<&str> = out.lines().collect();
+    let (out, lines) = restored_lines(text);
     assert_eq!(lines[1], "Vũ Quang Dương", "{out}");
     assert!(lines[2].starts_with("Đỗ "), "{out}");
 }
@@ -144,8 +147,7 @@ fn ocr_glue_and_damaged_capitals_are_read_but_acronyms_and_domains_stay() {
     let text = "Ké hoach t6 chirc thwe hién Chuong trinh OCOP ctia hgp tac xa.Théng tin ctia.xa\n\
                 Ban hanh kém theo Quyét dinh ctia UBND va HGi déng nhan dan\n\
                 Gia tri xuat khau 5 triéu USD theo cam két WTO, xem tiki.vn\n";
-    let (out, _) = Restorer::embedded().restore_text(text);
-    let lines: Vec<&str> = out.lines().collect();
+    let (out, lines) = restored_lines(text);
     assert!(
         lines[0].ends_with("của hợp tác xã.Thông tin của xã"),
         "{out}"

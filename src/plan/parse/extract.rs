@@ -685,18 +685,12 @@ mod tests {
             .collect();
         let (_, roots, _) = super::super::sections::build_tree(&lines);
         let found = targets(&roots, Some(2026), None);
-        let read: Vec<(Option<f64>, Option<i32>, bool)> = found
-            .iter()
-            .map(|t| (t.quantity, t.year, t.at_least))
-            .collect();
-        assert_eq!(
-            read,
-            [
-                (Some(30.0), Some(2025), true),
-                (Some(50.0), Some(2030), true),
-                (Some(20.0), Some(2025), false)
-            ]
-        );
+        let quantities: Vec<f64> = found.iter().filter_map(|t| t.quantity).collect();
+        assert_eq!(quantities, [30.0, 50.0, 20.0]);
+        let years: Vec<Option<i32>> = found.iter().map(|t| t.year).collect();
+        assert_eq!(years, [Some(2025), Some(2030), Some(2025)]);
+        let at_least: Vec<bool> = found.iter().map(|t| t.at_least).collect();
+        assert_eq!(at_least, [true, true, false]);
     }
 
     #[test]
