@@ -598,3 +598,27 @@ fn real_plans_give_their_targets_with_quantity_and_year() {
     );
     assert_eq!(read, expected);
 }
+
+#[test]
+fn real_plans_name_their_funding_sources_not_duties_about_money() {
+    let Some(files) = real_docs() else { return };
+    // 14, "III. KINH PHÍ THỰC HIỆN": item 1 names the source; items 2 and 3 are duties
+    // ("Sở Tài chính chủ trì ... bố trí kinh phí", "Các cơ quan được phân công ... lập dự toán").
+    // 21, "VI. KINH PHÍ": one sentence, the last of the body, ending in "./.".
+    for (prefix, source) in [
+        (
+            "14_",
+            "Kinh phí bảo đảm thực hiện Kế hoạch này được bố trí từ nguồn ngân sách nhà nước",
+        ),
+        (
+            "21_",
+            "Kinh phí phục vụ cho công tác kiểm tra sử dụng trong dự toán",
+        ),
+    ] {
+        let sources = parsed(&files, prefix).budget.sources;
+        assert!(
+            sources.len() == 1 && sources[0].starts_with(source),
+            "{prefix}: {sources:?}"
+        );
+    }
+}

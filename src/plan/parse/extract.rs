@@ -392,10 +392,16 @@ pub fn budget(roots: &[Node]) -> Budget {
                 continue;
             }
             previous_label = Some(text.clone());
+            // (An agency's duty about money, "Sở Tài chính chủ trì ... bố trí kinh phí", names
+            // no source unless it says where the money comes from.)
+            let duty = starts_with_agency(&text)
+                && split_agency(&text).1.is_some()
+                && !re!(r"(?i)nguồn|vốn").is_match(&text);
             let is_source = re!(r"(?i)ngân sách|nguồn|vốn|kinh phí|xã hội hóa|huy động")
                 .is_match(&text)
                 && !text.ends_with(':')
-                && !text.starts_with('(');
+                && !text.starts_with('(')
+                && !duty;
             let listed = source_child.is_some() && !text.ends_with(':') && !text.starts_with('(');
             if under_sources && (is_source || listed) {
                 // "Nguồn kinh phí thực hiện: từ nguồn Ngân sách phường" names the source after its label.
