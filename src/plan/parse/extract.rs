@@ -606,6 +606,8 @@ pub fn schedule(roots: &[Node]) -> Vec<ScheduleStep> {
                         task: task.clone(),
                         when: first_clause(&caps[1]),
                     });
+                } else {
+                    out.extend(deadlines(paragraph));
                 }
             }
             if about_time
@@ -617,6 +619,41 @@ pub fn schedule(roots: &[Node]) -> Vec<ScheduleStep> {
                     when: first_clause(first),
                 });
             }
+        });
+    }
+    out
+}
+
+/// Deadlines stated in a sentence: "Tổng hợp, báo cáo kết quả trước ngày 15/12/2025" is the
+/// step "Tổng hợp, báo cáo kết quả", due "Trước ngày 15/12/2025" (also "trước ngày 18 hằng
+/// tháng"); the task is the clause before the deadline (after a ";"), without a leading
+/// "thời gian", and has three words at least. A deadline in parentheses qualifies another
+/// phrase and is not read.
+fn deadlines(text: &str) -> Vec<ScheduleStep> {
+    let deadline = re!(
+        r"(?i)\s(trước ngày\s+\d{1,2}(?:/\d{1,2}(?:/\d{4})?)?(?:\s+(?:hằng|hàng)\s+(?:năm|tháng|quý))?)"
+    );
+    let mut out = Vec::new();
+    let mut from = 0;
+    for caps in deadline.captures_iter(text) {
+        let (Some(whole), Some(when)) = (caps.get(0), caps.get(1)) else {
+            continue;
+        };
+        let before = &text[from..whole.start()];
+        from = whole.end();
+        let clause = before.rsplit([';', '.']).next().unwrap_or(before);
+        let task = re!(r"(?i)^[-–+•\s]*(?:thời gian\s+)?")
+            .replace(clause, "")
+            .trim_matches(|c: char| c.is_whitespace() || c == '*' || c == ',')
+            .to_string();
+        // ("định kỳ trước ngày ..." names its task after the deadline: not read.)
+        let words = task.split_whitespace().count();
+        if words < 3 || task.ends_with('(') || task.chars().count() > 200 {
+            continue;
+        }
+        out.push(ScheduleStep {
+            task: upper_first(&task),
+            when: upper_first(when.as_str()),
         });
     }
     out
@@ -697,6 +734,35 @@ mod tests {
         assert_eq!(years, [Some(2025), Some(2030), Some(2025)]);
         let at_least: Vec<bool> = found.iter().map(|t| t.at_least).collect();
         assert_eq!(at_least, [true, true, false]);
+    }
+
+    #[test]
+    fn deadlines_in_sentences() {
+        let read = |text: &str| -> Vec<(String, String)> {
+            deadlines(text)
+                .into_iter()
+                .map(|s| (s.task, s.when))
+                .collect()
+        };
+        assert_eq!(
+            read("- Chủ trì tham mưu; tổng hợp, báo cáo kết quả trước ngày 15/12/2025."),
+            [(
+                "Tổng hợp, báo cáo kết quả".to_string(),
+                "Trước ngày 15/12/2025".to_string()
+            )]
+        );
+        assert_eq!(
+            read("Tham mưu tổ chức thực hiện; thời gian hoàn thành hồ sơ trước ngày 30/6/2026.")[0]
+                .0,
+            "Hoàn thành hồ sơ"
+        );
+        assert_eq!(
+            read("Các phòng báo cáo kết quả trước ngày 18 hằng tháng.")[0].1,
+            "Trước ngày 18 hằng tháng"
+        );
+        // In parentheses, or with no task before it: no step.
+        assert!(read("Các Sở báo cáo định kỳ hàng năm (trước ngày 10/12) về tỉnh.").is_empty());
+        assert!(read("Định kỳ trước ngày 01/6 báo cáo kết quả.").is_empty());
     }
 
     #[test]
