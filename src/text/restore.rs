@@ -13,7 +13,7 @@
 use crate::text::syllable::{is_letter, is_word_char};
 use crate::text::upper_first;
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
@@ -81,7 +81,7 @@ struct Inventory {
     plains: Vec<(Vec<char>, Vec<u32>)>,
     /// The [`word_hash`] of every syllable as written in small letters and in title case, with
     /// classic and modern tone placement ("hòa", "hoà", "Hòa", "Hoà").
-    spellings: IdMap<u64, ()>,
+    spellings: HashSet<u64, BuildHasherDefault<IdHasher>>,
 }
 
 /// Hashes of every form of `word` with up to `depth` letters deleted (at least one letter
@@ -156,12 +156,12 @@ impl Inventory {
                     .push(i as u32);
             }
         }
-        let mut spellings = IdMap::default();
+        let mut spellings = HashSet::default();
         for (key, _, _) in &syllables {
             let modern = Syllable::parse(key).map(|s| s.spell(ToneStyle::Modern));
             for form in std::iter::once(key.clone()).chain(modern) {
-                spellings.insert(word_hash(&upper_first(&form)), ());
-                spellings.insert(word_hash(&form), ());
+                spellings.insert(word_hash(&upper_first(&form)));
+                spellings.insert(word_hash(&form));
             }
         }
         Inventory {
@@ -176,14 +176,14 @@ impl Inventory {
     /// True when a syllable (any case, either tone placement; `hash` its [`word_hash`]) is one
     /// of the inventory's.
     fn attested(&self, word: &str, hash: u64) -> bool {
-        if self.spellings.contains_key(&hash) {
+        if self.spellings.contains(&hash) {
             return true;
         }
         // Small-letter and title-case writings are all in `spellings`; others are looked up
         // by their key.
         let mut rest = word.chars().skip(1);
         rest.any(char::is_uppercase)
-            && syllable_key(word).is_some_and(|key| self.spellings.contains_key(&word_hash(&key)))
+            && syllable_key(word).is_some_and(|key| self.spellings.contains(&word_hash(&key)))
     }
 
     /// Plain keys within a few edits of `word` (found through shared deletions), nearest first.
