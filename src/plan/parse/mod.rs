@@ -14,6 +14,8 @@ pub mod legal;
 pub mod sections;
 pub mod signature;
 
+use std::borrow::Cow;
+
 use crate::plan::record::{
     Assignment, Budget, DocDate, Issuer, LegalBasis, Period, Product, ScheduleStep, Section,
     Signature, Target,
@@ -169,13 +171,13 @@ pub fn parse(text: &str, flow: Flow) -> Parsed {
     // "./." is still part of it (with a plain full stop) when it is an item or the text right
     // under a heading; after an item's text, it is the plan's closing word to all, which no
     // heading holds.
-    let mut body: Vec<String> = rest[..body_end].to_vec();
+    let mut body = Cow::Borrowed(&rest[..body_end]);
     let tail_from = match rest.get(body_end) {
         Some(l) if l.starts_with("Trên đây là") => body_end + 1,
         Some(l) if l.ends_with("./.") => {
             let under_heading = body.last().is_some_and(|p| sections::heading(p).is_some());
             if sections::heading(l).is_some() || under_heading {
-                body.push(l.trim_end_matches("/.").to_string());
+                body.to_mut().push(l.trim_end_matches("/.").to_string());
             } else {
                 out.warnings.push(format!(
                     "closing paragraph after the last item, not placed: {:?}",
