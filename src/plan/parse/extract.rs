@@ -686,6 +686,12 @@ fn first_clause(text: &str) -> String {
 mod tests {
     use super::*;
 
+    /// The heading tree of a plan's body lines.
+    fn tree(text: &str) -> Vec<Node> {
+        let lines: Vec<String> = text.lines().map(str::to_string).collect();
+        super::super::sections::build_tree(&lines).1
+    }
+
     #[test]
     fn numbers() {
         assert_eq!(parse_number("61.000,0"), Some(61000.0));
@@ -696,16 +702,13 @@ mod tests {
 
     #[test]
     fn agencies_from_headings_and_from_sentences() {
-        let lines: Vec<String> = "III. NỘI DUNG VÀ PHÂN CÔNG NHIỆM VỤ\n1. Tuyên truyền\n\
+        let found = assignments(&tree(
+            "III. NỘI DUNG VÀ PHÂN CÔNG NHIỆM VỤ\n1. Tuyên truyền\n\
              a) Công an tỉnh\n- Tổ chức tuyên truyền.\nIV. TỔ CHỨC THỰC HIỆN\n\
              1. Giao phòng Quản lý công nghiệp tổ chức huấn luyện cho các đối tượng.\n\
              2. Sở Nội vụ là cơ quan thường trực, theo dõi việc thực hiện Kế hoạch.\n\
-             3. Báo cáo kết quả thực hiện về Ủy ban nhân dân tỉnh trước ngày 15/12."
-            .lines()
-            .map(str::to_string)
-            .collect();
-        let (_, roots, _) = super::super::sections::build_tree(&lines);
-        let found = assignments(&roots);
+             3. Báo cáo kết quả thực hiện về Ủy ban nhân dân tỉnh trước ngày 15/12.",
+        ));
         let agencies: Vec<&str> = found.iter().map(|a| a.agency.as_str()).collect();
         assert_eq!(
             agencies,
@@ -719,14 +722,12 @@ mod tests {
 
     #[test]
     fn targets_once_each_with_their_own_years() {
-        let lines: Vec<String> = "II. CHỈ TIÊU\n\
+        let roots = tree(
+            "II. CHỈ TIÊU\n\
              a) Đến hết năm 2025: Có ≥ 30% doanh nghiệp ứng dụng công nghệ số.\n\
              - Phấn đấu đến năm 2030 đạt ít nhất 50% số xã không có ma túy, riêng năm 2025 \
-             phấn đấu xây dựng được 20% xã không có ma túy."
-            .lines()
-            .map(str::to_string)
-            .collect();
-        let (_, roots, _) = super::super::sections::build_tree(&lines);
+             phấn đấu xây dựng được 20% xã không có ma túy.",
+        );
         let found = targets(&roots, Some(2026), None);
         let quantities: Vec<f64> = found.iter().filter_map(|t| t.quantity).collect();
         assert_eq!(quantities, [30.0, 50.0, 20.0]);
