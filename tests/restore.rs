@@ -25,6 +25,20 @@ fn line_has(text: &str, n: usize, parts: &[&str]) {
 }
 
 #[test]
+fn a_wrapped_line_is_read_after_the_words_of_the_line_before() {
+    // "dam | bao" is one word cut by the page's edge ("đảm bảo"); read on its own, a line
+    // starting "bao dung" starts as "báo".
+    let wrapped = "Uy ban nhan dan phuong to chuc trien khai thuc hien dam\n\
+                   bao dung yeu cau, muc tieu de ra.\n";
+    line_has(wrapped, 1, &["bảo đúng yêu cầu"]);
+    line_has(
+        "bao dung yeu cau, muc tieu de ra.\n",
+        0,
+        &["báo đúng yêu cầu"],
+    );
+}
+
+#[test]
 fn fixture_003_keeps_its_lines_and_gets_its_title_back() {
     let garbled = fixture("003.txt");
     assert!(needs_restoration(&garbled));

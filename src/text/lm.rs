@@ -687,6 +687,20 @@ impl LanguageModel {
         }
     }
 
+    /// The history a line's words leave behind, counted as training counts them (a run of
+    /// other words is one word; a line of fewer than three words keeps the line's start).
+    pub fn history_after(&self, line: &str) -> [u32; HISTORY] {
+        let mut history = [START; HISTORY];
+        for (key, _) in line_words(line) {
+            let w = key.map_or(OTHER, |k| self.id(&k));
+            if w == OTHER && history[HISTORY - 1] == OTHER {
+                continue;
+            }
+            history = [history[1], history[2], w];
+        }
+        history
+    }
+
     /// A history looked up once, to score many next words quickly.
     pub fn context(&self, history: [u32; HISTORY]) -> Context<'_> {
         self.context_matched(history, HISTORY + 1)

@@ -588,7 +588,7 @@ impl<'m> Restorer<'m> {
 
     /// Restores one line; a line that is already clean Vietnamese comes back unchanged.
     pub fn restore_line(&self, line: &str) -> String {
-        self.restore_with_memo(line, line, &mut Memo::default())
+        self.restore_with_memo(line, line, "", &mut Memo::default())
             .into_owned()
     }
 
@@ -597,14 +597,23 @@ impl<'m> Restorer<'m> {
         let mut memo = Memo::default();
         let mut out = String::with_capacity(text.len() + text.len() / 4);
         let mut changed = 0;
+        // Where the line before this one starts in `out`.
+        let mut before = 0;
         for piece in text.split_inclusive('\n') {
             let body = piece.trim_end_matches(['\n', '\r']);
-            let restored = self.restore_with_memo(body, text, &mut memo);
+            let line_before = out[before..].trim_end_matches(['\n', '\r']);
+            let context = if continues(line_before, body) {
+                line_before
+            } else {
+                ""
+            };
+            let restored = self.restore_with_memo(body, text, context, &mut memo);
             if let Cow::Owned(new) = &restored
                 && new != body
             {
                 changed += 1;
             }
+            before = out.len();
             out.push_str(&restored);
             out.push_str(&piece[body.len()..]);
         }
@@ -649,18 +658,20 @@ impl<'m> Restorer<'m> {
     }
 
     /// Table cells (parts between tabs) are restored each on its own, as the model learned them.
+    /// `context` is the line before, when this one continues its sentence (else empty).
     fn restore_with_memo<'l>(
         &self,
         line: &'l str,
         document: &str,
+        context: &str,
         memo: &mut Memo,
     ) -> Cow<'l, str> {
         if !line.contains('\t') {
-            return self.restore_cell(line, document, memo);
+            return self.restore_cell(line, document, context, memo);
         }
         let cells: Vec<Cow<str>> = line
             .split('\t')
-            .map(|cell| self.restore_cell(cell, document, memo))
+            .map(|cell| self.restore_cell(cell, document, "", memo))
             .collect();
         if cells.iter().all(|c| matches!(c, Cow::Borrowed(_))) {
             return Cow::Borrowed(line);
@@ -669,7 +680,15 @@ impl<'m> Restorer<'m> {
     }
 
     /// Restores one line or table cell (borrowed back unchanged when clean, noise or empty).
-    fn restore_cell<'l>(&self, line: &'l str, document: &str, memo: &mut Memo) -> Cow<'l, str> {
+    /// The words of `context` (the line before, whose sentence this line continues) are the
+    /// history the line's first words are read after.
+    fn restore_cell<'l>(
+        &self,
+        line: &'l str,
+        document: &str,
+        context: &str,
+        memo: &mut Memo,
+    ) -> Cow<'l, str> {
         if looks_like_noise(line) {
             return Cow::Borrowed(line);
         }
@@ -727,7 +746,7 @@ impl<'m> Restorer<'m> {
             );
         // A word's case, after another word of its line, says whether it is a name (the first
         // word and a line of capitals say nothing).
-        let mut after_word = false;
+        let mut after_word = !context.is_empty();
         let lattice: Vec<&[Candidate]> = chunks
             .iter()
             .zip(&hashes)
@@ -749,9 +768,13 @@ impl<'m> Restorer<'m> {
             })
             .collect();
         // Very long lines are decoded in windows, so memory and time stay linear.
+        let mut history = self.lm.history_after(context);
         let best: Vec<Candidate> = lattice
             .chunks(MAX_LINE_WORDS)
-            .flat_map(|window| self.decode(window, ocr_prior))
+            .flat_map(|window| {
+                let start = std::mem::replace(&mut history, [START; HISTORY]);
+                self.decode(window, start, ocr_prior)
+            })
             .collect();
         let written_in_capitals = |i: usize| {
             chunks.get(i).is_some_and(|(_, chunk)| match chunk {
@@ -1105,7 +1128,12 @@ impl<'m> Restorer<'m> {
     /// with [`OCR_PRIOR`] in both kinds of document: pruning with the OCR documents' lower
     /// prior keeps many more candidates, for OCR decoding about 1.7 times slower and 0.01-0.03
     /// points better.)
-    fn decode(&self, lattice: &[&[Candidate]], ocr_prior: f32) -> Vec<Candidate> {
+    fn decode(
+        &self,
+        lattice: &[&[Candidate]],
+        start: [u32; HISTORY],
+        ocr_prior: f32,
+    ) -> Vec<Candidate> {
         let cost = |c: &Candidate| {
             CHANNEL_WEIGHT * (c.cost + if c.ocr { ocr_prior - OCR_PRIOR } else { 0.0 })
         };
@@ -1120,7 +1148,7 @@ impl<'m> Restorer<'m> {
         // Back-pointers: (previous trail, candidate chosen).
         let mut trails: Vec<(usize, Candidate)> = Vec::new();
         let mut beam = vec![Hyp {
-            history: [START; HISTORY],
+            history: start,
             matched: HISTORY + 1,
             score: 0.0,
             trail: usize::MAX,
@@ -1216,6 +1244,23 @@ impl<'m> Restorer<'m> {
     }
 }
 
+/// Whether `line` continues the sentence of `before` (text wrapped at a page's width): the
+/// line before ends without a mark that closes a sentence or a clause, and this one starts
+/// with a small letter.
+fn continues(before: &str, line: &str) -> bool {
+    let ends_open = before
+        .trim_end()
+        .chars()
+        .last()
+        .is_some_and(|c| !matches!(c, '.' | '!' | '?' | ':' | ';'));
+    ends_open
+        && line
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
+}
+
 /// The memo's key for a short number's readings (apart from any word's).
 fn number_hash(digits: &str) -> u64 {
     word_hash(digits) ^ 0x9e37_79b9_7f4a_7c15
@@ -1246,6 +1291,16 @@ mod tests {
         let typed_after = shared.restore_text(typed).0;
         assert_eq!((typed_after, ocr_first), alone);
         assert!(shared.cache.lock().is_ok_and(|c| c.held > 0));
+    }
+
+    #[test]
+    fn a_line_continues_an_open_sentence_that_it_starts_in_small_letters() {
+        assert!(continues("triển khai thực hiện đảm", "bao dung yeu cau"));
+        assert!(continues("các cấp ủy,", "  đảng, chính quyền"));
+        assert!(!continues("mục tiêu đề ra.", "bao dung"));
+        assert!(!continues("như sau:", "a) Tổ chức"));
+        assert!(!continues("I. MỤC ĐÍCH, YÊU CẦU", "Nhằm thực hiện"));
+        assert!(!continues("", "bao dung"));
     }
 
     #[test]
