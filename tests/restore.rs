@@ -39,6 +39,18 @@ fn a_wrapped_line_is_read_after_the_words_of_the_line_before() {
 }
 
 #[test]
+fn a_line_s_last_word_is_read_with_the_first_word_of_the_line_after() {
+    // "to | roi" is "tờ rơi" (a leaflet); with nothing after it, "ấn phẩm to" ends as "tổ".
+    let line = "Tuyen truyen tren he thong loa truyen thanh va duoi dang ban tin, an pham to";
+    line_has(
+        &format!("{line}\nroi, bai viet chuyen de ve san pham.\n"),
+        0,
+        &["ấn phẩm tờ"],
+    );
+    line_has(&format!("{line}\n"), 0, &["ấn phẩm tổ"]);
+}
+
+#[test]
 fn fixture_003_keeps_its_lines_and_gets_its_title_back() {
     let garbled = fixture("003.txt");
     assert!(needs_restoration(&garbled));

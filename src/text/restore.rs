@@ -588,7 +588,7 @@ impl<'m> Restorer<'m> {
 
     /// Restores one line; a line that is already clean Vietnamese comes back unchanged.
     pub fn restore_line(&self, line: &str) -> String {
-        self.restore_with_memo(line, line, "", &mut Memo::default())
+        self.restore_with_memo(line, line, Around::default(), &mut Memo::default())
             .into_owned()
     }
 
@@ -599,7 +599,8 @@ impl<'m> Restorer<'m> {
         let mut changed = 0;
         // Where the line before this one starts in `out`.
         let mut before = 0;
-        for piece in text.split_inclusive('\n') {
+        let mut lines = text.split_inclusive('\n').peekable();
+        while let Some(piece) = lines.next() {
             let body = piece.trim_end_matches(['\n', '\r']);
             let line_before = out[before..].trim_end_matches(['\n', '\r']);
             let context = if continues(line_before, body) {
@@ -607,7 +608,19 @@ impl<'m> Restorer<'m> {
             } else {
                 ""
             };
-            let restored = self.restore_with_memo(body, text, context, &mut memo);
+            let line_after = lines
+                .peek()
+                .map_or("", |next| next.trim_end_matches(['\n', '\r']));
+            let after = if continues(body, line_after) {
+                line_after
+            } else {
+                ""
+            };
+            let lines_around = Around {
+                before: context,
+                after,
+            };
+            let restored = self.restore_with_memo(body, text, lines_around, &mut memo);
             if let Cow::Owned(new) = &restored
                 && new != body
             {
@@ -658,20 +671,20 @@ impl<'m> Restorer<'m> {
     }
 
     /// Table cells (parts between tabs) are restored each on its own, as the model learned them.
-    /// `context` is the line before, when this one continues its sentence (else empty).
+    /// `around` holds the lines before and after whose sentence this line shares.
     fn restore_with_memo<'l>(
         &self,
         line: &'l str,
         document: &str,
-        context: &str,
+        around: Around,
         memo: &mut Memo,
     ) -> Cow<'l, str> {
         if !line.contains('\t') {
-            return self.restore_cell(line, document, context, memo);
+            return self.restore_cell(line, document, around, memo);
         }
         let cells: Vec<Cow<str>> = line
             .split('\t')
-            .map(|cell| self.restore_cell(cell, document, "", memo))
+            .map(|cell| self.restore_cell(cell, document, Around::default(), memo))
             .collect();
         if cells.iter().all(|c| matches!(c, Cow::Borrowed(_))) {
             return Cow::Borrowed(line);
@@ -680,13 +693,14 @@ impl<'m> Restorer<'m> {
     }
 
     /// Restores one line or table cell (borrowed back unchanged when clean, noise or empty).
-    /// The words of `context` (the line before, whose sentence this line continues) are the
-    /// history the line's first words are read after.
+    /// The words of the line before (whose sentence this line continues) are the history the
+    /// line's first words are read after; the first word of the line after (which continues
+    /// this line's sentence) are read with its last words, and then left to their own line.
     fn restore_cell<'l>(
         &self,
         line: &'l str,
         document: &str,
-        context: &str,
+        around: Around,
         memo: &mut Memo,
     ) -> Cow<'l, str> {
         if looks_like_noise(line) {
@@ -746,8 +760,9 @@ impl<'m> Restorer<'m> {
             );
         // A word's case, after another word of its line, says whether it is a name (the first
         // word and a line of capitals say nothing).
-        let mut after_word = !context.is_empty();
-        let lattice: Vec<&[Candidate]> = chunks
+        let mut after_word = !around.before.is_empty();
+        let look_ahead = self.look_ahead(around.after, ocr_document, memo);
+        let mut lattice: Vec<&[Candidate]> = chunks
             .iter()
             .zip(&hashes)
             .map(|((_, chunk), hash)| {
@@ -767,15 +782,17 @@ impl<'m> Restorer<'m> {
                 }
             })
             .collect();
+        lattice.extend(look_ahead.iter().map(|word| word.readings(memo)));
         // Very long lines are decoded in windows, so memory and time stay linear.
-        let mut history = self.lm.history_after(context);
-        let best: Vec<Candidate> = lattice
+        let mut history = self.lm.history_after(around.before);
+        let mut best: Vec<Candidate> = lattice
             .chunks(MAX_LINE_WORDS)
             .flat_map(|window| {
                 let start = std::mem::replace(&mut history, [START; HISTORY]);
                 self.decode(window, start, ocr_prior)
             })
             .collect();
+        best.truncate(chunks.len());
         let written_in_capitals = |i: usize| {
             chunks.get(i).is_some_and(|(_, chunk)| match chunk {
                 Chunk::Fixed(c) | Chunk::Symbol(c) | Chunk::Word(_, c, _) => in_capitals(c),
@@ -1123,7 +1140,40 @@ impl<'m> Restorer<'m> {
         list
     }
 
-    /// Beam search over the lattice: the readings with the best model plus channel score;
+    /// The first [`LOOK_AHEAD`] words of the line after, to read this line's last words with: as
+    /// written when that line is clean, else with their readings (made now, kept in the memo
+    /// for when that line's turn comes).
+    fn look_ahead(&self, after: &str, ocr_document: bool, memo: &mut Memo) -> Vec<Ahead> {
+        if after.is_empty() || looks_like_noise(after) {
+            return Vec::new();
+        }
+        let chunks = pieces(after);
+        let (shape, hashes) = self.shape_of(&chunks, &mut memo.kinds);
+        let mut ahead = Vec::new();
+        for ((_, chunk), hash) in chunks.iter().zip(&hashes).take(LOOK_AHEAD) {
+            let (Chunk::Word(_, word, _), Some(h)) = (chunk, hash) else {
+                break;
+            };
+            if shape.is_clean() {
+                ahead.push(Ahead::Written(Candidate {
+                    syllable: None,
+                    id: self.lm.history_after(word)[HISTORY - 1],
+                    cost: 0.0,
+                    ocr: false,
+                }));
+                continue;
+            }
+            if !memo.readings.contains_key(h) {
+                let readings = self.readings_of(word, *h, memo.kinds[h], ocr_document);
+                memo.readings.insert(*h, readings);
+            }
+            ahead.push(Ahead::Read(*h));
+        }
+        ahead
+    }
+
+    /// Beam search over the lattice: the readings with the best model plus channel score,
+    /// read after the history `start`;
     /// `ocr_prior` replaces [`OCR_PRIOR`] in the cost of OCR readings. (Candidates are pruned
     /// with [`OCR_PRIOR`] in both kinds of document: pruning with the OCR documents' lower
     /// prior keeps many more candidates, for OCR decoding about 1.7 times slower and 0.01-0.03
@@ -1241,6 +1291,39 @@ impl<'m> Restorer<'m> {
         }
         path.reverse();
         path
+    }
+}
+
+/// The lines next to a line, where they share its sentence (else empty).
+#[derive(Clone, Copy, Default)]
+struct Around<'a> {
+    /// The line before, whose sentence this line goes on with.
+    before: &'a str,
+    /// The line after, which goes on with this line's sentence.
+    after: &'a str,
+}
+
+/// How many words of the line after are read with a line's last words.
+const LOOK_AHEAD: usize = 1;
+
+/// A word of the line after, read with a line's last words.
+enum Ahead {
+    /// A word of a clean line: as written.
+    Written(Candidate),
+    /// A word of a damaged line: its readings in the memo, by the word's hash.
+    Read(u64),
+}
+
+impl Ahead {
+    /// The word's candidates.
+    fn readings<'m>(&'m self, memo: &'m Memo) -> &'m [Candidate] {
+        match self {
+            Ahead::Written(c) => std::slice::from_ref(c),
+            Ahead::Read(h) => {
+                let readings = &memo.readings[h];
+                readings.cased.as_deref().unwrap_or(&readings.plain)
+            }
+        }
     }
 }
 
