@@ -439,9 +439,10 @@ pub struct ObservedWord<'c> {
     observed: Vec<char>,
     /// Cost of each observed character being an insertion.
     insert: Vec<f32>,
-    /// Per clean letter met: its deletion cost, its cost of being read as each observed character,
-    /// then as each two observed characters in a row (the pair ending at the second, third, ...).
-    rows: Vec<Vec<f32>>,
+    /// Per clean letter met, one after another in one buffer, [`ObservedWord::stride`] costs
+    /// each: its deletion cost, its cost of being read as each observed character, then as
+    /// each two observed characters in a row (the pair ending at the second, third, ...).
+    rows: Vec<f32>,
     /// Where each clean letter's row is in `rows`.
     row_of: IdMap<char, usize>,
     /// The edit table of the last clean word scored, one row per clean letter after the row of
@@ -469,6 +470,7 @@ impl ObservedWord<'_> {
             .take_while(|(a, b)| a == b)
             .count();
         self.done.truncate(shared);
+        let stride = self.stride();
         for (j, &c) in clean.iter().enumerate().skip(shared) {
             let row = self.row_for(c);
             if self.table.len() < j + 2 {
@@ -477,7 +479,7 @@ impl ObservedWord<'_> {
             let (above, below) = self.table.split_at_mut(j + 1);
             let (prev, cur) = (&above[j], &mut below[0]);
             let n = self.observed.len();
-            let costs = &self.rows[row];
+            let costs = &self.rows[row..row + stride];
             cur[0] = prev[0] + costs[0];
             let mut cheapest = cur[0];
             for (i, &insert) in self.insert.iter().enumerate() {
@@ -498,11 +500,18 @@ impl ObservedWord<'_> {
         Some(self.table[clean.len()][self.observed.len()])
     }
 
-    /// The index in `rows` of a clean letter's costs, made when the letter is first met.
+    /// How many costs a clean letter's row holds.
+    fn stride(&self) -> usize {
+        let n = self.observed.len();
+        1 + n + n.saturating_sub(1)
+    }
+
+    /// Where a clean letter's costs start in `rows`, made when the letter is first met.
     fn row_for(&mut self, c: char) -> usize {
         if let Some(&row) = self.row_of.get(&c) {
             return row;
         }
+        let start = self.rows.len();
         let observed = &self.observed;
         let costs = std::iter::once(NOTHING)
             .chain(observed.iter().copied())
@@ -511,11 +520,10 @@ impl ObservedWord<'_> {
                 observed
                     .windows(2)
                     .map(|two| self.channel.split_cost(c, [two[0], two[1]])),
-            )
-            .collect();
-        self.rows.push(costs);
-        self.row_of.insert(c, self.rows.len() - 1);
-        self.rows.len() - 1
+            );
+        self.rows.extend(costs);
+        self.row_of.insert(c, start);
+        start
     }
 }
 
