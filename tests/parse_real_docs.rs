@@ -802,6 +802,22 @@ const TASK_TABLES: &[TaskTable] = &[
         ],
         dated_rows: 11,
     },
+    // 11 (Markdown), "PHỤ LỤC": "STT | Nhiệm vụ, giải pháp | Đơn vị thực hiện | Đơn vị phối
+    // hợp | Thời gian thực hiện | Sản phẩm đầu ra", 94 tasks in groups A to C; under part B
+    // each group repeats the header without its STT cell, over rows that have it ("1.1 | Xây
+    // dựng ... | Sở Nông nghiệp và Môi trường | ...").
+    TaskTable {
+        file: "11_",
+        steps: &[(
+            "Triển khai Nền tảng dữ liệu số nông nghiệp; Nền tảng số kết nối người nông dân với chuyên gia nông nghiệp; Nền tảng truy xuất nguồn gốc nông sản",
+            "2026 - 2030",
+        )],
+        leads: &[(
+            "Sở Nông nghiệp và Môi trường",
+            "Xây dựng và tổ chức triển khai Kế hoạch phát triển kinh tế số và xã hội số trong lĩnh vực nông nghiệp, nông thôn",
+        )],
+        dated_rows: 94,
+    },
 ];
 
 #[test]
