@@ -408,13 +408,13 @@ fn is_numbering(texts: &[String]) -> bool {
     texts.len() >= 2 && texts.iter().all(|t| re!(r"^\(?\d{1,2}\)?$").is_match(t))
 }
 
-/// True for a row that repeats the header further down (a new page, a new group).
+/// True for a row that repeats the header further down (a new page, a new group): short
+/// cells, at least two, each naming a column of the table.
 fn is_repeated_header(texts: &[String], columns: &Columns) -> bool {
-    let roles: Vec<Role> = texts.iter().filter_map(|t| role_of(t)).collect();
-    roles.len() >= 2
-        && roles.len() * 2 >= texts.len()
-        && roles.iter().all(|r| columns.has(*r))
-        && texts.iter().all(|t| t.chars().count() <= 60)
+    texts.len() >= 2
+        && texts
+            .iter()
+            .all(|t| t.chars().count() <= 60 && role_of(t).is_some_and(|role| columns.has(role)))
 }
 
 /// A text shortened for a warning, in quotes.
@@ -556,6 +556,19 @@ mod tests {
             .map(|a| a.agency.as_str())
             .collect();
         assert_eq!(agencies, ["Sở Nội vụ", "Các sở, ngành"]);
+        assert!(found.warnings.is_empty(), "{:?}", found.warnings);
+    }
+
+    #[test]
+    fn a_repeated_header_is_passed_over_but_a_short_task_is_not() {
+        let found = read(vec![
+            row(&["Nội dung", "Chủ trì", "Thời gian"]),
+            row(&["Rà soát nhiệm vụ", "Sở Nội vụ", "Thời gian theo kế hoạch"]),
+            row(&["Nội dung", "Chủ trì", "Thời gian"]),
+            row(&["Kiểm tra", "Thanh tra tỉnh", "Quý III"]),
+        ]);
+        let tasks: Vec<&str> = found.schedule.iter().map(|s| s.task.as_str()).collect();
+        assert_eq!(tasks, ["Rà soát nhiệm vụ", "Kiểm tra"]);
         assert!(found.warnings.is_empty(), "{:?}", found.warnings);
     }
 
