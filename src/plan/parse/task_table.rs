@@ -285,7 +285,7 @@ fn read_rows(
         if all.is_empty()
             || is_numbering(&all)
             || is_repeated_header(&all, columns)
-            || is_group_row(row, clean)
+            || is_group_row(row, columns, clean)
         {
             continue;
         }
@@ -385,20 +385,30 @@ fn number_column_lost(columns: &Columns, row: &Row, clean: &dyn Fn(&str) -> Stri
     )
 }
 
-/// True for a row that heads a group of tasks rather than being one: a single cell ("II.
-/// HOÀN THIỆN CƠ CHẾ ...", across the row), or a group's label (Roman numeral, letter, or a
-/// number with a dot: "IV", "B", "5.1") and its title, with nothing else.
-fn is_group_row(row: &Row, clean: &dyn Fn(&str) -> String) -> bool {
-    let own: Vec<String> = row
+/// True for a row that heads a group of tasks rather than being one: a single cell across
+/// the row or under the number or task column ("II. HOÀN THIỆN CƠ CHẾ ..."), or a group's
+/// label (Roman numeral, letter, or a number with a dot: "IV", "B", "5.1") and its title, with
+/// nothing else. A row that goes on with a cell merged down from above is part of a task.
+fn is_group_row(row: &Row, columns: &Columns, clean: &dyn Fn(&str) -> String) -> bool {
+    if row.cells.iter().any(|c| c.continues_above) {
+        return false;
+    }
+    let own: Vec<(&Cell, String)> = row
         .cells
         .iter()
-        .filter(|c| !c.continues_above)
-        .map(|c| clean(&c.text))
-        .filter(|t| !t.is_empty())
+        .map(|c| (c, clean(&c.text)))
+        .filter(|(_, t)| !t.is_empty())
         .collect();
     match own.as_slice() {
-        [_] => true,
-        [label, _] => re!(r"^(?:[IVXL]{1,5}|[A-Z]|\d{1,2}(?:\.\d{1,2})+)\.?$").is_match(label),
+        [(cell, _)] => {
+            let role = columns
+                .roles
+                .iter()
+                .find(|&&(c, _)| cell.covers(c))
+                .map(|&(_, r)| r);
+            cell.span > 1 || matches!(role, None | Some(Role::Number | Role::Task))
+        }
+        [(_, label), _] => re!(r"^(?:[IVXL]{1,5}|[A-Z]|\d{1,2}(?:\.\d{1,2})+)\.?$").is_match(label),
         _ => false,
     }
 }
@@ -570,6 +580,38 @@ mod tests {
         let tasks: Vec<&str> = found.schedule.iter().map(|s| s.task.as_str()).collect();
         assert_eq!(tasks, ["Rà soát nhiệm vụ", "Kiểm tra"]);
         assert!(found.warnings.is_empty(), "{:?}", found.warnings);
+    }
+
+    #[test]
+    fn a_row_under_a_merged_task_with_only_a_new_time_is_a_step() {
+        let found = read(vec![
+            row(&["STT", "Nhiệm vụ", "Thời gian"]),
+            row(&["I", "NHÓM MỘT", ""]),
+            row(&["1", "Kiểm tra", "Tháng 6"]),
+            Row {
+                cells: vec![
+                    Cell {
+                        continues_above: true,
+                        ..Cell::new("", 0)
+                    },
+                    Cell {
+                        continues_above: true,
+                        ..Cell::new("", 1)
+                    },
+                    Cell::new("Tháng 9", 2),
+                ],
+            },
+            row(&["", "", "Tháng 12"]),
+        ]);
+        let steps: Vec<(&str, &str)> = found
+            .schedule
+            .iter()
+            .map(|s| (s.task.as_str(), s.when.as_str()))
+            .collect();
+        assert_eq!(steps, [("Kiểm tra", "Tháng 6"), ("Kiểm tra", "Tháng 9")]);
+        // A time alone, under no task: said so.
+        assert_eq!(found.warnings.len(), 1, "{:?}", found.warnings);
+        assert!(found.warnings[0].contains("no task") && found.warnings[0].contains("Tháng 12"));
     }
 
     #[test]
