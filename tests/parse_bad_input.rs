@@ -107,6 +107,71 @@ fn a_zip_without_a_document_is_refused() {
 }
 
 #[test]
+fn ragged_empty_and_huge_task_tables_do_not_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let cell = |text: &str| format!("<w:tc><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>");
+    let row = |cells: &[&str]| {
+        let cells: String = cells.iter().map(|c| cell(c)).collect();
+        format!("<w:tr>{cells}</w:tr>")
+    };
+    let mut tables = String::new();
+    // An empty header; a header alone; ragged rows; a row wider than its header.
+    tables.push_str(&format!(
+        "<w:tbl>{}{}</w:tbl>",
+        row(&["", ""]),
+        row(&["1", "Việc"])
+    ));
+    tables.push_str(&format!(
+        "<w:tbl>{}</w:tbl>",
+        row(&["STT", "Nhiệm vụ", "Thời gian"])
+    ));
+    let mut huge = row(&["STT", "Nhiệm vụ", "Thời gian", "Cơ quan chủ trì"]);
+    huge.push_str(&row(&["1"]));
+    huge.push_str(&row(&[
+        "2",
+        "Việc hai",
+        "Quý I",
+        "Sở Nội vụ",
+        "thừa",
+        "thừa",
+    ]));
+    huge.push_str("<w:tr></w:tr>");
+    for i in 0..5000 {
+        let task = format!("Báo cáo {i}");
+        huge.push_str(&row(&[
+            &i.to_string(),
+            &task,
+            "Hằng tháng",
+            "Theo quy định",
+        ]));
+    }
+    tables.push_str(&format!("<w:tbl>{huge}</w:tbl>"));
+    let xml = format!(
+        r#"<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>KẾ HOẠCH</w:t></w:r></w:p>{tables}</w:body></w:document>"#
+    );
+    let path = dir.path().join("tables.docx");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+    zip.start_file(
+        "word/document.xml",
+        zip::write::SimpleFileOptions::default(),
+    )
+    .unwrap();
+    zip.write_all(xml.as_bytes()).unwrap();
+    zip.finish().unwrap();
+    let record = parse_path(&path, &ParseOptions::default()).unwrap();
+    // Task 2 and the 5000 reports (their time read, their lead not an agency) are steps.
+    assert_eq!(record.schedule.len(), 5001);
+    assert_eq!(record.schedule[0].task, "Việc hai");
+    assert!(record.assignments.iter().any(|a| a.agency == "Sở Nội vụ"));
+    assert!(
+        record
+            .warnings
+            .iter()
+            .any(|w| w.contains("more rows not read"))
+    );
+}
+
+#[test]
 fn the_command_writes_json_lines_and_names_refused_files() {
     let dir = tempfile::tempdir().unwrap();
     write(

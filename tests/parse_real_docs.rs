@@ -462,6 +462,11 @@ const ASSIGNED: &[(&str, &[&str])] = &[
             "Công an tỉnh",
             "Bộ Chỉ huy Quân sự tỉnh",
             "Ủy ban nhân dân các xã, phường",
+            // From the appendix's task table ("Sở, ngành chủ trì tham mưu"): the lead cells
+            // "Các Sở, ban, ngành; UBND các xã, phường" (task 1) and "Các Sở, ban, ngành và
+            // UBND các xã, phường" (task 13); the other leads are agencies named above.
+            "Các Sở, ban, ngành",
+            "Các Sở, ban, ngành và UBND các xã, phường",
         ],
     ),
     ("06_", &["Phòng Quản lý Công nghiệp"]),
@@ -619,6 +624,265 @@ fn real_plans_name_their_funding_sources_not_duties_about_money() {
         assert!(
             sources.len() == 1 && sources[0].starts_with(source),
             "{prefix}: {sources:?}"
+        );
+    }
+}
+
+/// What a reader finds in a plan's task table: some of its rows as (task, when), the task
+/// without its final full stop; some (agency, task) pairs from its lead column, the agency as
+/// the record names it (an agency the text names already keeps the text's name: "UBND các xã,
+/// phường" in the table is the text's "Ủy ban nhân dân các xã, phường"); and how many rows
+/// with a time it has (rows repeating another's task and time counted once).
+struct TaskTable {
+    file: &'static str,
+    steps: &'static [(&'static str, &'static str)],
+    leads: &'static [(&'static str, &'static str)],
+    dated_rows: usize,
+}
+
+const TASK_TABLES: &[TaskTable] = &[
+    // 04, "Phụ lục": "TT | Tên nhiệm vụ | Sở, ngành chủ trì tham mưu | Đơn vị phối hợp thực
+    // hiện | Thời gian thực hiện | Ghi chú", a row numbering the columns "(1) ... (5)", then
+    // tasks 1 to 14.
+    TaskTable {
+        file: "04_",
+        steps: &[
+            (
+                "Xử lý nghiêm và xử lý dứt điểm các hành vi khai thác khoáng sản bằng tàu cuốc trên sông, suối, hồ",
+                "Xong trong Quý II/2026",
+            ),
+            (
+                "Thực hiện rà soát việc lập, thẩm định, phê duyệt thiết kế mỏ theo quy định và tổ chức kiểm tra, giám sát việc tuân thủ thiết kế mỏ đã được phê duyệt theo quy định",
+                "Thường xuyên",
+            ),
+        ],
+        leads: &[
+            (
+                "Thuế tỉnh",
+                "Kiểm tra, đối chiếu khối lượng khoáng sản kê khai, nộp thuế, phí của các đơn vị khai thác khoáng sản và đôn đốc các đơn vị khai thác thực hiện đầy đủ nghĩa vụ tài chính theo quy định pháp luật",
+            ),
+            // "Sở Công Thương; Sở Xây dựng": both lead task 6.
+            (
+                "Sở Công Thương",
+                "Thực hiện rà soát việc lập, thẩm định, phê duyệt thiết kế mỏ theo quy định và tổ chức kiểm tra, giám sát việc tuân thủ thiết kế mỏ đã được phê duyệt theo quy định",
+            ),
+            (
+                "Sở Xây dựng",
+                "Thực hiện rà soát việc lập, thẩm định, phê duyệt thiết kế mỏ theo quy định và tổ chức kiểm tra, giám sát việc tuân thủ thiết kế mỏ đã được phê duyệt theo quy định",
+            ),
+            (
+                "Ủy ban nhân dân các xã, phường",
+                "Tăng cường công tác quản lý, bảo vệ khoáng sản chưa khai thác; quản lý, bảo vệ khoáng sản tại khu vực dự trữ quốc gia",
+            ),
+        ],
+        dated_rows: 14,
+    },
+    // 16, "Phụ lục": "STT | Nhiệm vụ | Sản phẩm | Thời gian hoàn thành | Chủ trì thực hiện |
+    // Phối hợp thực hiện | Theo dõi, kiểm tra, đôn đốc", groups I to VII, 59 dated rows. Task
+    // VII.2 spans two rows (merged down), the second with its own time and lead; so does VII.3,
+    // but with the same time in both rows: one step.
+    TaskTable {
+        file: "16_",
+        steps: &[
+            (
+                "Hoàn thành và đưa Trung tâm IOC vào hoạt động",
+                "Trong quý I năm 2026",
+            ),
+            (
+                "Tham mưu ban hành Kế hoạch kiểm tra công tác cải cách hành chính trên địa bàn tỉnh hằng năm",
+                "Ban hành kế hoạch trong tháng 01 hằng năm và tổ chức thực hiện",
+            ),
+            (
+                "Tham mưu ban hành Kế hoạch kiểm tra công tác cải cách hành chính trên địa bàn tỉnh hằng năm",
+                "Ban hành kế hoạch trong tháng 01 hằng năm; tổ chức kiểm tra chậm nhất trong tháng 6 hằng năm và báo cáo kết quả khắc phục các tồn tại, hạn chế phát hiện qua kiểm tra chậm nhất trong tháng 8 hằng năm",
+            ),
+        ],
+        leads: &[
+            (
+                "Văn phòng UBND tỉnh (Trung tâm Thông tin)",
+                "Hoàn thành và đưa Trung tâm IOC vào hoạt động",
+            ),
+            (
+                "Thanh tra tỉnh",
+                "Tổ chức thanh tra trách nhiệm thực hiện nhiệm vụ công vụ của cán bộ, công chức, viên chức trong việc thực hiện các quy định của pháp luật về việc tiếp nhận và giải quyết thủ tục hành chính",
+            ),
+            (
+                "Sở Nội vụ",
+                "Tham mưu ban hành Kế hoạch kiểm tra công tác cải cách hành chính trên địa bàn tỉnh hằng năm",
+            ),
+            // The lower row of the merged task VII.2.
+            (
+                "Các cơ quan, đơn vị, địa phương",
+                "Tham mưu ban hành Kế hoạch kiểm tra công tác cải cách hành chính trên địa bàn tỉnh hằng năm",
+            ),
+        ],
+        dated_rows: 58,
+    },
+    // 17, the same form for the year 2026: groups I to VII, 52 dated rows, tasks VII.2 and
+    // VII.3 merged down as in 16 (VII.3 one step).
+    TaskTable {
+        file: "17_",
+        steps: &[
+            (
+                "Định kỳ thực hiện việc công bố danh mục văn bản quy phạm pháp luật hết hiệu lực, tạm ngưng hiệu lực theo thẩm quyền",
+                "Trước ngày 31/01 năm liền kề",
+            ),
+            (
+                "Tham mưu UBND tỉnh triển khai ứng dụng AI, tờ rơi, tờ gấp, infographic trong công tác phổ biến, giáo dục pháp luật trên địa bàn tỉnh",
+                "Trong năm 2026",
+            ),
+            (
+                "Xây dựng và tổ chức thực hiện Kế hoạch cải cách hành chính năm 2026 của cơ quan, đơn vị, địa phương",
+                "Ban hành kế hoạch chậm nhất là ngày 15/01/2026 và tổ chức thực hiện",
+            ),
+        ],
+        leads: &[
+            (
+                "Công an tỉnh",
+                "Giao Công an tỉnh tham mưu UBND tỉnh triển khai ứng dụng AI trong công tác giám sát an ninh mạng",
+            ),
+            // "Sở Tư pháp; UBND các xã, phường, đặc khu".
+            (
+                "UBND các xã, phường, đặc khu",
+                "Định kỳ thực hiện việc công bố danh mục văn bản quy phạm pháp luật hết hiệu lực, tạm ngưng hiệu lực theo thẩm quyền",
+            ),
+            (
+                "Sở Tư pháp",
+                "Định kỳ thực hiện việc công bố danh mục văn bản quy phạm pháp luật hết hiệu lực, tạm ngưng hiệu lực theo thẩm quyền",
+            ),
+        ],
+        dated_rows: 51,
+    },
+    // 18, two tables "TT | Nội dung | Trách nhiệm thực hiện | Thời gian (Năm 2026)": the
+    // leaders of a department (11 rows), then of a commune or ward (10 rows), answer questions
+    // on the radio one evening each month.
+    TaskTable {
+        file: "18_",
+        steps: &[
+            (
+                "Giải đáp những vướng mắc, kiến nghị về công tác CCHC và các vấn đề mà người dân, doanh nghiệp đang rất quan tâm thuộc thẩm quyền giải quyết của Sở Giáo dục và Đào tạo",
+                "Từ 20 giờ 15 phút - 20 giờ 45 phút ngày 13 tháng 3",
+            ),
+            (
+                "Giải đáp những vướng mắc, kiến nghị về công tác CCHC và các vấn đề mà người dân, doanh nghiệp đang rất quan tâm thuộc thẩm quyền giải quyết của UBND xã Hòa Ninh",
+                "Từ 20 giờ 15 phút - 20 giờ 45 phút ngày 25 tháng 12",
+            ),
+        ],
+        leads: &[
+            // "Lãnh đạo" and the department's name on two lines of the cell.
+            (
+                "Lãnh đạo Sở Giáo dục và Đào tạo",
+                "Giải đáp những vướng mắc, kiến nghị về công tác CCHC và các vấn đề mà người dân, doanh nghiệp đang rất quan tâm thuộc thẩm quyền giải quyết của Sở Giáo dục và Đào tạo",
+            ),
+            (
+                "Lãnh đạo UBND xã Hòa Ninh",
+                "Giải đáp những vướng mắc, kiến nghị về công tác CCHC và các vấn đề mà người dân, doanh nghiệp đang rất quan tâm thuộc thẩm quyền giải quyết của UBND xã Hòa Ninh",
+            ),
+        ],
+        dated_rows: 21,
+    },
+    // 09 (Markdown), "PHỤ LỤC DANH MỤC CÁC NHIỆM VỤ TRỌNG TÂM": "STT | Tên nhiệm vụ | Cơ quan
+    // chủ trì | Cơ quan phối hợp | Thời gian hoàn thành", tasks 1 to 11 in groups I to IV; "Sở
+    // KH&CN" is the "Sở Khoa học và Công nghệ" of the text.
+    TaskTable {
+        file: "09_",
+        steps: &[(
+            "Xây dựng Bộ tiêu chí đánh giá mức độ chuyển đổi số doanh nghiệp",
+            "Quí IV-2025",
+        )],
+        leads: &[
+            (
+                "Sở Khoa học và Công nghệ",
+                "Xây dựng Bộ tiêu chí đánh giá mức độ chuyển đổi số doanh nghiệp",
+            ),
+            (
+                "Sở Nội vụ",
+                "Biểu dương, tôn vinh, khen thưởng, khích lệ, động viên kịp thời bằng nhiều hình thức đa dạng cho các doanh nghiệp, tổ chức, cá nhân có thành tích trong chuyển đổi số",
+            ),
+        ],
+        dated_rows: 11,
+    },
+    // 11 (Markdown), "PHỤ LỤC": "STT | Nhiệm vụ, giải pháp | Đơn vị thực hiện | Đơn vị phối
+    // hợp | Thời gian thực hiện | Sản phẩm đầu ra", 94 tasks in groups A to C; under part B
+    // each group repeats the header without its STT cell, over rows that have it ("1.1 | Xây
+    // dựng ... | Sở Nông nghiệp và Môi trường | ...").
+    TaskTable {
+        file: "11_",
+        steps: &[(
+            "Triển khai Nền tảng dữ liệu số nông nghiệp; Nền tảng số kết nối người nông dân với chuyên gia nông nghiệp; Nền tảng truy xuất nguồn gốc nông sản",
+            "2026 - 2030",
+        )],
+        leads: &[(
+            "Sở Nông nghiệp và Môi trường",
+            "Xây dựng và tổ chức triển khai Kế hoạch phát triển kinh tế số và xã hội số trong lĩnh vực nông nghiệp, nông thôn",
+        )],
+        dated_rows: 94,
+    },
+];
+
+#[test]
+fn real_plans_give_the_steps_and_agencies_of_their_task_tables() {
+    let Some(files) = real_docs() else { return };
+    let mut failures = Vec::new();
+    for expected in TASK_TABLES {
+        let record = parsed(&files, expected.file);
+        // (None of these plans has a dated step in its text.)
+        if record.schedule.len() != expected.dated_rows {
+            failures.push(format!(
+                "{}: {} steps, expected {}",
+                expected.file,
+                record.schedule.len(),
+                expected.dated_rows
+            ));
+        }
+        for (task, when) in expected.steps {
+            if !record
+                .schedule
+                .iter()
+                .any(|s| s.task == *task && s.when == *when)
+            {
+                failures.push(format!("{}: no step {task:?} at {when:?}", expected.file));
+            }
+        }
+        for (agency, duty) in expected.leads {
+            let entries: Vec<_> = record
+                .assignments
+                .iter()
+                .filter(|a| a.agency == *agency)
+                .collect();
+            if entries.len() != 1 || !entries[0].duties.iter().any(|d| d == duty) {
+                failures.push(format!(
+                    "{}: {agency:?} ({} entries) without the duty {duty:?}",
+                    expected.file,
+                    entries.len()
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn task_table_rows_that_name_no_agency_are_reported() {
+    let Some(files) = real_docs() else { return };
+    // 16, tasks II.5, III.3 and VI.8: one cell over the lead and partner columns, "Theo phân
+    // công tại Quyết định số 1441/QĐ-UBND ..." (resp. "Phương án số 7178/PA-UBND", "Quyết định
+    // số 1737/QĐ-UBND"): dated steps, but no agency.
+    let record = parsed(&files, "16_");
+    for document in ["1441/QĐ-UBND", "7178/PA-UBND", "1737/QĐ-UBND"] {
+        assert!(
+            record
+                .warnings
+                .iter()
+                .any(|w| w.contains("names no agency") && w.contains(document)),
+            "{document}: {:?}",
+            record.warnings
+        );
+        assert!(
+            record
+                .schedule
+                .iter()
+                .any(|s| s.when.starts_with("Theo các mốc thời gian") && s.when.contains(document))
         );
     }
 }

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use crate::read::{ReadError, read_path};
+use crate::read::{ReadError, Table, markdown, read_path};
 use crate::text::{EncodingChoice, NormalizeOptions, Restorer, needs_restoration, normalize};
 
 pub mod parse;
@@ -57,19 +57,35 @@ pub fn parse_path_restoring(
 ) -> Result<PlanRecord, ParseError> {
     let doc = read_path(path, options.encoding)?;
     let normalized = normalize(&doc.text, &NormalizeOptions::default());
-    let (text, restored_lines) = if needs_restoration(&normalized) {
+    let restore = needs_restoration(&normalized);
+    let (text, restored_lines) = if restore {
         let (restored, changed) = restorer.restore_text(&normalized);
         (normalize(&restored, &NormalizeOptions::default()), changed)
     } else {
         (normalized, 0)
     };
+    // The tables' cells get what the text got.
+    let mut tables = doc.tables;
+    for table in &mut tables {
+        table.map_text(&mut |cell| {
+            let clean = normalize(cell, &NormalizeOptions::default());
+            if restore {
+                normalize(
+                    &restorer.restore_text(&clean).0,
+                    &NormalizeOptions::default(),
+                )
+            } else {
+                clean
+            }
+        });
+    }
     let source = record::Source {
         path: path.display().to_string(),
         format: doc.format.name().to_string(),
         encoding: doc.encoding.name().to_string(),
         restored_lines,
     };
-    let mut record = parse_text(&text, source);
+    let mut record = parse_document(&text, &tables, source);
     let unknown = parse::unknown_word_share(&text);
     let unaccented = parse::unaccented_share(&text);
     if unknown > GARBLED_SHARE || unaccented > UNACCENTED_SHARE {
@@ -88,14 +104,26 @@ pub fn parse_path_restoring(
     Ok(record)
 }
 
-/// Parses normalized plan text into a record (`source.format` "md" reads it as Markdown).
+/// Parses normalized plan text into a record (`source.format` "md" reads it as Markdown, with
+/// the tables written in it).
 pub fn parse_text(text: &str, source: record::Source) -> PlanRecord {
+    let tables = if source.format == "md" {
+        markdown::tables(text)
+    } else {
+        Vec::new()
+    };
+    parse_document(text, &tables, source)
+}
+
+/// Parses normalized plan text and its tables, normalized too (as a reader found them; their
+/// text is in `text` as well), into a record.
+pub fn parse_document(text: &str, tables: &[Table], source: record::Source) -> PlanRecord {
     let flow = if source.format == "md" {
         parse::Flow::Markdown
     } else {
         parse::Flow::Paragraphs
     };
-    let parsed = parse::parse(text, flow);
+    let parsed = parse::parse(text, flow, tables);
     PlanRecord {
         schema_version: record::SCHEMA_VERSION,
         source,

@@ -7,6 +7,10 @@
 //!   and an empty line after every cell, so the header table of a plan
 //!   (issuer | national motto, number | place and date) gives the issuer
 //!   lines, a blank, the motto lines, a blank, the number, a blank, the date;
+//!   the tables are also kept as they are ([`Table`]: rows of cells on the
+//!   grid of columns, with merged cells (`w:gridSpan`, `w:vMerge`) and the
+//!   tables nested in a cell), down to [`MAX_TABLE_DEPTH`] tables deep (a
+//!   table nested deeper only gives its text, to the cell that holds it);
 //! - a text box (`w:txbxContent`) comes out where it is anchored, before the
 //!   rest of the paragraph that holds it; of an `mc:AlternateContent` only the
 //!   `mc:Choice` branch is read (the `mc:Fallback` repeats the same text);
@@ -25,6 +29,7 @@ use std::io::{Cursor, Read};
 use quick_xml::Reader;
 use quick_xml::events::Event;
 
+use super::table::{Cell, Row, Table};
 use crate::text::Encoding;
 use crate::text::encoding::{codepage, tcvn3, vni};
 
@@ -34,9 +39,13 @@ pub const MAX_XML_BYTES: u64 = 64 * 1024 * 1024;
 pub const MAX_ENTRIES: usize = 10_000;
 /// Largest compression ratio accepted for `word/document.xml`.
 pub const MAX_RATIO: u64 = 200;
+/// How many tables deep (a table in a cell of a table ...) the structure is kept.
+pub const MAX_TABLE_DEPTH: usize = 8;
+/// Most grid columns one cell is taken to span (Word allows 63 columns).
+const MAX_SPAN: usize = 1000;
 
-/// Extracts the text of a DOCX document, one paragraph per line.
-pub fn read(bytes: &[u8]) -> Result<(String, Encoding), String> {
+/// Extracts the text of a DOCX document, one paragraph per line, and its tables.
+pub fn read(bytes: &[u8]) -> Result<(String, Encoding, Vec<Table>), String> {
     let xml = document_xml(bytes)?;
     xml_to_text(&xml)
 }
@@ -139,6 +148,85 @@ struct Walker {
     run_font: Option<LegacyFont>,
     /// Runs decoded from TCVN3 and from VNI.
     legacy_runs: (usize, usize),
+    /// Tables being read, innermost last.
+    open_tables: Vec<OpenTable>,
+    /// How many tables deeper than [`MAX_TABLE_DEPTH`] are open (read as text only).
+    untracked_tables: usize,
+    /// Finished top-level tables.
+    tables: Vec<Table>,
+}
+
+/// A table being read: what it has so far, and its open row and cell.
+#[derive(Default)]
+struct OpenTable {
+    /// Finished rows.
+    table: Table,
+    /// The open row and the grid column its next cell starts at.
+    row: Option<(Row, usize)>,
+    /// The open cell and its lines so far.
+    cell: Option<(Cell, Vec<String>)>,
+}
+
+impl OpenTable {
+    /// Opens a row (closing one left open).
+    fn start_row(&mut self) {
+        self.end_row();
+        self.row = Some((Row::default(), 0));
+    }
+
+    /// Closes the open row, if any.
+    fn end_row(&mut self) {
+        self.end_cell();
+        if let Some((row, _)) = self.row.take() {
+            self.table.rows.push(row);
+        }
+    }
+
+    /// Skips grid columns at the start of the open row (`w:gridBefore`).
+    fn skip_columns(&mut self, columns: usize) {
+        if let Some((_, next)) = &mut self.row {
+            *next = next.saturating_add(columns.min(MAX_SPAN));
+        }
+    }
+
+    /// Opens a cell at the open row's next grid column (opening a row if none is open).
+    fn start_cell(&mut self) {
+        self.end_cell();
+        if self.row.is_none() {
+            self.row = Some((Row::default(), 0));
+        }
+        let column = self.row.as_ref().map_or(0, |(_, next)| *next);
+        self.cell = Some((Cell::new(String::new(), column), Vec::new()));
+    }
+
+    /// Closes the open cell into the open row, its text the cell's non-blank lines.
+    fn end_cell(&mut self) {
+        let Some((mut cell, lines)) = self.cell.take() else {
+            return;
+        };
+        let lines: Vec<String> = lines.into_iter().filter(|l| !l.trim().is_empty()).collect();
+        cell.text = lines.join("\n");
+        if let Some((row, next)) = &mut self.row {
+            *next = cell.column.saturating_add(cell.span);
+            row.cells.push(cell);
+        }
+    }
+
+    /// Closes what is open and gives the table.
+    fn finish(mut self) -> Table {
+        self.end_row();
+        self.table
+    }
+}
+
+/// The value of an element's `w:val` attribute.
+fn val_of(element: &quick_xml::events::BytesStart) -> Option<String> {
+    element.attributes().flatten().find_map(|a| {
+        (a.key.local_name().as_ref() == "val")
+            .then(|| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok())
+            .flatten()
+            .map(|v| v.into_owned())
+    })
 }
 
 impl Walker {
@@ -164,7 +252,84 @@ impl Walker {
     fn end_line(&mut self) {
         if let Some(current) = self.paragraphs.last_mut() {
             let line = std::mem::take(current);
-            self.lines.push(line);
+            self.push_line(line);
+        }
+    }
+
+    /// Adds a finished line to the text, and to the cell it is in.
+    fn push_line(&mut self, line: String) {
+        if let Some((_, lines)) = self.open_tables.last_mut().and_then(|t| t.cell.as_mut()) {
+            lines.push(line.clone());
+        }
+        self.lines.push(line);
+    }
+
+    /// Applies a table element's start (or an empty element) to the tables being read.
+    fn table_element(&mut self, name: &str, element: &quick_xml::events::BytesStart) {
+        if name == "tbl" {
+            if self.open_tables.len() < MAX_TABLE_DEPTH {
+                self.open_tables.push(OpenTable::default());
+            } else {
+                self.untracked_tables += 1;
+            }
+            return;
+        }
+        if self.untracked_tables > 0 {
+            return;
+        }
+        let Some(table) = self.open_tables.last_mut() else {
+            return;
+        };
+        let number = || val_of(element).and_then(|v| v.trim().parse::<usize>().ok());
+        match name {
+            "tr" => table.start_row(),
+            "tc" => table.start_cell(),
+            "gridBefore" => table.skip_columns(number().unwrap_or(0)),
+            "gridSpan" => {
+                if let Some((cell, _)) = &mut table.cell {
+                    cell.span = number().unwrap_or(1).clamp(1, MAX_SPAN);
+                }
+            }
+            "vMerge" => {
+                if let Some((cell, _)) = &mut table.cell {
+                    cell.continues_above = val_of(element).is_none_or(|v| v != "restart");
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Applies a table element's end to the tables being read.
+    fn end_table_element(&mut self, name: &str) {
+        if name == "tbl" && self.untracked_tables > 0 {
+            self.untracked_tables -= 1;
+            return;
+        }
+        if self.untracked_tables > 0 {
+            return;
+        }
+        match name {
+            "tbl" => {
+                let Some(open) = self.open_tables.pop() else {
+                    return;
+                };
+                let table = open.finish();
+                match self.open_tables.last_mut().and_then(|t| t.cell.as_mut()) {
+                    Some((cell, _)) => cell.tables.push(table),
+                    None => self.tables.push(table),
+                }
+            }
+            "tr" => {
+                if let Some(t) = self.open_tables.last_mut() {
+                    t.end_row();
+                }
+            }
+            "tc" => {
+                if let Some(t) = self.open_tables.last_mut() {
+                    t.end_cell();
+                }
+            }
+            _ => {}
         }
     }
 }
@@ -181,8 +346,8 @@ fn run_font_of(element: &quick_xml::events::BytesStart) -> Option<LegacyFont> {
     })
 }
 
-/// Walks `word/document.xml` and collects its text (see the module notes).
-fn xml_to_text(xml: &str) -> Result<(String, Encoding), String> {
+/// Walks `word/document.xml` and collects its text and tables (see the module notes).
+fn xml_to_text(xml: &str) -> Result<(String, Encoding, Vec<Table>), String> {
     let mut reader = Reader::from_str(xml);
     let mut walker = Walker::default();
     loop {
@@ -203,6 +368,9 @@ fn xml_to_text(xml: &str) -> Result<(String, Encoding), String> {
                     "t" => walker.in_text = true,
                     "r" => walker.run_font = None,
                     "rFonts" => walker.run_font = run_font_of(&start),
+                    "tbl" | "tr" | "tc" | "gridBefore" | "gridSpan" | "vMerge" => {
+                        walker.table_element(name, &start);
+                    }
                     _ => {}
                 }
             }
@@ -217,8 +385,11 @@ fn xml_to_text(xml: &str) -> Result<(String, Encoding), String> {
                         }
                     }
                     "br" | "cr" => walker.end_line(),
-                    "p" => walker.lines.push(String::new()),
+                    "p" => walker.push_line(String::new()),
                     "rFonts" => walker.run_font = run_font_of(&empty),
+                    name @ ("gridBefore" | "gridSpan" | "vMerge") => {
+                        walker.table_element(name, &empty);
+                    }
                     _ => {}
                 }
             }
@@ -232,10 +403,14 @@ fn xml_to_text(xml: &str) -> Result<(String, Encoding), String> {
                     "r" => walker.run_font = None,
                     "p" => {
                         if let Some(line) = walker.paragraphs.pop() {
-                            walker.lines.push(line);
+                            walker.push_line(line);
                         }
                     }
-                    "tc" => walker.lines.push(String::new()),
+                    "tc" => {
+                        walker.end_table_element("tc");
+                        walker.lines.push(String::new());
+                    }
+                    name @ ("tbl" | "tr") => walker.end_table_element(name),
                     _ => {}
                 }
             }
@@ -261,7 +436,11 @@ fn xml_to_text(xml: &str) -> Result<(String, Encoding), String> {
         (tcvn3_runs, vni_runs) if tcvn3_runs >= vni_runs => Encoding::Tcvn3,
         _ => Encoding::Vni,
     };
-    Ok((out, encoding))
+    while let Some(open) = walker.open_tables.pop() {
+        // (A table left open by a truncated document: what it has is kept.)
+        walker.tables.push(open.finish());
+    }
+    Ok((out, encoding, walker.tables))
 }
 
 #[cfg(test)]
@@ -307,9 +486,113 @@ mod tests {
         let xml = body(&format!(
             r#"<w:p><w:r><w:rPr><w:rFonts w:ascii=".VnTime" w:hAnsi=".VnTime"/></w:rPr><w:t xml:space="preserve">{tcvn3_text}</w:t></w:r><w:r><w:t> ok</w:t></w:r></w:p><w:p><w:r><w:rPr><w:rFonts w:ascii=".VnTimeH"/></w:rPr><w:t>{upper}</w:t></w:r></w:p>"#
         ));
-        let (text, encoding) = xml_to_text(&xml).unwrap();
+        let (text, encoding, _) = xml_to_text(&xml).unwrap();
         assert_eq!(text, "Tiếng Việt nước ok\nỦY BAN NHÂN DÂN\n");
         assert_eq!(encoding, Encoding::Tcvn3);
+    }
+
+    /// A DOCX archive holding one `word/document.xml`.
+    fn docx_with(xml: &str) -> Vec<u8> {
+        use std::io::Write;
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        zip.start_file(
+            "word/document.xml",
+            zip::write::SimpleFileOptions::default(),
+        )
+        .unwrap();
+        zip.write_all(xml.as_bytes()).unwrap();
+        zip.finish().unwrap().into_inner()
+    }
+
+    /// A cell: its properties and its paragraphs.
+    fn tc(properties: &str, paragraphs: &[&str]) -> String {
+        let body: String = paragraphs
+            .iter()
+            .map(|p| format!("<w:p><w:r><w:t>{p}</w:t></w:r></w:p>"))
+            .collect();
+        format!("<w:tc><w:tcPr>{properties}</w:tcPr>{body}</w:tc>")
+    }
+
+    #[test]
+    fn tables_keep_rows_merged_cells_and_nested_tables() {
+        let nested = format!(
+            "<w:tbl><w:tr>{}{}</w:tr></w:tbl>",
+            tc("", &["x"]),
+            tc("", &["y"])
+        );
+        let xml = body(&format!(
+            "<w:p><w:r><w:t>Trước</w:t></w:r></w:p><w:tbl><w:tblGrid/>\
+             <w:tr>{}{}{}</w:tr>\
+             <w:tr>{}<w:tc><w:p><w:r><w:t>Việc A</w:t></w:r></w:p>{nested}<w:p><w:r><w:t>tiếp</w:t></w:r></w:p></w:tc>{}{}</w:tr>\
+             <w:tr>{}{}{}</w:tr>\
+             <w:tr><w:trPr><w:gridBefore w:val=\"2\"/></w:trPr>{}</w:tr>\
+             </w:tbl>",
+            tc("", &["STT"]),
+            tc("", &["Nhiệm vụ"]),
+            tc(r#"<w:gridSpan w:val="2"/>"#, &["Thời gian"]),
+            tc(r#"<w:vMerge w:val="restart"/>"#, &["1"]),
+            tc("", &["Quý I"]),
+            tc("", &["Quý II"]),
+            tc("<w:vMerge/>", &[]),
+            tc("", &["Việc B", "", "dòng hai"]),
+            tc(r#"<w:gridSpan w:val="2"/>"#, &["Cả năm"]),
+            tc("", &["Ghi chú"]),
+        ));
+        let (text, _, tables) = read(&docx_with(&xml)).unwrap();
+        // The text is as it always was: the nested table's cells inside the outer cell's lines.
+        assert!(
+            text.starts_with(
+                "Trước\nSTT\n\nNhiệm vụ\n\nThời gian\n\n1\n\nViệc A\nx\n\ny\n\ntiếp\n\n"
+            )
+        );
+        assert_eq!(tables.len(), 1);
+        let table = &tables[0];
+        assert_eq!(table.rows.len(), 4);
+        assert_eq!(table.width(), 4);
+        let header = &table.rows[0].cells;
+        assert_eq!((header[2].column, header[2].span), (2, 2));
+        assert_eq!(table.text_at(0, 3), "Thời gian");
+        // The outer cell's text leaves the nested table out; the table is kept in the cell.
+        let task = &table.rows[1].cells[1];
+        assert_eq!(task.text, "Việc A\ntiếp");
+        assert_eq!(task.tables.len(), 1);
+        assert_eq!(task.tables[0].text_at(0, 1), "y");
+        assert_eq!(table.with_nested().len(), 2);
+        // Merged down: the lower cell continues the one above and reads as it.
+        assert!(table.rows[2].cells[0].continues_above);
+        assert!(!table.rows[1].cells[0].continues_above);
+        assert_eq!(table.text_at(2, 0), "1");
+        assert_eq!(table.rows[2].cells[1].text, "Việc B\ndòng hai");
+        assert_eq!(table.text_at(2, 3), "Cả năm");
+        // w:gridBefore: the row's first cell starts further right.
+        assert_eq!(table.rows[3].cells[0].column, 2);
+        assert_eq!(table.text_at(3, 0), "");
+        assert_eq!(table.text_at(3, 2), "Ghi chú");
+    }
+
+    #[test]
+    fn broken_or_deep_tables_do_not_panic() {
+        // Rows and cells outside their parents, a span too wide, a table left open.
+        let xml = body(
+            r#"<w:tbl><w:tc><w:tcPr><w:gridSpan w:val="99999999999999999999"/></w:tcPr><w:p><w:r><w:t>a</w:t></w:r></w:p></w:tc><w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr></w:tc></w:tr></w:tbl><w:tr/><w:tc/>"#,
+        );
+        let (_, _, tables) = xml_to_text(&xml).unwrap();
+        assert_eq!(tables[0].text_at(0, 0), "a");
+        assert_eq!(tables[0].text_at(1, 0), "a");
+        // Tables nested far deeper than kept: their text goes to the deepest cell kept.
+        let depth = 200;
+        let mut inner = "<w:p><w:r><w:t>sâu</w:t></w:r></w:p>".to_string();
+        for _ in 0..depth {
+            inner = format!("<w:tbl><w:tr><w:tc>{inner}</w:tc></w:tr></w:tbl>");
+        }
+        let (text, _, tables) = xml_to_text(&body(&inner)).unwrap();
+        assert!(text.starts_with("sâu\n"));
+        let mut table = &tables[0];
+        for _ in 1..MAX_TABLE_DEPTH {
+            table = &table.rows[0].cells[0].tables[0];
+        }
+        assert_eq!(table.text_at(0, 0), "sâu");
+        assert!(table.rows[0].cells[0].tables.is_empty());
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! Readers: input files (txt, md, rtf, docx, doc) into decoded text.
+//! Readers: input files (txt, md, rtf, docx, doc) into decoded text, and the tables of Word
+//! and Markdown files as rows of cells ([`Table`]).
 
 use std::path::{Path, PathBuf};
 
@@ -6,7 +7,11 @@ use crate::text::{DecodeError, Encoding, EncodingChoice, decode};
 
 pub mod doc;
 pub mod docx;
+pub mod markdown;
 pub mod rtf;
+pub mod table;
+
+pub use table::{Cell, Row, Table};
 
 /// The kind of file a document was read from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -62,6 +67,8 @@ pub struct Document {
     pub encoding: Encoding,
     /// The text, one paragraph or line per line.
     pub text: String,
+    /// Its tables as rows of cells (DOCX and Markdown; their text is in `text` too).
+    pub tables: Vec<Table>,
 }
 
 /// Why a file could not be read.
@@ -131,12 +138,16 @@ pub fn read_bytes(
     encoding: EncodingChoice,
 ) -> Result<Document, ReadError> {
     let format = Format::from_path(path);
+    let mut tables = Vec::new();
     let (text, encoding) = match format {
         Format::Txt | Format::Md => {
             let decoded = decode(bytes, encoding).map_err(|error| ReadError::Decode {
                 path: path.to_path_buf(),
                 error,
             })?;
+            if format == Format::Md {
+                tables = markdown::tables(&decoded.text);
+            }
             (decoded.text, decoded.encoding)
         }
         Format::Rtf => rtf::read(bytes).map_err(|reason| ReadError::Malformed {
@@ -144,11 +155,16 @@ pub fn read_bytes(
             format: "RTF",
             reason,
         })?,
-        Format::Docx => docx::read(bytes).map_err(|reason| ReadError::Malformed {
-            path: path.to_path_buf(),
-            format: "DOCX",
-            reason,
-        })?,
+        Format::Docx => {
+            let (text, encoding, found) =
+                docx::read(bytes).map_err(|reason| ReadError::Malformed {
+                    path: path.to_path_buf(),
+                    format: "DOCX",
+                    reason,
+                })?;
+            tables = found;
+            (text, encoding)
+        }
         Format::Doc => doc::read(bytes).map_err(|reason| ReadError::Malformed {
             path: path.to_path_buf(),
             format: "Word 97-2003",
@@ -160,5 +176,6 @@ pub fn read_bytes(
         format,
         encoding,
         text,
+        tables,
     })
 }

@@ -464,7 +464,7 @@ const NOT_AGENCY: &str = r"^(?:Trường hợp|Ban hành|Báo cáo|Hội nghị|
 
 /// True when a text starts with an agency's name, or with "Giao" or "Đề nghị" and one (where
 /// the name may start with a small letter: "Giao phòng Quản lý Công nghiệp ...").
-fn starts_with_agency(text: &str) -> bool {
+pub(super) fn starts_with_agency(text: &str) -> bool {
     re!(&format!(
         r"^(?:(?:Đề nghị|Giao)\s+(?i:{AGENCY_WORDS})|(?:{AGENCY_WORDS}))\b"
     ))
@@ -544,6 +544,80 @@ fn collect_agencies(node: &Node, out: &mut Vec<Assignment>) {
     }
 }
 
+/// Adds assignments read elsewhere (a task table) to those of the text: an agency already
+/// there (the same name, whatever its case, spacing or "UBND" for "Ủy ban nhân dân") gets the
+/// duties it lacks, at its first entry; another agency gets an entry of its own, at the end.
+pub fn merge_assignments(into: &mut Vec<Assignment>, more: Vec<Assignment>) {
+    use std::collections::{HashMap, HashSet};
+    let mut entries: HashMap<String, usize> = HashMap::new();
+    for (at, assignment) in into.iter().enumerate() {
+        entries.entry(agency_key(&assignment.agency)).or_insert(at);
+    }
+    // The duties each entry has, filled when a merge first reaches it.
+    let mut duties: HashMap<usize, HashSet<String>> = HashMap::new();
+    for assignment in more {
+        let at = *entries
+            .entry(agency_key(&assignment.agency))
+            .or_insert_with(|| {
+                into.push(Assignment {
+                    agency: assignment.agency.clone(),
+                    duties: Vec::new(),
+                });
+                into.len() - 1
+            });
+        let entry = &mut into[at];
+        let has = duties
+            .entry(at)
+            .or_insert_with(|| entry.duties.iter().cloned().collect());
+        for duty in assignment.duties {
+            if has.insert(duty.clone()) {
+                entry.duties.push(duty);
+            }
+        }
+    }
+}
+
+/// Abbreviations in agency names, written out (lower case) for comparing names.
+const AGENCY_ABBREVIATIONS: &[(&str, &str)] = &[
+    ("ubnd", "ủy ban nhân dân"),
+    ("hđnd", "hội đồng nhân dân"),
+    ("mttq", "mặt trận tổ quốc"),
+    ("kh&cn", "khoa học và công nghệ"),
+    ("khcn", "khoa học và công nghệ"),
+    ("gd&đt", "giáo dục và đào tạo"),
+    ("gdđt", "giáo dục và đào tạo"),
+    ("nn&mt", "nông nghiệp và môi trường"),
+    ("nn&ptnt", "nông nghiệp và phát triển nông thôn"),
+    ("tn&mt", "tài nguyên và môi trường"),
+    ("tt&tt", "thông tin và truyền thông"),
+    ("vh,tt&dl", "văn hóa, thể thao và du lịch"),
+    ("vhtt&dl", "văn hóa, thể thao và du lịch"),
+    ("lđ-tb&xh", "lao động - thương binh và xã hội"),
+    ("lđtb&xh", "lao động - thương binh và xã hội"),
+];
+
+/// An agency's name as compared: lower case, abbreviations written out ("UBND", "KH&CN"),
+/// only its words (no punctuation: "Ngân hàng Nhà nước - Chi nhánh" is "Ngân hàng Nhà nước
+/// Chi nhánh"), single spaces.
+fn agency_key(name: &str) -> String {
+    let lower = name.to_lowercase().replace("uỷ", "ủy");
+    let mut words = String::new();
+    for token in lower.split_whitespace() {
+        let bare = token.trim_matches(|c: char| !c.is_alphanumeric());
+        let token = AGENCY_ABBREVIATIONS
+            .iter()
+            .find(|(short, _)| *short == bare)
+            .map_or(token, |(_, long)| long);
+        words.push_str(token);
+        words.push(' ');
+    }
+    words
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// A sentence from its subject on, when it opens with its grounds and the subject is an
 /// agency: "Căn cứ Kế hoạch này, các sở, ngành xây dựng ..." → "Các sở, ngành xây dựng ...".
 fn without_grounds(text: &str) -> Cow<'_, str> {
@@ -574,7 +648,7 @@ fn split_agency(text: &str) -> (String, Option<String>) {
 }
 
 /// "Đề nghị Ủy ban MTTQ xã" → "Ủy ban MTTQ xã"; "Giao phòng Quản lý" → "Phòng Quản lý".
-fn agency_name(title: &str) -> String {
+pub(super) fn agency_name(title: &str) -> String {
     let name = title
         .trim()
         .trim_start_matches("Đề nghị ")
@@ -717,6 +791,50 @@ mod tests {
         assert_eq!(
             found[2].duties[0],
             "là cơ quan thường trực, theo dõi việc thực hiện Kế hoạch"
+        );
+    }
+
+    #[test]
+    fn merged_assignments_join_the_same_agency() {
+        let entry = |agency: &str, duties: &[&str]| Assignment {
+            agency: agency.to_string(),
+            duties: duties.iter().map(|d| d.to_string()).collect(),
+        };
+        let mut into = vec![
+            entry("Ủy ban nhân dân các xã, phường", &["Tuyên truyền"]),
+            entry("Sở Nội vụ", &["Theo dõi"]),
+            entry("Sở Khoa học và Công nghệ", &[]),
+        ];
+        merge_assignments(
+            &mut into,
+            vec![
+                entry("UBND các  xã, phường", &["Rà soát", "Tuyên truyền"]),
+                entry("Sở Y tế", &["Khám"]),
+                entry("Sở Y tế", &["Khám", "Báo cáo"]),
+                entry("sở Nội vụ.", &["Tổng hợp"]),
+                entry("Sở KH&CN", &["Chuyển đổi số"]),
+            ],
+        );
+        let read: Vec<(&str, Vec<&str>)> = into
+            .iter()
+            .map(|a| {
+                (
+                    a.agency.as_str(),
+                    a.duties.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (
+                    "Ủy ban nhân dân các xã, phường",
+                    vec!["Tuyên truyền", "Rà soát"]
+                ),
+                ("Sở Nội vụ", vec!["Theo dõi", "Tổng hợp"]),
+                ("Sở Khoa học và Công nghệ", vec!["Chuyển đổi số"]),
+                ("Sở Y tế", vec!["Khám", "Báo cáo"]),
+            ]
         );
     }
 

@@ -120,7 +120,7 @@ fn pieces(text: &str, flow: Flow) -> Vec<Piece> {
 }
 
 /// Removes Markdown emphasis, heading marks and quote marks; keeps list bullets.
-fn strip_markup(line: &str) -> String {
+pub(super) fn strip_markup(line: &str) -> String {
     let mut s = line.trim_start();
     while let Some(rest) = s.strip_prefix('#').or_else(|| s.strip_prefix('>')) {
         s = rest.trim_start();

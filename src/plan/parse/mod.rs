@@ -5,7 +5,8 @@
 //! preamble, whose "Căn cứ" paragraphs give the legal bases ([`legal`]);
 //! headings build the section tree ([`sections`]) up to the closing
 //! paragraph, "Nơi nhận" or the signature ([`signature`]); the tree is then
-//! read for targets, products, budget, assignments and schedule ([`extract`]).
+//! read for targets, products, budget, assignments and schedule ([`extract`]). The task
+//! tables of the plan ([`task_table`]) add their schedule steps and assignments to those.
 
 pub mod extract;
 pub mod header;
@@ -13,6 +14,7 @@ pub mod layout;
 pub mod legal;
 pub mod sections;
 pub mod signature;
+pub mod task_table;
 
 use std::borrow::Cow;
 
@@ -20,6 +22,7 @@ use crate::plan::record::{
     Assignment, Budget, DocDate, Issuer, LegalBasis, Period, Product, ScheduleStep, Section,
     Signature, Target,
 };
+use crate::read::Table;
 use crate::text::lower_first;
 use crate::text::syllable::is_letter;
 
@@ -101,8 +104,8 @@ pub struct Parsed {
     pub warnings: Vec<String>,
 }
 
-/// Parses the normalized text of one plan.
-pub fn parse(text: &str, flow: Flow) -> Parsed {
+/// Parses the normalized text of one plan, with its tables (their text is in `text` too).
+pub fn parse(text: &str, flow: Flow, tables: &[Table]) -> Parsed {
     let lines = layout::logical_lines(text, flow);
     let mut out = Parsed::default();
     if lines.is_empty() {
@@ -236,6 +239,19 @@ pub fn parse(text: &str, flow: Flow) -> Parsed {
     out.budget = extract::budget(&roots);
     out.assignments = extract::assignments(&roots);
     out.schedule = extract::schedule(&roots);
+    let tabled = task_table::read_task_tables(tables, flow);
+    extract::merge_assignments(&mut out.assignments, tabled.assignments);
+    let mut steps: std::collections::HashSet<(String, String)> = out
+        .schedule
+        .iter()
+        .map(|s| (s.task.clone(), s.when.clone()))
+        .collect();
+    for step in tabled.schedule {
+        if steps.insert((step.task.clone(), step.when.clone())) {
+            out.schedule.push(step);
+        }
+    }
+    out.warnings.extend(tabled.warnings);
     out.sections = roots.iter().map(sections::Node::to_section).collect();
     if out.doc_type.is_some() && out.sections.is_empty() {
         out.warnings
