@@ -695,7 +695,7 @@ impl<'m> Restorer<'m> {
     /// Restores one line or table cell (borrowed back unchanged when clean, noise or empty).
     /// The words of the line before (whose sentence this line continues) are the history the
     /// line's first words are read after; the first word of the line after (which continues
-    /// this line's sentence) are read with its last words, and then left to their own line.
+    /// this line's sentence) is read with its last words, and then left to its own line.
     fn restore_cell<'l>(
         &self,
         line: &'l str,

@@ -456,6 +456,15 @@ mod tests {
         read_task_tables(&[Table { rows }], Flow::Paragraphs)
     }
 
+    /// The schedule steps found, as (task, when).
+    fn steps(found: &TaskTables) -> Vec<(&str, &str)> {
+        found
+            .schedule
+            .iter()
+            .map(|s| (s.task.as_str(), s.when.as_str()))
+            .collect()
+    }
+
     #[test]
     fn header_words_name_the_columns() {
         assert_eq!(role_of("STT"), Some(Role::Number));
@@ -491,11 +500,7 @@ mod tests {
             ]),
             row(&["Sở Nội vụ", "", "3", ""]),
         ]);
-        let steps: Vec<(&str, &str)> = found
-            .schedule
-            .iter()
-            .map(|s| (s.task.as_str(), s.when.as_str()))
-            .collect();
+        let steps = steps(&found);
         assert_eq!(
             steps,
             [("Rà soát văn bản", "Quý II/2026"), ("Việc hai", "Năm 2026")]
@@ -554,11 +559,7 @@ mod tests {
                 ],
             },
         ]);
-        let steps: Vec<(&str, &str)> = found
-            .schedule
-            .iter()
-            .map(|s| (s.task.as_str(), s.when.as_str()))
-            .collect();
+        let steps = steps(&found);
         assert_eq!(steps, [("Kiểm tra", "Tháng 6"), ("Kiểm tra", "Tháng 9")]);
         let agencies: Vec<&str> = found
             .assignments
@@ -577,7 +578,7 @@ mod tests {
             row(&["Nội dung", "Chủ trì", "Thời gian"]),
             row(&["Kiểm tra", "Thanh tra tỉnh", "Quý III"]),
         ]);
-        let tasks: Vec<&str> = found.schedule.iter().map(|s| s.task.as_str()).collect();
+        let tasks: Vec<&str> = steps(&found).into_iter().map(|(task, _)| task).collect();
         assert_eq!(tasks, ["Rà soát nhiệm vụ", "Kiểm tra"]);
         assert!(found.warnings.is_empty(), "{:?}", found.warnings);
     }
@@ -603,11 +604,7 @@ mod tests {
             },
             row(&["", "", "Tháng 12"]),
         ]);
-        let steps: Vec<(&str, &str)> = found
-            .schedule
-            .iter()
-            .map(|s| (s.task.as_str(), s.when.as_str()))
-            .collect();
+        let steps = steps(&found);
         assert_eq!(steps, [("Kiểm tra", "Tháng 6"), ("Kiểm tra", "Tháng 9")]);
         // A time alone, under no task: said so.
         assert_eq!(found.warnings.len(), 1, "{:?}", found.warnings);
