@@ -602,23 +602,11 @@ impl<'m> Restorer<'m> {
         let mut lines = text.split_inclusive('\n').peekable();
         while let Some(piece) = lines.next() {
             let body = piece.trim_end_matches(['\n', '\r']);
-            let line_before = out[before..].trim_end_matches(['\n', '\r']);
-            let context = if continues(line_before, body) {
-                line_before
-            } else {
-                ""
-            };
-            let line_after = lines
-                .peek()
-                .map_or("", |next| next.trim_end_matches(['\n', '\r']));
-            let after = if continues(body, line_after) {
-                line_after
-            } else {
-                ""
-            };
             let lines_around = Around {
-                before: context,
-                after,
+                before: out[before..].trim_end_matches(['\n', '\r']),
+                after: lines
+                    .peek()
+                    .map_or("", |next| next.trim_end_matches(['\n', '\r'])),
             };
             let restored = self.restore_with_memo(body, text, lines_around, &mut memo);
             if let Cow::Owned(new) = &restored
@@ -671,7 +659,7 @@ impl<'m> Restorer<'m> {
     }
 
     /// Table cells (parts between tabs) are restored each on its own, as the model learned them.
-    /// `around` holds the lines before and after whose sentence this line shares.
+    /// `around` holds the lines before and after this one.
     fn restore_with_memo<'l>(
         &self,
         line: &'l str,
@@ -711,6 +699,7 @@ impl<'m> Restorer<'m> {
         if shape.is_clean() {
             return Cow::Borrowed(line);
         }
+        let around = around.sharing_sentence_with(line);
         let ocr_document = match memo.ocr_document {
             Some(known) => known,
             None => {
@@ -1294,13 +1283,31 @@ impl<'m> Restorer<'m> {
     }
 }
 
-/// The lines next to a line, where they share its sentence (else empty).
+/// The lines next to a line: the line before as restored, the line after as written.
 #[derive(Clone, Copy, Default)]
 struct Around<'a> {
-    /// The line before, whose sentence this line goes on with.
+    /// The line before.
     before: &'a str,
-    /// The line after, which goes on with this line's sentence.
+    /// The line after.
     after: &'a str,
+}
+
+impl<'a> Around<'a> {
+    /// Of the lines next to `line`, those that share its sentence (the others made empty).
+    fn sharing_sentence_with(self, line: &str) -> Around<'a> {
+        Around {
+            before: if continues(self.before, line) {
+                self.before
+            } else {
+                ""
+            },
+            after: if continues(line, self.after) {
+                self.after
+            } else {
+                ""
+            },
+        }
+    }
 }
 
 /// How many words of the line after are read with a line's last words.
