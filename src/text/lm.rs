@@ -305,8 +305,6 @@ pub struct LanguageModel {
     cases: Vec<CaseCounts>,
     /// Per word: −ln P(title case | the word) and −ln P(lower case | the word).
     case_costs: Vec<(f32, f32)>,
-    /// Per word: the highest log P it has after any history (no history scores it higher).
-    ceiling: Vec<f32>,
 }
 
 /// Per word, the costs of seeing it written in title case and in lower case: its own share
@@ -327,22 +325,6 @@ fn case_costs(cases: &[CaseCounts]) -> Vec<(f32, f32)> {
             (-(p.ln()) as f32, -((1.0 - p).ln()) as f32)
         })
         .collect()
-}
-
-/// Per word, the highest log P any history gives it. A history's log P for a word is a stored
-/// n-gram's log P plus log backoff weights, which are never positive (a discounted mass is at
-/// most the count it was taken from), so the highest stored log P ending in the word bounds it.
-fn ceilings(unigram: &[f32], bigram: &[(u32, f32)], trigram: &Order, fourgram: &Order) -> Vec<f32> {
-    let mut ceiling = unigram.to_vec();
-    let stored = bigram
-        .iter()
-        .chain(&trigram.followers)
-        .chain(&fourgram.followers);
-    for &(w, p) in stored {
-        let top = &mut ceiling[w as usize];
-        *top = top.max(p);
-    }
-    ceiling
 }
 
 /// The n-grams of one order above two that follow one context: the context's log backoff
@@ -586,7 +568,6 @@ impl LanguageModel {
             .map(|(i, w)| (w.clone(), i as u32))
             .collect();
         let case_costs = case_costs(&cases);
-        let ceiling = ceilings(&unigram, &bigram, &trigram, &fourgram);
         LanguageModel {
             vocab,
             index,
@@ -600,7 +581,6 @@ impl LanguageModel {
             symbol_parts,
             cases,
             case_costs,
-            ceiling,
         }
     }
 
@@ -668,12 +648,6 @@ impl LanguageModel {
     /// Natural log of P(w | history), the history oldest word first.
     pub fn log_prob(&self, history: [u32; HISTORY], w: u32) -> f32 {
         self.context(history).log_prob(w)
-    }
-
-    /// The highest natural log of P(w | history) over every history: a bound that lets a
-    /// search skip a word without looking up its history.
-    pub fn ceiling(&self, w: u32) -> f32 {
-        self.ceiling.get(w as usize).copied().unwrap_or(0.0)
     }
 
     /// −ln P(a word is written so | the word), for a word after another of its line: what its
@@ -1022,26 +996,6 @@ mod tests {
                 "context {history:?}: {total}"
             );
         }
-    }
-
-    #[test]
-    fn no_history_scores_a_word_above_its_ceiling() {
-        let lm = small();
-        let n = lm.vocab_len() as u32;
-        let mut reached = 0;
-        for t in 0..n {
-            for u in 0..n {
-                for v in 0..n {
-                    for w in 0..n {
-                        let p = lm.log_prob([t, u, v], w);
-                        assert!(p <= lm.ceiling(w), "{t} {u} {v} → {w}: {p}");
-                        reached += usize::from(p == lm.ceiling(w));
-                    }
-                }
-            }
-        }
-        // The bound is tight: each word's ceiling is met by some history.
-        assert!(reached >= n as usize, "{reached}");
     }
 
     #[test]

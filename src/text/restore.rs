@@ -1217,10 +1217,6 @@ impl<'m> Restorer<'m> {
                     let (score, history, matched) = if c.id == OTHER && last == OTHER {
                         (bound, h.history, h.matched)
                     } else {
-                        // No history scores the word above its ceiling: skip the look-up.
-                        if bound + self.lm.ceiling(c.id) < floor {
-                            continue;
-                        }
                         let (lm, matched) = context.log_prob_matched(c.id);
                         let [_, u, v] = h.history;
                         (bound + lm, [u, v, c.id], matched)
