@@ -886,3 +886,21 @@ fn task_table_rows_that_name_no_agency_are_reported() {
         );
     }
 }
+
+#[test]
+fn an_appendix_left_as_text_says_whether_its_task_tables_were_read() {
+    let Some(files) = real_docs() else { return };
+    // 16 ends with "PHỤ LỤC ... NHIỆM VỤ" (a task table, read); 21 with "Phụ lục I", an
+    // inspection schedule by unit inspected, which has no task column.
+    let appendix_warning = |prefix: &str| {
+        parsed(&files, prefix)
+            .warnings
+            .into_iter()
+            .find(|w| w.contains("after the signature"))
+            .unwrap_or_default()
+    };
+    let read = appendix_warning("16_");
+    assert!(read.contains("\"PHỤ LỤC\"") && read.contains("task tables were read"));
+    let not_read = appendix_warning("21_");
+    assert!(not_read.contains("\"Phụ lục I\"") && !not_read.contains("task tables"));
+}

@@ -198,6 +198,7 @@ pub fn parse(text: &str, flow: Flow, tables: &[Table]) -> Parsed {
     out.recipients = tail.recipients;
     out.signature = tail.signature;
     out.warnings.extend(tail.warnings);
+    let appendix = tail.appendix;
     if out.doc_type.is_some() && out.recipients.is_empty() && out.signature == Default::default() {
         out.warnings
             .push("no recipients and no signature: the plan ends early (truncated?)".to_string());
@@ -246,10 +247,22 @@ pub fn parse(text: &str, flow: Flow, tables: &[Table]) -> Parsed {
         .iter()
         .map(|s| (s.task.clone(), s.when.clone()))
         .collect();
+    let mut from_tables = 0;
     for step in tabled.schedule {
         if steps.insert((step.task.clone(), step.when.clone())) {
             out.schedule.push(step);
+            from_tables += 1;
         }
+    }
+    if let Some(appendix) = appendix {
+        let tables_read = match from_tables {
+            0 => String::new(),
+            steps => format!("; the plan's task tables were read ({steps} steps)"),
+        };
+        out.warnings.push(format!(
+            "{} lines after the signature not parsed as text (appendix?), starting {:?}{tables_read}",
+            appendix.lines, appendix.first
+        ));
     }
     out.warnings.extend(tabled.warnings);
     out.sections = roots.iter().map(sections::Node::to_section).collect();

@@ -12,8 +12,19 @@ pub struct Tail {
     pub recipients: Vec<String>,
     /// The signature block.
     pub signature: Signature,
-    /// Lines that were neither (appendices after the signature are summarised).
+    /// Lines that were neither, one by one.
     pub warnings: Vec<String>,
+    /// What follows the signature and is not read as text (an appendix), if anything.
+    pub appendix: Option<Appendix>,
+}
+
+/// Lines after the signature that are not read as text, usually an appendix.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Appendix {
+    /// How many lines.
+    pub lines: usize,
+    /// The first of them.
+    pub first: String,
 }
 
 /// How many unplaced lines after the body are reported one by one.
@@ -35,8 +46,6 @@ pub fn parse_tail(lines: &[String]) -> Tail {
     let mut signature_parts: Vec<String> = Vec::new();
     let mut in_recipients = false;
     let mut name_found = false;
-    let mut leftover = 0usize;
-    let mut first_leftover: Option<String> = None;
     let mut unplaced = 0usize;
     for line in lines.iter().flat_map(|l| split_columns(l)) {
         let line = line.trim();
@@ -44,8 +53,11 @@ pub fn parse_tail(lines: &[String]) -> Tail {
             && (!signature_parts.is_empty() || !tail.recipients.is_empty());
         name_found |= appendix;
         if name_found {
-            leftover += 1;
-            first_leftover.get_or_insert_with(|| line.to_string());
+            let appendix = tail.appendix.get_or_insert_with(|| Appendix {
+                lines: 0,
+                first: line.to_string(),
+            });
+            appendix.lines += 1;
             continue;
         }
         if let Some(m) = re!(r"(?i)^nơi nhận\s*:?\s*").find(line) {
@@ -134,12 +146,6 @@ pub fn parse_tail(lines: &[String]) -> Tail {
     }
     tail.recipients.retain(|r| r.chars().any(is_letter));
     tail.signature = parse_signature(&signature_parts);
-    if leftover > 0 {
-        tail.warnings.push(format!(
-            "{leftover} lines after the signature not parsed (appendix?), starting {:?}",
-            first_leftover.unwrap_or_default()
-        ));
-    }
     tail
 }
 
