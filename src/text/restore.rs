@@ -1332,8 +1332,11 @@ impl Ahead {
 
 /// Whether `line` continues the sentence of `before` (text wrapped at a page's width): the
 /// line before ends without a mark that closes a sentence or a clause, and this one starts
-/// with a small letter.
+/// with a small letter; a table row (cells between tabs) shares no sentence with a line.
 fn continues(before: &str, line: &str) -> bool {
+    if before.contains('\t') || line.contains('\t') {
+        return false;
+    }
     let ends_open = before
         .trim_end()
         .chars()
@@ -1387,6 +1390,7 @@ mod tests {
         assert!(!continues("như sau:", "a) Tổ chức"));
         assert!(!continues("I. MỤC ĐÍCH, YÊU CẦU", "Nhằm thực hiện"));
         assert!(!continues("", "bao dung"));
+        assert!(!continues("Sở Nội vụ\tchủ trì", "phối hợp"));
     }
 
     #[test]
