@@ -469,8 +469,27 @@ const ASSIGNED: &[(&str, &[&str])] = &[
             "Các Sở, ban, ngành và UBND các xã, phường",
         ],
     ),
-    ("06_", &["Phòng Quản lý Công nghiệp"]),
-    ("07_", &["Phòng Quản lý công nghiệp"]),
+    // 06 and 07: then the team's members, from the appendix "PHÂN CÔNG NHIỆM VỤ CỦA TỔ CÔNG
+    // TÁC ..." ("Nhiệm vụ thực hiện | Người thực hiện", one name a line), in the order they
+    // first appear.
+    (
+        "06_",
+        &[
+            "Phòng Quản lý Công nghiệp",
+            "Đỗ Mạnh Cường",
+            "Vũ Việt Linh",
+            "Nguyễn Thị Loan",
+        ],
+    ),
+    (
+        "07_",
+        &[
+            "Phòng Quản lý công nghiệp",
+            "Vũ Việt Linh",
+            "Nguyễn Thị Loan",
+            "Đỗ Mạnh Cường",
+        ],
+    ),
     (
         "14_",
         &[
@@ -903,4 +922,26 @@ fn an_appendix_left_as_text_says_whether_its_task_tables_were_read() {
     assert!(read.contains("\"PHỤ LỤC\"") && read.contains("task tables were read"));
     let not_read = appendix_warning("21_");
     assert!(not_read.contains("\"Phụ lục I\"") && !not_read.contains("task tables"));
+}
+
+#[test]
+fn a_team_table_gives_each_member_the_tasks_in_their_rows() {
+    let Some(files) = real_docs() else { return };
+    // 06's appendix: Nguyễn Thị Loan is named under four of its nine tasks.
+    let record = parsed(&files, "06_");
+    let loan = record
+        .assignments
+        .iter()
+        .find(|a| a.agency == "Nguyễn Thị Loan")
+        .map(|a| a.duties.clone())
+        .unwrap_or_default();
+    assert_eq!(
+        loan,
+        [
+            "Rà soát việc đáp ứng các điều kiện của học viên",
+            "Tổ chức kiểm tra",
+            "Rà soát vào điểm",
+            "Rà soát chứng chỉ trước khi trình",
+        ]
+    );
 }

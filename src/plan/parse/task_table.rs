@@ -3,9 +3,10 @@
 //!
 //! The header names the columns, in any order: the task ("Nhiệm vụ", "Nội dung", "Tên nhiệm
 //! vụ"), its time ("Thời gian hoàn thành", "Thời hạn", "Tiến độ"), the lead agency ("Cơ quan
-//! chủ trì", "Đơn vị thực hiện", "Trách nhiệm thực hiện"), the partners ("Phối hợp"), the
-//! product ("Sản phẩm", "Kết quả") and the number ("STT", "TT"). A table is a task table when
-//! one of its first rows names a task column and a time or a lead column; a header may go on
+//! chủ trì", "Đơn vị thực hiện", "Trách nhiệm thực hiện"), the persons who do it ("Người thực
+//! hiện", "Cán bộ phụ trách", a team's table), the partners ("Phối hợp"), the product ("Sản
+//! phẩm", "Kết quả") and the number ("STT", "TT"). A table is a task table when one of its
+//! first rows names a task column and a time, a lead or a person column; a header may go on
 //! in the row under it ("Cơ quan thực hiện" over "Chủ trì | Phối hợp").
 //!
 //! Every row under the header with a task gives a schedule step (task, when) when its time
@@ -13,7 +14,9 @@
 //! names. A lead cell naming several agencies separates them with ";" ("Sở Tư pháp; UBND các
 //! xã, phường"): each is given the task; a "," or "và" is part of a name ("Sở Văn hóa, Thể thao
 //! và Du lịch", "Các sở, ban, ngành và địa phương"), so the cell is not cut there. A lead
-//! naming the leaders of an agency ("Lãnh đạo Sở Y tế") is read as written.
+//! naming the leaders of an agency ("Lãnh đạo Sở Y tế") is read as written. A person cell
+//! holds one name a line ("Đỗ Mạnh Cường", "Vũ Việt Linh"): each person is given the task, as
+//! a person named in the plan's text is ("Ông. Hoàng Văn Thuân - Trưởng đoàn").
 //!
 //! Rows that are not tasks are passed over: empty rows, the row numbering the columns
 //! ("(1) | (2) | ..."), a header repeated further down, and group rows ("I | Cải cách thể
@@ -48,6 +51,8 @@ enum Role {
     Time,
     /// Who leads it.
     Lead,
+    /// The persons who do it, one a line.
+    Person,
     /// Who takes part.
     Partner,
     /// What it yields.
@@ -76,6 +81,9 @@ fn role_of(header: &str) -> Option<Role> {
     }
     if partners {
         return Some(Role::Partner);
+    }
+    if re!(r"^(?:người|cán bộ|công chức|thành viên)\b").is_match(lower) {
+        return Some(Role::Person);
     }
     if leads
         || re!(r"(?:cơ quan|đơn vị|trách nhiệm|bộ phận|sở|ngành)[^()]*\b(?:thực hiện|tham mưu|phụ trách)|phụ trách")
@@ -108,9 +116,10 @@ impl Columns {
         self.roles.iter().any(|&(_, r)| r == role)
     }
 
-    /// True when the columns make a task table: a task, and a time or a lead.
+    /// True when the columns make a task table: a task, and a time, a lead or a person.
     fn is_task_table(&self) -> bool {
-        self.has(Role::Task) && (self.has(Role::Time) || self.has(Role::Lead))
+        self.has(Role::Task)
+            && (self.has(Role::Time) || self.has(Role::Lead) || self.has(Role::Person))
     }
 }
 
@@ -172,6 +181,7 @@ struct RowTexts {
     task: String,
     time: String,
     lead: String,
+    person: String,
     partner: String,
     product: String,
 }
@@ -249,6 +259,14 @@ fn read_rows(
                     .iter()
                     .find(|(c, _)| *c == column)
                     .map_or_else(String::new, |(_, t)| t.clone())
+            } else if role == Role::Person {
+                // One person a line.
+                cell.text
+                    .lines()
+                    .map(clean)
+                    .filter(|l| !l.is_empty())
+                    .collect::<Vec<_>>()
+                    .join("; ")
             } else {
                 clean(&cell.text)
             };
@@ -268,6 +286,7 @@ fn read_rows(
                 Role::Task => &mut texts.task,
                 Role::Time => &mut texts.time,
                 Role::Lead => &mut texts.lead,
+                Role::Person => &mut texts.person,
                 Role::Partner => &mut texts.partner,
                 Role::Product => &mut texts.product,
             };
@@ -291,6 +310,7 @@ fn read_rows(
         }
         let has_more = !(texts.time.is_empty()
             && texts.lead.is_empty()
+            && texts.person.is_empty()
             && texts.partner.is_empty()
             && texts.product.is_empty());
         if texts.task.is_empty() {
@@ -352,7 +372,32 @@ fn read_rows(
                 ),
             );
         }
-        if texts.time.is_empty() && texts.lead.is_empty() {
+        let mut nobody = Vec::new();
+        for part in texts
+            .person
+            .split(';')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+        {
+            if is_person_name(part) {
+                out.assignments.push(Assignment {
+                    agency: part.to_string(),
+                    duties: vec![task.clone()],
+                });
+            } else {
+                nobody.push(part);
+            }
+        }
+        if !nobody.is_empty() {
+            warn(
+                out,
+                format!(
+                    "task table {number}, {row_label}: the person cell names no one: {}",
+                    quote(&nobody.join("; "))
+                ),
+            );
+        }
+        if texts.time.is_empty() && texts.lead.is_empty() && texts.person.is_empty() {
             warn(
                 out,
                 format!(
@@ -411,6 +456,19 @@ fn is_group_row(row: &Row, columns: &Columns, clean: &dyn Fn(&str) -> String) ->
         [(_, label), _] => re!(r"^(?:[IVXL]{1,5}|[A-Z]|\d{1,2}(?:\.\d{1,2})+)\.?$").is_match(label),
         _ => false,
     }
+}
+
+/// True for a person's name as a team's table writes it: two to five words, each a capital
+/// and small letters ("Nguyễn Thị Loan"), after an optional "Ông"/"Bà"/"Đ/c".
+fn is_person_name(text: &str) -> bool {
+    let name = re!(r"^(?:Ông|Bà|Đ/c|Đồng chí)\.?\s+").replace(text, "");
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..=5).contains(&words.len())
+        && words.iter().all(|w| {
+            let mut chars = w.chars();
+            chars.next().is_some_and(char::is_uppercase)
+                && chars.all(|c| c.is_lowercase() && c.is_alphabetic())
+        })
 }
 
 /// True for the row that numbers the columns: "(1) | (2) | (3)".
@@ -477,7 +535,8 @@ mod tests {
         assert_eq!(role_of("Sản phẩm đầu ra"), Some(Role::Product));
         assert_eq!(role_of("Vai trò (Chủ trì/ Phối hợp)"), None);
         assert_eq!(role_of("Ghi chú"), None);
-        assert_eq!(role_of("Người thực hiện"), None);
+        assert_eq!(role_of("Người thực hiện"), Some(Role::Person));
+        assert_eq!(role_of("Cán bộ phụ trách"), Some(Role::Person));
     }
 
     #[test]
@@ -609,6 +668,39 @@ mod tests {
         // A time alone, under no task: said so.
         assert_eq!(found.warnings.len(), 1, "{:?}", found.warnings);
         assert!(found.warnings[0].contains("no task") && found.warnings[0].contains("Tháng 12"));
+    }
+
+    #[test]
+    fn a_person_column_gives_each_person_named_a_line_the_task() {
+        let mut rows = vec![row(&[
+            "TT",
+            "Nhiệm vụ thực hiện",
+            "Người thực hiện",
+            "Ghi chú",
+        ])];
+        rows.push(row(&[
+            "1",
+            "Tổ chức kiểm tra",
+            "Đỗ Mạnh Cường\nBà Nguyễn Thị Loan",
+            "",
+        ]));
+        rows.push(row(&["2", "In ấn chứng chỉ", "Văn thư cơ quan", ""]));
+        let found = read(rows);
+        let given: Vec<(&str, &str)> = found
+            .assignments
+            .iter()
+            .map(|a| (a.agency.as_str(), a.duties[0].as_str()))
+            .collect();
+        assert_eq!(
+            given,
+            [
+                ("Đỗ Mạnh Cường", "Tổ chức kiểm tra"),
+                ("Bà Nguyễn Thị Loan", "Tổ chức kiểm tra"),
+            ]
+        );
+        assert!(found.schedule.is_empty());
+        assert_eq!(found.warnings.len(), 1, "{:?}", found.warnings);
+        assert!(found.warnings[0].contains("names no one: \"Văn thư cơ quan\""));
     }
 
     #[test]
