@@ -342,60 +342,30 @@ fn read_rows(
                 when: upper_first(texts.time.trim_end_matches(['.', ';', ',', ' '])),
             });
         }
-        let mut unnamed = Vec::new();
-        for part in texts
-            .lead
-            .split(';')
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-        {
-            let part = upper_first(part.trim_end_matches(['.', ',', ' ']));
-            let named = starts_with_agency(&part)
-                || part
-                    .strip_prefix("Lãnh đạo ")
-                    .is_some_and(|rest| starts_with_agency(&upper_first(rest)));
-            if named {
-                out.assignments.push(Assignment {
-                    agency: agency_name(&part),
-                    duties: vec![task.clone()],
-                });
-            } else {
-                unnamed.push(part);
+        let cells: [(&str, Namer, &str); 2] = [
+            (&texts.lead, lead_agency, "the lead cell names no agency"),
+            (&texts.person, person, "the person cell names no one"),
+        ];
+        for (cell, name_of, says) in cells {
+            let mut unnamed = Vec::new();
+            for part in cell.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+                match name_of(part) {
+                    Ok(name) => out.assignments.push(Assignment {
+                        agency: name,
+                        duties: vec![task.clone()],
+                    }),
+                    Err(part) => unnamed.push(part),
+                }
             }
-        }
-        if !unnamed.is_empty() {
-            warn(
-                out,
-                format!(
-                    "task table {number}, {row_label}: the lead cell names no agency: {}",
-                    quote(&unnamed.join("; "))
-                ),
-            );
-        }
-        let mut nobody = Vec::new();
-        for part in texts
-            .person
-            .split(';')
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-        {
-            if is_person_name(part) {
-                out.assignments.push(Assignment {
-                    agency: part.to_string(),
-                    duties: vec![task.clone()],
-                });
-            } else {
-                nobody.push(part);
+            if !unnamed.is_empty() {
+                warn(
+                    out,
+                    format!(
+                        "task table {number}, {row_label}: {says}: {}",
+                        quote(&unnamed.join("; "))
+                    ),
+                );
             }
-        }
-        if !nobody.is_empty() {
-            warn(
-                out,
-                format!(
-                    "task table {number}, {row_label}: the person cell names no one: {}",
-                    quote(&nobody.join("; "))
-                ),
-            );
         }
         if texts.time.is_empty() && texts.lead.is_empty() && texts.person.is_empty() {
             warn(
@@ -455,6 +425,32 @@ fn is_group_row(row: &Row, columns: &Columns, clean: &dyn Fn(&str) -> String) ->
         }
         [(_, label), _] => re!(r"^(?:[IVXL]{1,5}|[A-Z]|\d{1,2}(?:\.\d{1,2})+)\.?$").is_match(label),
         _ => false,
+    }
+}
+
+/// Reads one part of a cell as an assignee's name, or gives the part back as it is shown.
+type Namer = fn(&str) -> Result<String, String>;
+
+/// A part of a lead cell as an agency's name ("Sở Tư pháp", "Lãnh đạo Sở Y tế").
+fn lead_agency(part: &str) -> Result<String, String> {
+    let part = upper_first(part.trim_end_matches(['.', ',', ' ']));
+    let named = starts_with_agency(&part)
+        || part
+            .strip_prefix("Lãnh đạo ")
+            .is_some_and(|rest| starts_with_agency(&upper_first(rest)));
+    if named {
+        Ok(agency_name(&part))
+    } else {
+        Err(part)
+    }
+}
+
+/// A line of a person cell as a person's name.
+fn person(part: &str) -> Result<String, String> {
+    if is_person_name(part) {
+        Ok(part.to_string())
+    } else {
+        Err(part.to_string())
     }
 }
 
