@@ -278,6 +278,9 @@ proptest! {
         Just("KT."), Just("Căn cứ Quyết định số 1/QĐ-TTg ngày 31/02/2026 của"), Just("Tổng kinh phí: 1.000,0 triệu đồng"),
         Just("| 1 | Ngân sách | 5 |"), Just("Phấn đấu 100% ; trong đó"), Just("Sản phẩm ( của – "), Just("IV. TỔ CHỨC THỰC HIỆN"),
         Just(""), Just("   "), Just("Nguyễn Văn A"), Just("PHƯỜNG"), Just(", ngày tháng năm 2026"),
+        Just("| STT | Nhiệm vụ | Thời gian | Chủ trì | Người thực hiện |"), Just("|---|---|---|---|---|"),
+        Just("| 1 | Kiểm tra | Quý I | Sở Nội vụ; UBND xã | Nguyễn Văn A |"), Just("| I | NHÓM MỘT |"),
+        Just("| | | Tháng 6 |"), Just("| Nội dung | Chủ trì |"), Just("|"),
     ], 0..40)) {
         let text = parts.join("\n");
         let _ = parse_text(&text, source("txt"));
