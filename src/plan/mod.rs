@@ -58,20 +58,14 @@ pub fn parse_path_restoring(
     let doc = read_path(path, options.encoding)?;
     let normalized = normalize(&doc.text, &NormalizeOptions::default());
     let restore = needs_restoration(&normalized);
-    let (text, restored_lines) = if restore {
-        let (restored, changed) = restorer.restore_text(&normalized);
-        (normalize(&restored, &NormalizeOptions::default()), changed)
-    } else {
-        (normalized, 0)
-    };
-    // The tables' cells get what the text got.
+    // The tables' cells get what the text got, judged as the whole document is.
     let mut tables = doc.tables;
     for table in &mut tables {
         table.map_text(&mut |cell| {
             let clean = normalize(cell, &NormalizeOptions::default());
             if restore {
                 normalize(
-                    &restorer.restore_text(&clean).0,
+                    &restorer.restore_within(&clean, &normalized).0,
                     &NormalizeOptions::default(),
                 )
             } else {
@@ -79,6 +73,12 @@ pub fn parse_path_restoring(
             }
         });
     }
+    let (text, restored_lines) = if restore {
+        let (restored, changed) = restorer.restore_text(&normalized);
+        (normalize(&restored, &NormalizeOptions::default()), changed)
+    } else {
+        (normalized, 0)
+    };
     let source = record::Source {
         path: path.display().to_string(),
         format: doc.format.name().to_string(),

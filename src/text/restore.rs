@@ -594,6 +594,12 @@ impl<'m> Restorer<'m> {
 
     /// Restores every damaged line of a text; returns the text (same lines) and how many lines changed.
     pub fn restore_text(&self, text: &str) -> (String, usize) {
+        self.restore_within(text, text)
+    }
+
+    /// [`Restorer::restore_text`] for a part of a document (a table cell): whether its damage
+    /// is OCR's or typing's is judged on the whole `document`, as for the document's lines.
+    pub fn restore_within(&self, text: &str, document: &str) -> (String, usize) {
         let mut memo = Memo::default();
         let mut out = String::with_capacity(text.len() + text.len() / 4);
         let mut changed = 0;
@@ -608,7 +614,7 @@ impl<'m> Restorer<'m> {
                     .peek()
                     .map_or("", |next| next.trim_end_matches(['\n', '\r'])),
             };
-            let restored = self.restore_with_memo(body, text, lines_around, &mut memo);
+            let restored = self.restore_with_memo(body, document, lines_around, &mut memo);
             if let Cow::Owned(new) = &restored
                 && new != body
             {
@@ -1380,6 +1386,23 @@ mod tests {
         let typed_after = shared.restore_text(typed).0;
         assert_eq!((typed_after, ocr_first), alone);
         assert!(shared.cache.lock().is_ok_and(|c| c.held > 0));
+    }
+
+    #[test]
+    fn a_part_of_a_document_is_read_as_its_document_is() {
+        let restorer = Restorer::new(LanguageModel::embedded(), Channel::embedded());
+        let cell = "Can bo 6 cac xa phuong deu tham gia day du";
+        // Typed without marks, "6" is a number; in an OCR document it may be "ở".
+        let ocr =
+            format!("Ké hoach t6 chirc thwe hién Chuong trinh OCOP ctia hgp tac xa\n{cell}\n");
+        let (alone, _) = restorer.restore_text(cell);
+        let (within, _) = restorer.restore_within(cell, &ocr);
+        assert_eq!(alone, "Cán bộ 6 các xã phường đều tham gia đầy đủ");
+        assert_eq!(within, "Cán bộ ở các xã phường đều tham gia đầy đủ");
+        assert_eq!(
+            restorer.restore_text(&ocr).0.lines().nth(1),
+            Some(within.as_str())
+        );
     }
 
     #[test]
