@@ -32,6 +32,7 @@ use crate::text::upper_first;
 use super::extract::{agency_name, starts_with_agency};
 use super::layout::{Flow, collapse_spaces, strip_markup};
 use super::re;
+use super::signature::is_person_name;
 
 /// How many of a table's first rows are looked at for its header.
 const HEADER_ROWS: usize = 6;
@@ -445,26 +446,15 @@ fn lead_agency(part: &str) -> Result<String, String> {
     }
 }
 
-/// A line of a person cell as a person's name.
+/// A line of a person cell as a person's name ("Nguyễn Thị Loan"), perhaps after "Ông",
+/// "Bà" or "Đ/c".
 fn person(part: &str) -> Result<String, String> {
-    if is_person_name(part) {
+    let name = re!(r"^(?:Ông|Bà|Đ/c|Đồng chí)\.?\s+").replace(part, "");
+    if is_person_name(&name) {
         Ok(part.to_string())
     } else {
         Err(part.to_string())
     }
-}
-
-/// True for a person's name as a team's table writes it: two to five words, each a capital
-/// and small letters ("Nguyễn Thị Loan"), after an optional "Ông"/"Bà"/"Đ/c".
-fn is_person_name(text: &str) -> bool {
-    let name = re!(r"^(?:Ông|Bà|Đ/c|Đồng chí)\.?\s+").replace(text, "");
-    let words: Vec<&str> = name.split_whitespace().collect();
-    (2..=5).contains(&words.len())
-        && words.iter().all(|w| {
-            let mut chars = w.chars();
-            chars.next().is_some_and(char::is_uppercase)
-                && chars.all(|c| c.is_lowercase() && c.is_alphabetic())
-        })
 }
 
 /// True for the row that numbers the columns: "(1) | (2) | (3)".
