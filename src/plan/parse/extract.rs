@@ -577,6 +577,22 @@ pub fn merge_assignments(into: &mut Vec<Assignment>, more: Vec<Assignment>) {
     }
 }
 
+/// Adds steps read elsewhere (a task table) after those of the text, each task and time once;
+/// returns how many were added.
+pub fn merge_schedule(into: &mut Vec<ScheduleStep>, more: Vec<ScheduleStep>) -> usize {
+    let mut seen: std::collections::HashSet<(String, String)> = into
+        .iter()
+        .map(|s| (s.task.clone(), s.when.clone()))
+        .collect();
+    let before = into.len();
+    for step in more {
+        if seen.insert((step.task.clone(), step.when.clone())) {
+            into.push(step);
+        }
+    }
+    into.len() - before
+}
+
 /// Abbreviations in agency names, written out (lower case) for comparing names.
 const AGENCY_ABBREVIATIONS: &[(&str, &str)] = &[
     ("ubnd", "ủy ban nhân dân"),

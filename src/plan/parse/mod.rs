@@ -242,18 +242,7 @@ pub fn parse(text: &str, flow: Flow, tables: &[Table]) -> Parsed {
     out.schedule = extract::schedule(&roots);
     let tabled = task_table::read_task_tables(tables, flow);
     extract::merge_assignments(&mut out.assignments, tabled.assignments);
-    let mut steps: std::collections::HashSet<(String, String)> = out
-        .schedule
-        .iter()
-        .map(|s| (s.task.clone(), s.when.clone()))
-        .collect();
-    let mut from_tables = 0;
-    for step in tabled.schedule {
-        if steps.insert((step.task.clone(), step.when.clone())) {
-            out.schedule.push(step);
-            from_tables += 1;
-        }
-    }
+    let from_tables = extract::merge_schedule(&mut out.schedule, tabled.schedule);
     if let Some(appendix) = appendix {
         let tables_read = match from_tables {
             0 => String::new(),
