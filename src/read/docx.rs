@@ -219,14 +219,24 @@ impl OpenTable {
     }
 }
 
-/// The value of an element's `w:val` attribute.
-fn val_of(element: &quick_xml::events::BytesStart) -> Option<String> {
-    element.attributes().flatten().find_map(|a| {
-        (a.key.local_name().as_ref() == "val")
+/// The values of an element's attributes named (without namespace) one of `keys`, in order.
+fn attribute_values<'e>(
+    element: &'e quick_xml::events::BytesStart,
+    keys: &'e [&str],
+) -> impl Iterator<Item = String> + 'e {
+    element.attributes().flatten().filter_map(|a| {
+        let name = a.key.local_name();
+        let name: &str = name.as_ref();
+        keys.contains(&name)
             .then(|| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok())
             .flatten()
             .map(|v| v.into_owned())
     })
+}
+
+/// The value of an element's `w:val` attribute.
+fn val_of(element: &quick_xml::events::BytesStart) -> Option<String> {
+    attribute_values(element, &["val"]).next()
 }
 
 impl Walker {
@@ -336,14 +346,7 @@ impl Walker {
 
 /// The legacy font named by a `w:rFonts` element (its ascii or hAnsi font).
 fn run_font_of(element: &quick_xml::events::BytesStart) -> Option<LegacyFont> {
-    element.attributes().flatten().find_map(|a| {
-        let key = a.key.local_name();
-        let key = key.as_ref();
-        (key == "ascii" || key == "hAnsi")
-            .then(|| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok())
-            .flatten()
-            .and_then(|v| LegacyFont::of(&v))
-    })
+    attribute_values(element, &["ascii", "hAnsi"]).find_map(|v| LegacyFont::of(&v))
 }
 
 /// Walks `word/document.xml` and collects its text and tables (see the module notes).
