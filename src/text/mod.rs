@@ -2,6 +2,7 @@
 
 pub mod channel;
 pub mod encoding;
+pub mod lexicon;
 pub mod lm;
 pub mod normalize;
 pub mod restore;

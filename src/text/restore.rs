@@ -18,6 +18,7 @@ use std::hash::BuildHasherDefault;
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use super::channel::{Channel, marks_lost};
+use super::lexicon::Lexicon;
 use super::lm::{HISTORY, IdHasher, IdMap, LanguageModel, OTHER, START, UNKNOWN, pack};
 use super::syllable::{Syllable, ToneStyle, strip_marks};
 use super::words::{
@@ -63,6 +64,11 @@ const CASE_WEIGHT_LOWER: f32 = 0.25;
 const MAX_WORD: usize = 14;
 /// Most edits between a damaged word (read through the channel's folding) and a syllable's plain form.
 const MAX_EDITS: usize = 3;
+/// Cost (in nats) of a reading that does not go on a word of the word list with the reading
+/// before it ([`Lexicon::goes_on`]): "nâng cấp đô thị", not "đó thì". (Every reading of a
+/// line but those pays it; charged as a cost rather than given as a bonus, so that no
+/// hypothesis's score ever rises and the beam's bounds hold.)
+const NO_WORD_COST: f32 = 2.5;
 /// Words decoded together at most; a longer line is decoded in windows of this many.
 const MAX_LINE_WORDS: usize = 400;
 
@@ -560,6 +566,8 @@ pub struct Restorer<'m> {
     symbol_parts: HashMap<String, String>,
     /// Readings made for earlier documents.
     cache: Mutex<ReadingCache>,
+    /// The words of two or more syllables that neighbouring readings may make together.
+    lexicon: Lexicon,
 }
 
 impl<'m> Restorer<'m> {
@@ -577,6 +585,7 @@ impl<'m> Restorer<'m> {
             inventory,
             symbol_parts,
             cache: Mutex::default(),
+            lexicon: Lexicon::new(lm),
         }
     }
 
@@ -1187,6 +1196,8 @@ impl<'m> Restorer<'m> {
             history: [u32; HISTORY],
             /// The longest n-gram the model saw ending in the history's last word.
             matched: usize,
+            /// Whether the last word was read as going on a listed word ([`NO_WORD_COST`]).
+            joined: bool,
             score: f32,
             trail: usize,
         }
@@ -1195,6 +1206,7 @@ impl<'m> Restorer<'m> {
         let mut beam = vec![Hyp {
             history: start,
             matched: HISTORY + 1,
+            joined: false,
             score: 0.0,
             trail: usize::MAX,
         }];
@@ -1214,22 +1226,28 @@ impl<'m> Restorer<'m> {
                 }
                 let context = self.lm.context_matched(h.history, h.matched);
                 let last = h.history[HISTORY - 1];
+                let words = self.lexicon.after(h.history);
                 for c in cands.iter() {
                     let bound = h.score - cost(c);
                     if bound < floor {
                         continue;
                     }
                     // A run of other words is one word to the model (as in training).
-                    let (score, history, matched) = if c.id == OTHER && last == OTHER {
-                        (bound, h.history, h.matched)
+                    let (score, history, matched, joined) = if c.id == OTHER && last == OTHER {
+                        (bound - NO_WORD_COST, h.history, h.matched, false)
                     } else {
                         let (lm, matched) = context.log_prob_matched(c.id);
                         let [_, u, v] = h.history;
-                        (bound + lm, [u, v, c.id], matched)
+                        let word = words.goes_on(h.joined, c.id);
+                        let no_word = if word { 0.0 } else { NO_WORD_COST };
+                        (bound + lm - no_word, [u, v, c.id], matched, word)
                     };
                     if score < floor {
                         continue;
                     }
+                    // Hypotheses with the same last words are one state, whether or not the last
+                    // went on a listed word: the better keeps its own (doubling the states for
+                    // it was no better on the development set).
                     let state = pack(&history);
                     match states.get(&state).map(|&i| &mut next[i]) {
                         Some(n) if n.score >= score => {}
@@ -1238,6 +1256,7 @@ impl<'m> Restorer<'m> {
                             *n = Hyp {
                                 history,
                                 matched,
+                                joined,
                                 score,
                                 trail: trails.len() - 1,
                             };
@@ -1248,6 +1267,7 @@ impl<'m> Restorer<'m> {
                             next.push(Hyp {
                                 history,
                                 matched,
+                                joined,
                                 score,
                                 trail: trails.len() - 1,
                             });
