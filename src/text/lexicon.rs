@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
 
-use super::lm::{HISTORY, IdHasher, LanguageModel, UNKNOWN, pack};
+use super::lm::{IdHasher, LanguageModel, UNKNOWN, pack};
 use super::syllable::is_word_char;
 use super::words::syllable_key;
 
@@ -22,27 +22,6 @@ pub struct Lexicon {
     next: Vec<u32>,
     /// Every three neighbouring syllables of a listed word ("ban kiểm soát").
     triples: IdSet,
-}
-
-/// What may go on a listed word after one history ([`Lexicon::after`]).
-pub struct WordsAfter<'l> {
-    lexicon: &'l Lexicon,
-    /// The history's last two syllables.
-    last: [u32; 2],
-    /// The syllables that make a listed word with the last one, sorted.
-    next: &'l [u32],
-}
-
-impl WordsAfter<'_> {
-    /// Whether `w` goes on a listed word after this history: it makes a word with the last
-    /// syllable, and that one did not already end a word of its own (`joined`: it was read as
-    /// going on a word) unless all three are one longer word. Each syllable thus belongs to one
-    /// word at most: "truyền thống" and "thông dịch" cannot both count in "truyền thông dịch".
-    pub fn goes_on(&self, joined: bool, w: u32) -> bool {
-        let [u, v] = self.last;
-        self.next.binary_search(&w).is_ok()
-            && (!joined || self.lexicon.triples.contains(&pack(&[u, v, w])))
-    }
 }
 
 impl Lexicon {
@@ -88,50 +67,38 @@ impl Lexicon {
         }
     }
 
-    /// What may go on a listed word after `history` (oldest first).
-    pub fn after(&self, history: [u32; HISTORY]) -> WordsAfter<'_> {
-        let [_, u, v] = history;
-        let (start, end) = self.after.get(v as usize).copied().unwrap_or((0, 0));
-        WordsAfter {
-            lexicon: self,
-            last: [u, v],
-            next: &self.next[start as usize..end as usize],
-        }
+    /// Which of the readings `ids` make a listed word with `last` (after it): bit i for the
+    /// i-th reading (readings after the 64th never do).
+    pub fn pairs_with(&self, last: u32, ids: impl Iterator<Item = u32>) -> u64 {
+        let (start, end) = self.after.get(last as usize).copied().unwrap_or((0, 0));
+        let next = &self.next[start as usize..end as usize];
+        ids.take(64)
+            .enumerate()
+            .filter(|&(_, id)| next.binary_search(&id).is_ok())
+            .fold(0, |mask, (i, _)| mask | 1 << i)
+    }
+
+    /// Whether three syllables are neighbours in one listed word ("ban kiểm soát").
+    pub fn one_word(&self, three: [u32; 3]) -> bool {
+        self.triples.contains(&pack(&three))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::lm::START;
 
     #[test]
-    fn a_syllable_goes_on_one_word_at_most() {
-        let lm =
-            LanguageModel::from_texts(["ban kiểm soát truyền thống thông dịch đô thị đó thì"], 1);
-        let words = "ban kiểm soát\ntruyền thống\ntruyền thông\nthông dịch\nđô thị\n";
-        let lexicon = Lexicon::from_words(words, &lm);
+    fn readings_that_make_a_listed_word_are_marked() {
+        let lm = LanguageModel::from_texts(["ban kiểm soát truyền thống đô thị đó thì"], 1);
+        let lexicon = Lexicon::from_words("ban kiểm soát\ntruyền thống\nđô thị\n", &lm);
         let id = |w: &str| lm.id(w);
-        let after = |u: &str, v: &str| [START, id(u), id(v)];
-        assert!(lexicon.after(after("nâng", "đô")).goes_on(false, id("thị")));
-        assert!(!lexicon.after(after("nâng", "đó")).goes_on(false, id("thì")));
-        // "kiểm" went on "ban": "soát" goes on the same word of three.
-        assert!(
-            lexicon
-                .after(after("ban", "kiểm"))
-                .goes_on(true, id("soát"))
-        );
-        // "thông" went on "truyền" ("truyền thông"): "dịch" cannot make a second word with it.
-        assert!(
-            !lexicon
-                .after(after("truyền", "thông"))
-                .goes_on(true, id("dịch"))
-        );
-        assert!(
-            lexicon
-                .after(after("truyền", "thông"))
-                .goes_on(false, id("dịch"))
-        );
+        let readings = || ["thì", "thị", "soát"].into_iter().map(id);
+        assert_eq!(lexicon.pairs_with(id("đô"), readings()), 0b010);
+        assert_eq!(lexicon.pairs_with(id("đó"), readings()), 0);
+        assert_eq!(lexicon.pairs_with(id("kiểm"), readings()), 0b100);
+        assert!(lexicon.one_word([id("ban"), id("kiểm"), id("soát")]));
+        assert!(!lexicon.one_word([id("truyền"), id("thống"), id("đô")]));
     }
 
     #[test]
@@ -145,15 +112,8 @@ mod tests {
             ("tuyển", "dụng"),
             ("ủy", "ban"),
         ] {
-            assert!(
-                lexicon.after([START, START, id(a)]).goes_on(false, id(b)),
-                "{a} {b}"
-            );
+            assert_eq!(lexicon.pairs_with(id(a), [id(b)].into_iter()), 1, "{a} {b}");
         }
-        assert!(
-            !lexicon
-                .after([START, START, id("đó")])
-                .goes_on(false, id("thì"))
-        );
+        assert_eq!(lexicon.pairs_with(id("đó"), [id("thì")].into_iter()), 0);
     }
 }

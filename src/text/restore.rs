@@ -1220,14 +1220,23 @@ impl<'m> Restorer<'m> {
             // cannot enter the beam; a model score is never positive, so `h.score - cost` bounds it.
             let mut floor = f32::NEG_INFINITY;
             let mut floor_made_at = 0;
+            // Per last word of the beam's hypotheses: which readings make a listed word with it.
+            let mut pairs: Vec<(u32, u64)> = Vec::with_capacity(BEAM);
             for h in &beam {
                 if h.score < floor {
                     break;
                 }
                 let context = self.lm.context_matched(h.history, h.matched);
                 let last = h.history[HISTORY - 1];
-                let words = self.lexicon.after(h.history);
-                for c in cands.iter() {
+                let paired = match pairs.iter().find(|p| p.0 == last) {
+                    Some(&(_, mask)) => mask,
+                    None => {
+                        let mask = self.lexicon.pairs_with(last, cands.iter().map(|c| c.id));
+                        pairs.push((last, mask));
+                        mask
+                    }
+                };
+                for (i, c) in cands.iter().enumerate() {
                     let bound = h.score - cost(c);
                     if bound < floor {
                         continue;
@@ -1238,7 +1247,13 @@ impl<'m> Restorer<'m> {
                     } else {
                         let (lm, matched) = context.log_prob_matched(c.id);
                         let [_, u, v] = h.history;
-                        let word = words.goes_on(h.joined, c.id);
+                        // A syllable goes on one listed word at most: after one that went on a
+                        // word, the next goes on it only if the three make one longer word
+                        // ("ban kiểm soát"), so "truyền thống" and "thông dịch" cannot both
+                        // count in "truyền thông dịch".
+                        let word = i < 64
+                            && paired >> i & 1 == 1
+                            && (!h.joined || self.lexicon.one_word([u, v, c.id]));
                         let no_word = if word { 0.0 } else { NO_WORD_COST };
                         (bound + lm - no_word, [u, v, c.id], matched, word)
                     };
