@@ -62,6 +62,16 @@ fn two_readings_that_make_a_listed_word_are_read_as_that_word() {
 }
 
 #[test]
+fn an_acronym_the_model_never_saw_gets_its_d_from_the_words_it_stands_for() {
+    // "ĐTXD" is "đầu tư xây dựng"; typed without marks, it is written "DTXD".
+    line_has(
+        "Ban quan ly du an DTXD cong trinh giao thong\n",
+        0,
+        &["dự án ĐTXD công trình"],
+    );
+}
+
+#[test]
 fn fixture_003_keeps_its_lines_and_gets_its_title_back() {
     let garbled = fixture("003.txt");
     assert!(needs_restoration(&garbled));

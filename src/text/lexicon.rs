@@ -3,11 +3,12 @@
 //! make one of these words together as likelier than two that do not: "nâng cấp đô thị", not
 //! "đó thì". The n-gram model learns this only for the words its text happened to contain.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 
-use super::lm::{IdHasher, LanguageModel, UNKNOWN, pack};
+use super::lm::{HISTORY, IdHasher, LanguageModel, START, UNKNOWN, pack};
 use super::syllable::is_word_char;
+use super::syllable::strip_marks;
 use super::words::syllable_key;
 
 /// A set of packed model ids.
@@ -22,6 +23,9 @@ pub struct Lexicon {
     next: Vec<u32>,
     /// Every three neighbouring syllables of a listed word ("ban kiểm soát").
     triples: IdSet,
+    /// The listed words of two or three syllables by their initials in capitals, Đ kept
+    /// ("ĐT": "đầu tư", "đô thị"; "XD": "xây dựng"), for reading acronyms.
+    by_initials: HashMap<String, Vec<Vec<u32>>>,
 }
 
 impl Lexicon {
@@ -35,6 +39,7 @@ impl Lexicon {
     pub fn from_words(words: &str, lm: &LanguageModel) -> Lexicon {
         let mut pairs: Vec<(u32, u32)> = Vec::new();
         let mut triples = IdSet::default();
+        let mut by_initials: HashMap<String, Vec<Vec<u32>>> = HashMap::new();
         for word in words.lines() {
             // The list is in small letters, mostly in the model's spelling already: a syllable
             // is respelled (classic tone placement) only when the model does not know it as written.
@@ -47,6 +52,10 @@ impl Lexicon {
                 })
                 .collect();
             let known = |run: &&[u32]| run.iter().all(|&id| id > UNKNOWN);
+            if (2..=3).contains(&ids.len()) && known(&ids.as_slice()) {
+                let initials: String = word.split(' ').filter_map(initial).collect();
+                by_initials.entry(initials).or_default().push(ids.clone());
+            }
             pairs.extend(ids.windows(2).filter(known).map(|p| (p[0], p[1])));
             triples.extend(ids.windows(3).filter(known).map(pack));
         }
@@ -60,10 +69,20 @@ impl Lexicon {
             }
             span.1 = at + 1;
         }
+        // An acronym is read among the likeliest words of each run of initials only.
+        for words in by_initials.values_mut() {
+            let mut scored: Vec<(f32, Vec<u32>)> = words
+                .drain(..)
+                .map(|word| (word_log_prob(lm, &word), word))
+                .collect();
+            scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+            words.extend(scored.into_iter().take(WORDS_PER_INITIALS).map(|(_, w)| w));
+        }
         Lexicon {
             after,
             next: pairs.into_iter().map(|(_, second)| second).collect(),
             triples,
+            by_initials,
         }
     }
 
@@ -78,10 +97,90 @@ impl Lexicon {
             .fold(0, |mask, (i, _)| mask | 1 << i)
     }
 
+    /// An acronym written without Đ ("DTXD") with Đ put back where the likeliest run of listed
+    /// words whose initials it spells has it ("đầu tư xây dựng": "ĐTXD"); `None` when no run of
+    /// listed words of two or three syllables spells all of it, or none needs a Đ.
+    pub fn spell_acronym(&self, acronym: &str, lm: &LanguageModel) -> Option<String> {
+        const KEPT: usize = 8;
+        let letters: Vec<char> = acronym.chars().collect();
+        if !(2..=9).contains(&letters.len()) || !letters.contains(&'D') {
+            return None;
+        }
+        // Per position: the best readings of the letters before it (score, history, spelling).
+        let mut best: Vec<Vec<(f32, [u32; HISTORY], String)>> = vec![Vec::new(); letters.len() + 1];
+        best[0].push((0.0, [START; HISTORY], String::new()));
+        for at in 0..letters.len() {
+            let here = std::mem::take(&mut best[at]);
+            for len in 2..=3.min(letters.len() - at) {
+                for spelling in with_d_or_dd(&letters[at..at + len]) {
+                    let Some(words) = self.by_initials.get(&spelling) else {
+                        continue;
+                    };
+                    for (score, history, before) in &here {
+                        for word in words {
+                            let mut history = *history;
+                            let mut score = *score;
+                            for &w in word {
+                                score += lm.log_prob(history, w);
+                                history = [history[1], history[2], w];
+                            }
+                            best[at + len].push((score, history, format!("{before}{spelling}")));
+                        }
+                    }
+                }
+                let next = &mut best[at + len];
+                next.sort_by(|a, b| b.0.total_cmp(&a.0));
+                next.truncate(KEPT);
+            }
+        }
+        let (_, _, spelled) = best[letters.len()].first()?;
+        (spelled != acronym).then(|| spelled.clone())
+    }
+
     /// Whether three syllables are neighbours in one listed word ("ban kiểm soát").
     pub fn one_word(&self, three: [u32; 3]) -> bool {
         self.triples.contains(&pack(&three))
     }
+}
+
+/// Words of one run of initials that an acronym is read among (the likeliest on their own).
+const WORDS_PER_INITIALS: usize = 16;
+
+/// Natural log of the probability of a word's syllables at the start of a line.
+fn word_log_prob(lm: &LanguageModel, word: &[u32]) -> f32 {
+    let mut history = [START; HISTORY];
+    word.iter()
+        .map(|&w| {
+            let p = lm.log_prob(history, w);
+            history = [history[1], history[2], w];
+            p
+        })
+        .sum()
+}
+
+/// A syllable's initial in capitals, Đ kept ("đầu" gives 'Đ', "ủy" gives 'U').
+fn initial(syllable: &str) -> Option<char> {
+    let first = syllable.chars().next()?;
+    if first == 'đ' || first == 'Đ' {
+        return Some('Đ');
+    }
+    strip_marks(&first.to_string())
+        .chars()
+        .next()
+        .map(|c| c.to_ascii_uppercase())
+}
+
+/// Every spelling of `letters` with each D left or written Đ.
+fn with_d_or_dd(letters: &[char]) -> Vec<String> {
+    let mut spellings = vec![String::new()];
+    for &c in letters {
+        let options: &[char] = if c == 'D' { &['D', 'Đ'] } else { &[c] };
+        spellings = spellings
+            .iter()
+            .flat_map(|s| options.iter().map(move |&o| format!("{s}{o}")))
+            .collect();
+    }
+    spellings
 }
 
 #[cfg(test)]
@@ -99,6 +198,21 @@ mod tests {
         assert_eq!(lexicon.pairs_with(id("kiểm"), readings()), 0b100);
         assert!(lexicon.one_word([id("ban"), id("kiểm"), id("soát")]));
         assert!(!lexicon.one_word([id("truyền"), id("thống"), id("đô")]));
+    }
+
+    #[test]
+    fn an_acronym_takes_its_d_from_the_words_it_stands_for() {
+        let text = "ban quản lý dự án đầu tư xây dựng\nđầu tư xây dựng công trình\n\
+                    lập dự toán xây dựng\nxác định dự toán\n";
+        let lm = LanguageModel::from_texts([text], 1);
+        let words = "đầu tư\nxây dựng\nxác định\ndự toán\ndự án\nquản lý\n";
+        let lexicon = Lexicon::from_words(words, &lm);
+        // "đầu tư xây dựng" is likelier than "dự toán xây dựng" or "đầu tư xác định".
+        assert_eq!(lexicon.spell_acronym("DTXD", &lm).as_deref(), Some("ĐTXD"));
+        assert_eq!(lexicon.spell_acronym("QLDA", &lm), None);
+        // No run of listed words spells "XYD"; "UBND" has no D to choose.
+        assert_eq!(lexicon.spell_acronym("XYD", &lm), None);
+        assert_eq!(lexicon.spell_acronym("UBN", &lm), None);
     }
 
     #[test]

@@ -69,6 +69,8 @@ const MAX_EDITS: usize = 3;
 /// line but those pays it; charged as a cost rather than given as a bonus, so that no
 /// hypothesis's score ever rises and the beam's bounds hold.)
 const NO_WORD_COST: f32 = 2.5;
+/// Acronyms whose reading a restorer keeps at most (then it starts again).
+const MAX_ACRONYMS: usize = 100_000;
 /// Words decoded together at most; a longer line is decoded in windows of this many.
 const MAX_LINE_WORDS: usize = 400;
 
@@ -568,6 +570,8 @@ pub struct Restorer<'m> {
     cache: Mutex<ReadingCache>,
     /// The words of two or more syllables that neighbouring readings may make together.
     lexicon: Lexicon,
+    /// Acronyms read with the word list (see [`Lexicon::spell_acronym`]), and how.
+    acronyms: Mutex<HashMap<String, Option<String>>>,
 }
 
 impl<'m> Restorer<'m> {
@@ -586,6 +590,7 @@ impl<'m> Restorer<'m> {
             symbol_parts,
             cache: Mutex::default(),
             lexicon: Lexicon::new(lm),
+            acronyms: Mutex::default(),
         }
     }
 
@@ -969,10 +974,10 @@ impl<'m> Restorer<'m> {
         let mut out = String::with_capacity(chunk.len() + 4);
         let mut part = String::new();
         let flush = |part: &mut String, out: &mut String| {
+            let capitals = part.chars().all(|c| c.is_ascii_uppercase());
             match self.symbol_parts.get(part.as_str()) {
-                Some(with_d) if part.chars().all(|c| c.is_ascii_uppercase()) => {
-                    out.push_str(with_d);
-                }
+                Some(with_d) if capitals => out.push_str(with_d),
+                _ if capitals => out.push_str(&self.spell_acronym(part)),
                 _ => out.push_str(part),
             }
             part.clear();
@@ -987,6 +992,26 @@ impl<'m> Restorer<'m> {
         }
         flush(&mut part, &mut out);
         out
+    }
+
+    /// An acronym the model never saw, with Đ put back where the words it likeliest stands for
+    /// have it (read once per restorer).
+    fn spell_acronym(&self, acronym: &str) -> String {
+        let known = || self.acronyms.lock().unwrap_or_else(PoisonError::into_inner);
+        let seen = known().get(acronym).cloned();
+        let spelled = match seen {
+            Some(spelled) => spelled,
+            None => {
+                let spelled = self.lexicon.spell_acronym(acronym, self.lm);
+                let mut known = known();
+                if known.len() >= MAX_ACRONYMS {
+                    known.clear();
+                }
+                known.insert(acronym.to_string(), spelled.clone());
+                spelled
+            }
+        };
+        spelled.unwrap_or_else(|| acronym.to_string())
     }
 
     /// A word's readings in a document of its kind: from the shared cache, or made and put there.
