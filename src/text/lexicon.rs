@@ -2,13 +2,13 @@
 //! word list; see `corpus/public-sources.md`). Restoration reads two neighbouring readings that
 //! make one of these words together as likelier than two that do not: "nâng cấp đô thị", not
 //! "đó thì". The n-gram model learns this only for the words its text happened to contain.
+//! The same words tell which D of an acronym is a Đ: "DTXD" spells "đầu tư xây dựng", "ĐTXD".
 
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 
 use super::lm::{HISTORY, IdHasher, LanguageModel, START, UNKNOWN, pack};
-use super::syllable::is_word_char;
-use super::syllable::strip_marks;
+use super::syllable::{is_word_char, strip_marks};
 use super::words::syllable_key;
 
 /// A set of packed model ids.
@@ -43,17 +43,20 @@ impl Lexicon {
         for word in words.lines() {
             // The list is in small letters, mostly in the model's spelling already: a syllable
             // is respelled (classic tone placement) only when the model does not know it as written.
-            let ids: Vec<u32> = word
+            let parts: Vec<&str> = word
                 .split(|c: char| !is_word_char(c))
                 .filter(|part| !part.is_empty())
-                .map(|part| match lm.id(part) {
+                .collect();
+            let ids: Vec<u32> = parts
+                .iter()
+                .map(|&part| match lm.id(part) {
                     UNKNOWN => syllable_key(part).map_or(UNKNOWN, |key| lm.id(&key)),
                     id => id,
                 })
                 .collect();
             let known = |run: &&[u32]| run.iter().all(|&id| id > UNKNOWN);
             if (2..=3).contains(&ids.len()) && known(&ids.as_slice()) {
-                let initials: String = word.split(' ').filter_map(initial).collect();
+                let initials: String = parts.iter().filter_map(|part| initial(part)).collect();
                 by_initials.entry(initials).or_default().push(ids.clone());
             }
             pairs.extend(ids.windows(2).filter(known).map(|p| (p[0], p[1])));
@@ -73,7 +76,7 @@ impl Lexicon {
         for words in by_initials.values_mut() {
             let mut scored: Vec<(f32, Vec<u32>)> = words
                 .drain(..)
-                .map(|word| (word_log_prob(lm, &word), word))
+                .map(|word| (read_after(lm, [START; HISTORY], &word).0, word))
                 .collect();
             scored.sort_by(|a, b| b.0.total_cmp(&a.0));
             words.extend(scored.into_iter().take(WORDS_PER_INITIALS).map(|(_, w)| w));
@@ -101,6 +104,7 @@ impl Lexicon {
     /// words whose initials it spells has it ("đầu tư xây dựng": "ĐTXD"); `None` when no run of
     /// listed words of two or three syllables spells all of it, or none needs a Đ.
     pub fn spell_acronym(&self, acronym: &str, lm: &LanguageModel) -> Option<String> {
+        /// Readings kept per position of the acronym.
         const KEPT: usize = 8;
         let letters: Vec<char> = acronym.chars().collect();
         if !(2..=9).contains(&letters.len()) || !letters.contains(&'D') {
@@ -118,13 +122,12 @@ impl Lexicon {
                     };
                     for (score, history, before) in &here {
                         for word in words {
-                            let mut history = *history;
-                            let mut score = *score;
-                            for &w in word {
-                                score += lm.log_prob(history, w);
-                                history = [history[1], history[2], w];
-                            }
-                            best[at + len].push((score, history, format!("{before}{spelling}")));
+                            let (p, history) = read_after(lm, *history, word);
+                            best[at + len].push((
+                                score + p,
+                                history,
+                                format!("{before}{spelling}"),
+                            ));
                         }
                     }
                 }
@@ -146,16 +149,19 @@ impl Lexicon {
 /// Words of one run of initials that an acronym is read among (the likeliest on their own).
 const WORDS_PER_INITIALS: usize = 16;
 
-/// Natural log of the probability of a word's syllables at the start of a line.
-fn word_log_prob(lm: &LanguageModel, word: &[u32]) -> f32 {
-    let mut history = [START; HISTORY];
-    word.iter()
-        .map(|&w| {
-            let p = lm.log_prob(history, w);
-            history = [history[1], history[2], w];
-            p
-        })
-        .sum()
+/// Natural log of the probability of a word's syllables after `history`, and the history
+/// they leave.
+fn read_after(
+    lm: &LanguageModel,
+    mut history: [u32; HISTORY],
+    word: &[u32],
+) -> (f32, [u32; HISTORY]) {
+    let mut p = 0.0;
+    for &w in word {
+        p += lm.log_prob(history, w);
+        history = [history[1], history[2], w];
+    }
+    (p, history)
 }
 
 /// A syllable's initial in capitals, Đ kept ("đầu" gives 'Đ', "ủy" gives 'U').
