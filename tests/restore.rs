@@ -72,6 +72,15 @@ fn an_acronym_the_model_never_saw_gets_its_d_from_the_words_it_stands_for() {
 }
 
 #[test]
+fn a_list_label_after_d_is_d_with_its_stroke() {
+    // Vietnamese lists run a), b), c), d), đ), e); typed without marks, "đ)" is "d)".
+    let list = "a) Tuyen truyen\nb) Dao tao\nc) Ho tro\nd) Kiem tra\nd) Bao cao ket qua\n\
+                e) Kinh phi\n";
+    line_has(list, 3, &["d) Kiểm tra"]);
+    line_has(list, 4, &["đ) Báo cáo kết quả"]);
+}
+
+#[test]
 fn fixture_003_keeps_its_lines_and_gets_its_title_back() {
     let garbled = fixture("003.txt");
     assert!(needs_restoration(&garbled));

@@ -619,6 +619,8 @@ impl<'m> Restorer<'m> {
         let mut changed = 0;
         // Where the line before this one starts in `out`.
         let mut before = 0;
+        // The letter of the last list label ("c)") at a line's start.
+        let mut last_label = None;
         let mut lines = text.split_inclusive('\n').peekable();
         while let Some(piece) = lines.next() {
             let body = piece.trim_end_matches(['\n', '\r']);
@@ -628,7 +630,15 @@ impl<'m> Restorer<'m> {
                     .peek()
                     .map_or("", |next| next.trim_end_matches(['\n', '\r'])),
             };
-            let restored = self.restore_with_memo(body, document, lines_around, &mut memo);
+            let mut restored = self.restore_with_memo(body, document, lines_around, &mut memo);
+            // Vietnamese lists run a), b), c), d), đ), e): a "d)" after a "d)" lost its mark.
+            let label = list_label(&restored);
+            if label == Some('d') && last_label == Some('d') {
+                restored = Cow::Owned(restored.replacen("d)", "đ)", 1));
+                last_label = Some('đ');
+            } else if label.is_some() {
+                last_label = label;
+            }
             if let Cow::Owned(new) = &restored
                 && new != body
             {
@@ -1394,6 +1404,13 @@ impl Ahead {
             }
         }
     }
+}
+
+/// The letter of the list label a line starts with ("d) Tổ chức …" gives 'd').
+fn list_label(line: &str) -> Option<char> {
+    let mut chars = line.trim_start().chars();
+    let letter = chars.next().filter(|&c| c.is_lowercase() && is_letter(c))?;
+    (chars.next() == Some(')')).then_some(letter)
 }
 
 /// Whether `line` continues the sentence of `before` (text wrapped at a page's width): the
