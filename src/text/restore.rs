@@ -65,7 +65,7 @@ const MAX_WORD: usize = 14;
 /// Most edits between a damaged word (read through the channel's folding) and a syllable's plain form.
 const MAX_EDITS: usize = 3;
 /// Cost (in nats) of a reading that does not go on a word of the word list with the reading
-/// before it ([`Lexicon::goes_on`]): "nâng cấp đô thị", not "đó thì". (Every reading of a
+/// before it ([`Lexicon::pairs_with`], [`Lexicon::one_word`]): "nâng cấp đô thị", not "đó thì". (Every reading of a
 /// line but those pays it; charged as a cost rather than given as a bonus, so that no
 /// hypothesis's score ever rises and the beam's bounds hold.)
 const NO_WORD_COST: f32 = 2.5;
@@ -984,7 +984,7 @@ impl<'m> Restorer<'m> {
         let mut out = String::with_capacity(chunk.len() + 4);
         let mut part = String::new();
         let flush = |part: &mut String, out: &mut String| {
-            let capitals = part.chars().all(|c| c.is_ascii_uppercase());
+            let capitals = !part.is_empty() && part.chars().all(|c| c.is_ascii_uppercase());
             match self.symbol_parts.get(part.as_str()) {
                 Some(with_d) if capitals => out.push_str(with_d),
                 _ if capitals => out.push_str(&self.spell_acronym(part)),
