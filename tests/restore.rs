@@ -93,6 +93,11 @@ fn fixture_003_keeps_its_lines_and_gets_its_title_back() {
         "{}",
         restored.lines().take(8).collect::<Vec<_>>().join("\n")
     );
+    // The scan's "san Xuét" (a small x read large, in the word "sản xuất") is small again.
+    assert!(
+        restored.contains("tổ chức sản xuất kinh doanh"),
+        "{restored}"
+    );
     // Document symbols and acronyms survive.
     assert!(restored.contains("39/KH-UBND"));
     assert!(restored.contains("26/01/2026"));

@@ -69,6 +69,9 @@ const MAX_EDITS: usize = 3;
 /// line but those pays it; charged as a cost rather than given as a bonus, so that no
 /// hypothesis's score ever rises and the beam's bounds hold.)
 const NO_WORD_COST: f32 = 2.5;
+/// −ln P(title case | a word) above which the word is nearly always written small after
+/// another word of its line (not the start of a name, as "Công" in "Công ty" is).
+const SMALL_WORD_TITLE_COST: f32 = 3.0;
 /// Acronyms whose reading a restorer keeps at most (then it starts again).
 const MAX_ACRONYMS: usize = 100_000;
 /// Words decoded together at most; a longer line is decoded in windows of this many.
@@ -522,6 +525,24 @@ struct CaseSetting {
     mid_line: bool,
     /// The word before or after is written in capitals too ("UBND XA", "BO TAI").
     caps_beside: bool,
+    /// The word goes on a listed word after a word in small letters ("sản Xuất"): its capital,
+    /// in OCR output, is a small letter read too large.
+    goes_on_small: bool,
+}
+
+/// Whether a word's capital is OCR's reading of a small letter: in OCR output, the second
+/// syllable of a listed word after one in small letters ("sản Xuất"), with a first letter
+/// whose capital looks like its small letter (C, O, S, V, W, X, Z, marks aside).
+fn small_letter_read_large(written: &str, at: CaseSetting) -> bool {
+    let mut letters = written.chars().filter(|c| is_letter(*c));
+    let look_alike = letters.next().is_some_and(|c| {
+        c.is_uppercase()
+            && matches!(
+                strip_marks(&c.to_string()).as_str(),
+                "C" | "O" | "S" | "V" | "W" | "X" | "Z"
+            )
+    });
+    at.ocr && at.goes_on_small && !at.caps_line && look_alike && letters.all(char::is_lowercase)
 }
 
 /// True when a piece of a line has two letters or more, all capitals ("UBND", "XA").
@@ -539,6 +560,9 @@ fn in_capitals(piece: &str) -> bool {
 /// small marked vowel read as a capital ("BO Tai chinh" for "Bộ Tài chính"), and mid-line, an
 /// "I" or "J" read for an "l" is a small letter ("Igi" for "lợi", "Jap" for "lập").
 fn with_case_of(syllable: &str, written: &str, at: CaseSetting) -> String {
+    if small_letter_read_large(written, at) {
+        return syllable.to_string();
+    }
     let letters: Vec<char> = written.chars().filter(|c| is_letter(*c)).collect();
     let upper = letters.iter().filter(|c| c.is_uppercase()).count();
     let starts_upper = written.chars().next().is_some_and(char::is_uppercase);
@@ -820,6 +844,26 @@ impl<'m> Restorer<'m> {
         };
         let capitals_beside =
             |i: usize| (i > 0 && written_in_capitals(i - 1)) || written_in_capitals(i + 1);
+        // Whether word i goes on a listed word after a word read as a syllable and written in
+        // small letters, with nothing but a space between them.
+        let goes_on_small = |i: usize| {
+            let (Some(before), Some(this)) =
+                (i.checked_sub(1).and_then(|b| best.get(b)), best.get(i))
+            else {
+                return false;
+            };
+            let small_before = matches!(
+                &chunks[i - 1].1,
+                Chunk::Word(_, w, "") if w.chars().next().is_some_and(char::is_lowercase)
+            );
+            let close = matches!(&chunks[i].1, Chunk::Word("", ..));
+            small_before
+                && close
+                && before.syllable.is_some()
+                && this.syllable.is_some()
+                && self.lm.case_cost(this.id, Written::Title) > SMALL_WORD_TITLE_COST
+                && self.lexicon.pairs_with(before.id, std::iter::once(this.id)) == 1
+        };
         let mut out = String::with_capacity(line.len() + 16);
         let mut last = 0;
         // Whether the last piece was read as a syllable: OCR glue between two syllables is a space.
@@ -878,15 +922,18 @@ impl<'m> Restorer<'m> {
                         Some(s) => {
                             let syllable = &self.inventory.syllables[s as usize].0;
                             out.push_str(pre);
-                            if syllable_key(w).as_deref() == Some(syllable.as_str()) {
+                            let at = CaseSetting {
+                                caps_line,
+                                ocr: ocr_document,
+                                mid_line,
+                                caps_beside: capitals_beside(i),
+                                goes_on_small: goes_on_small(i),
+                            };
+                            if syllable_key(w).as_deref() == Some(syllable.as_str())
+                                && !small_letter_read_large(w, at)
+                            {
                                 out.push_str(w);
                             } else {
-                                let at = CaseSetting {
-                                    caps_line,
-                                    ocr: ocr_document,
-                                    mid_line,
-                                    caps_beside: capitals_beside(i),
-                                };
                                 out.push_str(&with_case_of(syllable, w, at));
                             }
                             out.push_str(post);
@@ -1550,6 +1597,14 @@ mod tests {
         assert_eq!(with_case_of("xã", "XA", beside), "XÃ");
         assert_eq!(with_case_of("lợi", "Igi", ocr_mid), "lợi");
         assert_eq!(with_case_of("lợi", "Loi", ocr_mid), "Lợi");
+        // A look-alike capital going on a listed word after a small word ("sản Xuất").
+        let in_word = CaseSetting {
+            goes_on_small: true,
+            ..ocr_mid
+        };
+        assert_eq!(with_case_of("xuất", "Xuét", in_word), "xuất");
+        assert_eq!(with_case_of("bộ", "Bo", in_word), "Bộ");
+        assert_eq!(with_case_of("xuất", "Xuét", ocr_mid), "Xuất");
         assert_eq!(
             with_case_of("lợi", "Igi", CaseSetting { ocr: true, ..plain }),
             "Lợi"
