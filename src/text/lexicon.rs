@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 
 use super::lm::{HISTORY, IdHasher, LanguageModel, START, UNKNOWN, pack};
-use super::syllable::{is_word_char, strip_marks};
+use super::syllable::{base_letter, is_word_char};
 use super::words::syllable_key;
 
 /// A set of packed model ids.
@@ -170,10 +170,7 @@ fn initial(syllable: &str) -> Option<char> {
     if first == 'đ' || first == 'Đ' {
         return Some('Đ');
     }
-    strip_marks(&first.to_string())
-        .chars()
-        .next()
-        .map(|c| c.to_ascii_uppercase())
+    Some(base_letter(first).to_ascii_uppercase())
 }
 
 /// Every spelling of `letters` with each D left or written Đ.

@@ -20,7 +20,7 @@ use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 use super::channel::{Channel, marks_lost};
 use super::lexicon::Lexicon;
 use super::lm::{HISTORY, IdHasher, IdMap, LanguageModel, OTHER, START, UNKNOWN, pack};
-use super::syllable::{Syllable, ToneStyle, strip_marks};
+use super::syllable::{Syllable, ToneStyle, base_letter, strip_marks};
 use super::words::{
     GLUE, SEPARATORS, Written, has_vowel, is_acronym_shape, is_symbol, is_url_or_email, split_word,
     syllable_key, unglue,
@@ -535,13 +535,9 @@ struct CaseSetting {
 /// whose capital looks like its small letter (C, O, S, V, W, X, Z, marks aside).
 fn small_letter_read_large(written: &str, at: CaseSetting) -> bool {
     let mut letters = written.chars().filter(|c| is_letter(*c));
-    let look_alike = letters.next().is_some_and(|c| {
-        c.is_uppercase()
-            && matches!(
-                strip_marks(&c.to_string()).as_str(),
-                "C" | "O" | "S" | "V" | "W" | "X" | "Z"
-            )
-    });
+    let look_alike = letters
+        .next()
+        .is_some_and(|c| matches!(base_letter(c), 'C' | 'O' | 'S' | 'V' | 'W' | 'X' | 'Z'));
     at.ocr && at.goes_on_small && !at.caps_line && look_alike && letters.all(char::is_lowercase)
 }
 
@@ -927,7 +923,9 @@ impl<'m> Restorer<'m> {
                                 ocr: ocr_document,
                                 mid_line,
                                 caps_beside: capitals_beside(i),
-                                goes_on_small: goes_on_small(i),
+                                // (Asked only of a word written with a capital.)
+                                goes_on_small: w.starts_with(char::is_uppercase)
+                                    && goes_on_small(i),
                             };
                             if syllable_key(w).as_deref() == Some(syllable.as_str())
                                 && !small_letter_read_large(w, at)
