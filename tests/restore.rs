@@ -98,6 +98,13 @@ fn fixture_003_keeps_its_lines_and_gets_its_title_back() {
         restored.contains("tổ chức sản xuất kinh doanh"),
         "{restored}"
     );
+    // So are "san XUAt" (capitals and small letters mixed) and a wrapped line's "Xuf’lt" that
+    // goes on "san" at the end of the line before.
+    assert!(restored.contains("nhóm hộ sản xuất,"), "{restored}");
+    assert!(
+        restored.contains("hình thức tổ chức sản\nxuất, kinh doanh"),
+        "{restored}"
+    );
     // Document symbols and acronyms survive.
     assert!(restored.contains("39/KH-UBND"));
     assert!(restored.contains("26/01/2026"));

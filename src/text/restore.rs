@@ -532,13 +532,21 @@ struct CaseSetting {
 
 /// Whether a word's capital is OCR's reading of a small letter: in OCR output, the second
 /// syllable of a listed word after one in small letters ("sản Xuất"), with a first letter
-/// whose capital looks like its small letter (C, O, S, V, W, X, Z, marks aside).
+/// whose capital looks like its small letter (C, O, S, V, W, X, Z, marks aside), or with
+/// capitals and small letters mixed after it ("sản XUAt"), a case no word is written in.
 fn small_letter_read_large(written: &str, at: CaseSetting) -> bool {
     let mut letters = written.chars().filter(|c| is_letter(*c));
     let look_alike = letters
         .next()
         .is_some_and(|c| matches!(base_letter(c), 'C' | 'O' | 'S' | 'V' | 'W' | 'X' | 'Z'));
-    at.ocr && at.goes_on_small && !at.caps_line && look_alike && letters.all(char::is_lowercase)
+    let (small, capitals) = letters.fold((0, 0), |(small, capitals), c| {
+        (
+            small + usize::from(c.is_lowercase()),
+            capitals + usize::from(c.is_uppercase()),
+        )
+    });
+    let case_read_large = (look_alike && capitals == 0) || (small > 0 && capitals > 0);
+    at.ocr && at.goes_on_small && !at.caps_line && case_read_large
 }
 
 /// True when a piece of a line has two letters or more, all capitals ("UBND", "XA").
@@ -749,6 +757,9 @@ impl<'m> Restorer<'m> {
         if shape.is_clean() {
             return Cow::Borrowed(line);
         }
+        // The word the line before ends on, when it is a syllable in small letters with
+        // nothing after it: a hard-wrapped sentence may go on in this line.
+        let small_word_before = last_small_word(around.before).map(|key| self.lm.id(&key));
         let around = around.sharing_sentence_with(line);
         let ocr_document = match memo.ocr_document {
             Some(known) => known,
@@ -843,22 +854,28 @@ impl<'m> Restorer<'m> {
         // Whether word i goes on a listed word after a word read as a syllable and written in
         // small letters, with nothing but a space between them.
         let goes_on_small = |i: usize| {
-            let (Some(before), Some(this)) =
-                (i.checked_sub(1).and_then(|b| best.get(b)), best.get(i))
-            else {
+            let Some(this) = best.get(i) else {
                 return false;
             };
-            let small_before = matches!(
-                &chunks[i - 1].1,
-                Chunk::Word(_, w, "") if w.chars().next().is_some_and(char::is_lowercase)
-            );
+            let before = match i.checked_sub(1) {
+                None => small_word_before,
+                Some(b) => {
+                    let small_before = matches!(
+                        &chunks[b].1,
+                        Chunk::Word(_, w, "") if w.chars().next().is_some_and(char::is_lowercase)
+                    );
+                    best.get(b)
+                        .filter(|before| small_before && before.syllable.is_some())
+                        .map(|before| before.id)
+                }
+            };
             let close = matches!(&chunks[i].1, Chunk::Word("", ..));
-            small_before
-                && close
-                && before.syllable.is_some()
-                && this.syllable.is_some()
-                && self.lm.case_cost(this.id, Written::Title) > SMALL_WORD_TITLE_COST
-                && self.lexicon.pairs_with(before.id, std::iter::once(this.id)) == 1
+            before.is_some_and(|before| {
+                close
+                    && this.syllable.is_some()
+                    && self.lm.case_cost(this.id, Written::Title) > SMALL_WORD_TITLE_COST
+                    && self.lexicon.pairs_with(before, std::iter::once(this.id)) == 1
+            })
         };
         let mut out = String::with_capacity(line.len() + 16);
         let mut last = 0;
@@ -1478,6 +1495,16 @@ fn continues(before: &str, line: &str) -> bool {
             .is_some_and(char::is_lowercase)
 }
 
+/// The syllable key of the word a line ends on, when it is a word in small letters with no
+/// punctuation after it (its sentence may go on in the next line).
+fn last_small_word(line: &str) -> Option<String> {
+    let last = line.split_whitespace().next_back()?;
+    let small = last.chars().next().is_some_and(char::is_lowercase);
+    (small && last.chars().all(is_letter))
+        .then(|| syllable_key(last))
+        .flatten()
+}
+
 /// The memo's key for a short number's readings (apart from any word's).
 fn number_hash(digits: &str) -> u64 {
     word_hash(digits) ^ 0x9e37_79b9_7f4a_7c15
@@ -1603,6 +1630,8 @@ mod tests {
         assert_eq!(with_case_of("xuất", "Xuét", in_word), "xuất");
         assert_eq!(with_case_of("bộ", "Bo", in_word), "Bộ");
         assert_eq!(with_case_of("xuất", "Xuét", ocr_mid), "Xuất");
+        assert_eq!(with_case_of("xuất", "XUAt", in_word), "xuất");
+        assert_eq!(with_case_of("xuất", "XUAT", in_word), "Xuất");
         assert_eq!(
             with_case_of("lợi", "Igi", CaseSetting { ocr: true, ..plain }),
             "Lợi"
