@@ -462,7 +462,7 @@ fn pieces(line: &str) -> Vec<(usize, Chunk<'_>)> {
     let mut out = Vec::new();
     for chunk in line.split_whitespace() {
         match classify(chunk) {
-            Chunk::Word(..) if chunk.contains(SEPARATORS) || chunk.contains(GLUE) => {
+            Chunk::Word(..) if has_separator_or_glue(chunk) => {
                 let parts = chunk.split(SEPARATORS).filter(|p| !p.is_empty());
                 out.extend(parts.flat_map(unglue).map(|p| (offset(p), classify(p))));
             }
@@ -470,6 +470,40 @@ fn pieces(line: &str) -> Vec<(usize, Chunk<'_>)> {
         }
     }
     out
+}
+
+/// The ASCII characters among [`SEPARATORS`] and [`GLUE`], by byte.
+const ASCII_SPLITS: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut i = 0;
+    while i < SEPARATORS.len() + GLUE.len() {
+        let c = if i < SEPARATORS.len() {
+            SEPARATORS[i]
+        } else {
+            GLUE[i - SEPARATORS.len()]
+        } as usize;
+        if c < 128 {
+            table[c] = true;
+        }
+        i += 1;
+    }
+    table
+};
+
+/// Whether a chunk holds a [`SEPARATORS`] or [`GLUE`] character (bytes first: the non-ASCII
+/// ones are all three bytes long and start with 0xE2, which no Vietnamese letter does).
+fn has_separator_or_glue(chunk: &str) -> bool {
+    let mut non_ascii_punctuation = false;
+    for b in chunk.bytes() {
+        if b < 0x80 {
+            if ASCII_SPLITS[usize::from(b)] {
+                return true;
+            }
+        } else {
+            non_ascii_punctuation |= b == 0xE2;
+        }
+    }
+    non_ascii_punctuation && (chunk.contains(SEPARATORS) || chunk.contains(GLUE))
 }
 
 /// A line of mostly odd symbols (not letters, digits, punctuation or table rules) is noise, not words.
@@ -749,12 +783,10 @@ impl<'m> Restorer<'m> {
         around: Around,
         memo: &mut Memo,
     ) -> Cow<'l, str> {
-        if looks_like_noise(line) {
-            return Cow::Borrowed(line);
-        }
+        // Clean lines, the common case, are known by their shape; noise is left as it is.
         let chunks = pieces(line);
         let (shape, hashes) = self.shape_of(&chunks, &mut memo.kinds);
-        if shape.is_clean() {
+        if shape.is_clean() || looks_like_noise(line) {
             return Cow::Borrowed(line);
         }
         // The word the line before ends on, when it is a syllable in small letters with

@@ -42,6 +42,10 @@ pub fn is_acronym_shape(word: &str) -> bool {
 
 /// A URL, a domain name or an e-mail address.
 pub fn is_url_or_email(chunk: &str) -> bool {
+    // Each kind has a dot, an "@" or a ":" (most chunks have none: one pass over the bytes).
+    if !chunk.bytes().any(|b| matches!(b, b'.' | b'@' | b':')) {
+        return false;
+    }
     // An e-mail address has a dot after its "@" ("a@b.vn"); OCR also reads "ơ" as "@" ("nu@éc").
     let email = chunk
         .split_once('@')
