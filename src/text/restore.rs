@@ -51,8 +51,13 @@ const MAX_CANDIDATES: usize = 30;
 const NUMBER_KEEP_COST: f32 = 3.0;
 /// Candidates costing this much more than a word's cheapest reading are dropped.
 const CANDIDATE_MARGIN: f32 = 10.0;
-/// Hypotheses kept by the beam search.
+/// Hypotheses the beam search keeps at least (the best ones)...
 const BEAM: usize = 12;
+/// ...and at most, when more score within [`BEAM_MARGIN`] of the best: a word whose readings
+/// are close calls keeps more of them alive, a clear one costs no more than before.
+const BEAM_MAX: usize = 40;
+/// How far below the best hypothesis (in nats) others are kept beyond the first [`BEAM`].
+const BEAM_MARGIN: f32 = 7.0;
 /// Weight of what a word written with a capital after another word says
 /// ([`LanguageModel::case_cost`]) against the other costs: a capital mid-line is the writer's
 /// choice, strong evidence of a name.
@@ -1345,8 +1350,9 @@ impl<'m> Restorer<'m> {
         for cands in lattice {
             next.clear();
             states.clear();
-            // Once BEAM states are made, an expansion scoring below the worst of the best BEAM
-            // cannot enter the beam; a model score is never positive, so `h.score - cost` bounds it.
+            // Once BEAM states are made, an expansion scoring below both the worst of the best
+            // BEAM and the margin under the best cannot enter the beam, nor one below the worst
+            // of the best BEAM_MAX; a model score is never positive, so `h.score - cost` bounds it.
             let mut floor = f32::NEG_INFINITY;
             let mut floor_made_at = 0;
             // Per last word of the beam's hypotheses: which readings make a listed word with it.
@@ -1423,18 +1429,25 @@ impl<'m> Restorer<'m> {
                     floor_made_at = next.len();
                     scores.clear();
                     scores.extend(next.iter().map(|n| n.score));
-                    let (_, kth, _) =
-                        scores.select_nth_unstable_by(BEAM - 1, |a, b| b.total_cmp(a));
-                    floor = *kth;
+                    scores.sort_unstable_by(|a, b| b.total_cmp(a));
+                    floor = scores[BEAM - 1].min(scores[0] - BEAM_MARGIN);
+                    if let Some(&last) = scores.get(BEAM_MAX - 1) {
+                        floor = floor.max(last);
+                    }
                 }
             }
-            // The best BEAM hypotheses, best first (ties kept in the order they were made).
+            // The best BEAM hypotheses and those within the margin of the best, up to BEAM_MAX,
+            // best first (ties kept in the order they were made).
             let order = |a: &Hyp, b: &Hyp| b.score.total_cmp(&a.score).then(a.trail.cmp(&b.trail));
-            if next.len() > BEAM {
-                next.select_nth_unstable_by(BEAM, order);
-                next.truncate(BEAM);
+            if next.len() > BEAM_MAX {
+                next.select_nth_unstable_by(BEAM_MAX, order);
+                next.truncate(BEAM_MAX);
             }
             next.sort_unstable_by(order);
+            if let Some(best) = next.first().map(|n| n.score) {
+                let close = next.partition_point(|n| n.score >= best - BEAM_MARGIN);
+                next.truncate(close.max(BEAM));
+            }
             std::mem::swap(&mut beam, &mut next);
         }
         let mut path = Vec::with_capacity(lattice.len());
