@@ -81,6 +81,15 @@ fn a_list_label_after_d_is_d_with_its_stroke() {
 }
 
 #[test]
+fn a_heading_label_glued_to_its_title_stays_and_the_title_is_restored() {
+    // The space after a label's dot is often lost ("V.CHE DO BAO CAO", "1.Muc tieu").
+    let text = "V.CHE DO BAO CAO\n1.Muc tieu chung cua ke hoach\n2.3.To chuc thuc hien\n";
+    line_has(text, 0, &["V.CHẾ ĐỘ BÁO CÁO"]);
+    line_has(text, 1, &["1.Mục tiêu chung của kế hoạch"]);
+    line_has(text, 2, &["2.3.Tổ chức thực hiện"]);
+}
+
+#[test]
 fn fixture_003_keeps_its_lines_and_gets_its_title_back() {
     let garbled = fixture("003.txt");
     assert!(needs_restoration(&garbled));

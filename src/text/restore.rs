@@ -22,8 +22,8 @@ use super::lexicon::Lexicon;
 use super::lm::{HISTORY, IdHasher, IdMap, LanguageModel, OTHER, START, UNKNOWN, pack};
 use super::syllable::{Syllable, ToneStyle, base_letter, strip_marks};
 use super::words::{
-    GLUE, SEPARATORS, Written, has_vowel, is_acronym_shape, is_symbol, is_url_or_email, split_word,
-    syllable_key, unglue,
+    GLUE, SEPARATORS, Written, glued_label, has_vowel, is_acronym_shape, is_symbol,
+    is_url_or_email, split_word, syllable_key, unglue,
 };
 
 /// Cost (in nats) of reading a word as OCR damage rather than as lost marks, in a document
@@ -465,7 +465,12 @@ fn classify(chunk: &str) -> Chunk<'_> {
 fn pieces(line: &str) -> Vec<(usize, Chunk<'_>)> {
     let offset = |piece: &str| piece.as_ptr() as usize - line.as_ptr() as usize;
     let mut out = Vec::new();
-    for chunk in line.split_whitespace() {
+    for (n, mut chunk) in line.split_whitespace().enumerate() {
+        // A heading label glued to the line's first word is a piece of its own ("V.CHE").
+        if let Some(end) = glued_label(chunk).filter(|_| n == 0) {
+            out.push((offset(chunk), Chunk::Fixed(&chunk[..end])));
+            chunk = &chunk[end..];
+        }
         match classify(chunk) {
             Chunk::Word(..) if has_separator_or_glue(chunk) => {
                 let parts = chunk.split(SEPARATORS).filter(|p| !p.is_empty());

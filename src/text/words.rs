@@ -133,6 +133,32 @@ pub fn unglue(chunk: &str) -> Vec<&str> {
     parts
 }
 
+/// The length in bytes of a heading label glued by its dot to the word after it, at the start
+/// of a chunk: a Roman numeral ("V.CHẾ ĐỘ", "II.NỘI DUNG") or a number ("1.Mục", "2.3.Tổ"),
+/// its dot, then a letter. Typing and OCR both drop the space after a label's dot.
+pub fn glued_label(chunk: &str) -> Option<usize> {
+    let (label, mut rest) = chunk.split_once('.')?;
+    let roman = (1..=6).contains(&label.len()) && label.chars().all(|c| "IVXL".contains(c));
+    let number =
+        |part: &str| (1..=3).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit());
+    let mut end = label.len() + 1;
+    if !roman {
+        if !number(label) {
+            return None;
+        }
+        // A number's label may go on, each number with its dot ("2.3.Tổ").
+        while let Some((part, after)) = rest.split_once('.').filter(|(part, _)| number(part)) {
+            end += part.len() + 1;
+            rest = after;
+        }
+    }
+    chunk[end..]
+        .chars()
+        .next()
+        .is_some_and(is_letter)
+        .then_some(end)
+}
+
 /// Whether a piece of a chunk could be a word of its own: two letters or more, one of them a
 /// vowel (every Vietnamese syllable has one).
 fn could_be_word(piece: &str) -> bool {
@@ -218,6 +244,18 @@ mod tests {
         assert_eq!(split_word("co’)"), ("", "co’", ")"));
         assert_eq!(split_word("(tin’"), ("(", "tin", "’"));
         assert_eq!(split_word("..."), ("...", "", ""));
+    }
+
+    #[test]
+    fn a_label_glued_to_a_word_is_found() {
+        assert_eq!(glued_label("V.CHE"), Some(2));
+        assert_eq!(glued_label("II.NỘI"), Some(3));
+        assert_eq!(glued_label("1.Mục"), Some(2));
+        assert_eq!(glued_label("2.3.Tổ"), Some(4));
+        // Not labels: an abbreviation, a number, a date, a word.
+        for chunk in ["TP.HCM", "1.5", "26/01/2026.", "Q.Ba", "xã.", "V."] {
+            assert_eq!(glued_label(chunk), None, "{chunk}");
+        }
     }
 
     #[test]
