@@ -83,10 +83,23 @@ fn a_list_label_after_d_is_d_with_its_stroke() {
 #[test]
 fn a_heading_label_glued_to_its_title_stays_and_the_title_is_restored() {
     // The space after a label's dot is often lost ("V.CHE DO BAO CAO", "1.Muc tieu").
-    let text = "V.CHE DO BAO CAO\n1.Muc tieu chung cua ke hoach\n2.3.To chuc thuc hien\n";
+    let text = "V.CHE DO BAO CAO\n1.Muc tieu chung cua ke hoach\n2.3.To chuc thuc hien\n\
+                a.Tuyen truyen ve ke hoach\nDieu 5.Trach nhiem thi hanh\n";
     line_has(text, 0, &["V.CHẾ ĐỘ BÁO CÁO"]);
     line_has(text, 1, &["1.Mục tiêu chung của kế hoạch"]);
     line_has(text, 2, &["2.3.Tổ chức thực hiện"]);
+    line_has(text, 3, &["a.Tuyên truyền về kế hoạch"]);
+    line_has(text, 4, &["Điều 5.Trách nhiệm thi hành"]);
+}
+
+#[test]
+fn typed_codes_with_digits_stay_as_written() {
+    // A keyboard does not type digits for letters: "A1" and "3a" are codes, not damaged
+    // syllables (they were read "A" and "và").
+    let text = "Ke hoach to chuc thuc hien chuong trinh moi xa mot san pham nam 2026\n\
+                Uy ban nhan dan phuong giao cac phong ban phoi hop thuc hien ke hoach\n\
+                Xay dung duong 15B va khu A1 cua phuong 3a theo quy hoach duoc duyet\n";
+    line_has(text, 2, &["đường 15B và khu A1 của phường 3a theo quy hoạch"]);
 }
 
 #[test]

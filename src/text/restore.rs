@@ -466,8 +466,10 @@ fn pieces(line: &str) -> Vec<(usize, Chunk<'_>)> {
     let offset = |piece: &str| piece.as_ptr() as usize - line.as_ptr() as usize;
     let mut out = Vec::new();
     for (n, mut chunk) in line.split_whitespace().enumerate() {
-        // A heading label glued to the line's first word is a piece of its own ("V.CHE").
-        if let Some(end) = glued_label(chunk).filter(|_| n == 0) {
+        // A label glued to the line's first word is a piece of its own ("V.CHE"); so is a
+        // number glued by its dot to a word anywhere ("Điều 5.Trách", "năm 2025.Trong").
+        let number = chunk.starts_with(|c: char| c.is_ascii_digit());
+        if let Some(end) = glued_label(chunk).filter(|_| n == 0 || number) {
             out.push((offset(chunk), Chunk::Fixed(&chunk[..end])));
             chunk = &chunk[end..];
         }
@@ -1248,11 +1250,12 @@ impl<'m> Restorer<'m> {
     /// OCR damage is considered when `ocr` is set or when no syllable fits by lost marks alone.
     fn candidates(&self, word: &str, ocr: bool) -> Vec<Candidate> {
         let lower: Vec<char> = word.to_lowercase().chars().collect();
+        let letters_only = lower.iter().all(|c| is_letter(*c));
         let inv = &self.inventory;
         // Per syllable: its cheapest channel cost, and whether that reading is OCR damage.
         let mut found: IdMap<u32, (f32, bool)> = IdMap::default();
         // Marks lost: same plain letters, every written mark kept by the syllable.
-        if lower.iter().all(|c| is_letter(*c)) {
+        if letters_only {
             let plain = strip_marks(&lower.iter().collect::<String>());
             for &s in inv.by_plain.get(&plain).into_iter().flatten() {
                 if marks_lost(&lower, &inv.syllables[s as usize].1) {
@@ -1261,9 +1264,11 @@ impl<'m> Restorer<'m> {
             }
         }
         // In typed text, a word without a vowel is an abbreviation ("nt", "tp"), not a mistyped
-        // syllable. In OCR output, a lone consonant may be a syllable whose vowels OCR lost
-        // ("hợp tác x"); a lone vowel is read by its marks only.
-        let typo = found.is_empty() && has_vowel(word);
+        // syllable, and nor is one with a digit or a dot in it ("A1", "3a", "a.Tuyen"): a
+        // keyboard does not put those for letters, as OCR does. In OCR output, a lone consonant
+        // may be a syllable whose vowels OCR lost ("hợp tác x"); a lone vowel is read by its
+        // marks only.
+        let typo = found.is_empty() && has_vowel(word) && letters_only;
         if (ocr || typo) && (lower.len() >= 2 || (ocr && !has_vowel(word))) {
             self.add_ocr_readings(&lower, &mut found);
         }

@@ -134,16 +134,28 @@ pub fn unglue(chunk: &str) -> Vec<&str> {
 }
 
 /// The length in bytes of a heading label glued by its dot to the word after it, at the start
-/// of a chunk: a Roman numeral ("V.CHẾ ĐỘ", "II.NỘI DUNG") or a number ("1.Mục", "2.3.Tổ"),
-/// its dot, then a letter. Typing and OCR both drop the space after a label's dot.
+/// of a chunk: a Roman numeral ("V.CHẾ ĐỘ", "II.NỘI DUNG"), a number ("1.Mục", "2.3.Tổ") or
+/// a small letter ("a.Tuyên"; not "v.v"), its dot, then a word. Typing and OCR both drop the
+/// space after a label's dot.
 pub fn glued_label(chunk: &str) -> Option<usize> {
     let (label, mut rest) = chunk.split_once('.')?;
+    let mut letter = label.chars();
+    if letter
+        .next()
+        .is_some_and(|c| c.is_lowercase() && is_letter(c))
+        && letter.next().is_none()
+        && could_be_word(word_after(rest))
+    {
+        return Some(label.len() + 1);
+    }
     let roman = (1..=6).contains(&label.len()) && label.chars().all(|c| "IVXL".contains(c));
     let number =
         |part: &str| (1..=3).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit());
     let mut end = label.len() + 1;
+    let year = label.len() == 4 && label.bytes().all(|b| b.is_ascii_digit());
     if !roman {
-        if !number(label) {
+        // (A year ends a sentence the same way: "năm 2025.Trong đó".)
+        if !number(label) && !year {
             return None;
         }
         // A number's label may go on, each number with its dot ("2.3.Tổ").
@@ -152,11 +164,7 @@ pub fn glued_label(chunk: &str) -> Option<usize> {
             rest = after;
         }
     }
-    chunk[end..]
-        .chars()
-        .next()
-        .is_some_and(is_letter)
-        .then_some(end)
+    could_be_word(word_after(&chunk[end..])).then_some(end)
 }
 
 /// Whether a piece of a chunk could be a word of its own: two letters or more, one of them a
@@ -252,8 +260,20 @@ mod tests {
         assert_eq!(glued_label("II.NỘI"), Some(3));
         assert_eq!(glued_label("1.Mục"), Some(2));
         assert_eq!(glued_label("2.3.Tổ"), Some(4));
-        // Not labels: an abbreviation, a number, a date, a word.
-        for chunk in ["TP.HCM", "1.5", "26/01/2026.", "Q.Ba", "xã.", "V."] {
+        assert_eq!(glued_label("đ.Báo"), Some(3));
+        assert_eq!(glued_label("2025.Trong"), Some(5));
+        // Not labels: abbreviations, a number, a date, a word.
+        for chunk in [
+            "TP.HCM",
+            "1.5",
+            "26/01/2026.",
+            "Q.Ba",
+            "xã.",
+            "V.",
+            "v.v",
+            "V.v",
+            "1.000đ",
+        ] {
             assert_eq!(glued_label(chunk), None, "{chunk}");
         }
     }
