@@ -99,7 +99,11 @@ fn typed_codes_with_digits_stay_as_written() {
     let text = "Ke hoach to chuc thuc hien chuong trinh moi xa mot san pham nam 2026\n\
                 Uy ban nhan dan phuong giao cac phong ban phoi hop thuc hien ke hoach\n\
                 Xay dung duong 15B va khu A1 cua phuong 3a theo quy hoach duoc duyet\n";
-    line_has(text, 2, &["đường 15B và khu A1 của phường 3a theo quy hoạch"]);
+    line_has(
+        text,
+        2,
+        &["đường 15B và khu A1 của phường 3a theo quy hoạch"],
+    );
 }
 
 #[test]
