@@ -107,6 +107,16 @@ fn typed_codes_with_digits_stay_as_written() {
 }
 
 #[test]
+fn typed_names_that_are_no_syllables_stay_but_doubled_letters_are_mended() {
+    // Ethnic and foreign names near a syllable are names, not slips ("Hmong" was "Hương");
+    // a doubled letter is a slip ("ttheo").
+    let text = "Ke hoach to chuc thuc hien chuong trinh moi xa mot san pham nam 2026\n\
+                Uy ban nhan dan phuong giao cac phong ban phoi hop thuc hien ke hoach\n\
+                Ho tro nguoi Hmong trong tra shan tuyet ttheo ke hoach cua xa\n";
+    line_has(text, 2, &["người Hmong", "trà shan tuyết theo kế hoạch"]);
+}
+
+#[test]
 fn fixture_003_keeps_its_lines_and_gets_its_title_back() {
     let garbled = fixture("003.txt");
     assert!(needs_restoration(&garbled));

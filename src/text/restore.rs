@@ -1265,10 +1265,13 @@ impl<'m> Restorer<'m> {
         }
         // In typed text, a word without a vowel is an abbreviation ("nt", "tp"), not a mistyped
         // syllable, and nor is one with a digit or a dot in it ("A1", "3a", "a.Tuyen"): a
-        // keyboard does not put those for letters, as OCR does. In OCR output, a lone consonant
-        // may be a syllable whose vowels OCR lost ("hợp tác x"); a lone vowel is read by its
-        // marks only.
-        let typo = found.is_empty() && has_vowel(word) && letters_only;
+        // keyboard does not put those for letters, as OCR does. A typed word that is no
+        // syllable is read as a typo only with a letter doubled ("ttheo", "neen"): other such
+        // words are names and foreign words more often than slips ("Hmong", "trà shan tuyết"
+        // were read "Hương", "san"). In OCR output, a lone consonant may be a syllable whose
+        // vowels OCR lost ("hợp tác x"); a lone vowel is read by its marks only.
+        let doubled = lower.windows(2).any(|pair| pair[0] == pair[1]);
+        let typo = found.is_empty() && has_vowel(word) && letters_only && doubled;
         if (ocr || typo) && (lower.len() >= 2 || (ocr && !has_vowel(word))) {
             self.add_ocr_readings(&lower, &mut found);
         }
