@@ -2,6 +2,8 @@
 //! language model (training), the OCR channel (learning confusions) and restoration (decoding).
 
 use super::syllable::{Syllable, base_letter, is_letter, is_word_char};
+use regex::Regex;
+use std::sync::OnceLock;
 
 /// Symbols OCR writes for a letter or a mark ("s@" for "sở", "t€" for "tế", "c¢" for "cơ"):
 /// after a word's last letter they still belong to the word.
@@ -138,32 +140,16 @@ pub fn unglue(chunk: &str) -> Vec<&str> {
 /// a small letter ("a.Tuyên"; not "v.v"), its dot, then a word. Typing and OCR both drop the
 /// space after a label's dot.
 pub fn glued_label(chunk: &str) -> Option<usize> {
-    let (label, mut rest) = chunk.split_once('.')?;
-    let mut letter = label.chars();
-    if letter
-        .next()
-        .is_some_and(|c| c.is_lowercase() && is_letter(c))
-        && letter.next().is_none()
-        && could_be_word(word_after(rest))
-    {
-        return Some(label.len() + 1);
+    static LABEL: OnceLock<Regex> = OnceLock::new();
+    if !chunk.contains('.') {
+        return None;
     }
-    let roman = (1..=6).contains(&label.len()) && label.chars().all(|c| "IVXL".contains(c));
-    let number =
-        |part: &str| (1..=3).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit());
-    let mut end = label.len() + 1;
-    let year = label.len() == 4 && label.bytes().all(|b| b.is_ascii_digit());
-    if !roman {
-        // (A year ends a sentence the same way: "năm 2025.Trong đó".)
-        if !number(label) && !year {
-            return None;
-        }
-        // A number's label may go on, each number with its dot ("2.3.Tổ").
-        while let Some((part, after)) = rest.split_once('.').filter(|(part, _)| number(part)) {
-            end += part.len() + 1;
-            rest = after;
-        }
-    }
+    // (A year ends a sentence the same way: "năm 2025.Trong đó".)
+    let label = LABEL.get_or_init(|| {
+        Regex::new(r"^(?:[IVXL]{1,6}|\d{1,3}(?:\.\d{1,3})*|\d{4}|\p{Ll})\.")
+            .expect("the label pattern is valid")
+    });
+    let end = label.find(chunk)?.end();
     could_be_word(word_after(&chunk[end..])).then_some(end)
 }
 
