@@ -226,6 +226,27 @@ fn ocr_lines_whose_only_marks_are_ocr_slips_are_restored() {
 }
 
 #[test]
+fn ocr_symbols_for_marks_after_a_word_are_dropped_but_punctuation_stays() {
+    // OCR writes a mark it cannot place as "?", ")", "]", "}" or "’" after the word; a real
+    // bracket, a question before a capital, and the same symbols in typed text stay.
+    let ocr = "Ké hoach t6 chirc thwe hién Chuong trinh OCOP ctia hgp tac xa\n\
+               Cong chtrc sw? dung dat dai trong nghiép) bao gém tuyén truyén} vé noi dung\n\
+               T6 chuc thong tin (theo ké hoach) vé noi dung, va tién] do thuc hién\n\
+               cua Nha nuéc hay khong? (cho du chinh sach nay ré rang)\n";
+    let (out, lines) = restored_lines(ocr);
+    assert!(
+        lines[1].contains("sử dụng đất đai trong nghiệp bao gồm tuyên truyền về"),
+        "{out}"
+    );
+    assert!(lines[2].contains("(theo kế hoạch) về"), "{out}");
+    assert!(lines[2].contains("tiến độ"), "{out}");
+    assert!(lines[3].contains("không? (cho"), "{out}");
+    let typed = "Ban hanh ke hoach) thuc hien va tien do\n";
+    let (out, lines) = restored_lines(typed);
+    assert!(lines[0].contains("hoạch) thực hiện"), "{out}");
+}
+
+#[test]
 fn ocr_name_lines_read_their_first_word_as_a_name() {
     // A line of three title-case words is a person's name: "Vii" is "Vũ", not "Với"; "Dé"
     // is "Đỗ", not "Để".

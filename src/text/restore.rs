@@ -69,6 +69,13 @@ const CASE_WEIGHT_LOWER: f32 = 0.25;
 const MAX_WORD: usize = 14;
 /// Most edits between a damaged word (read through the channel's folding) and a syllable's plain form.
 const MAX_EDITS: usize = 3;
+/// Symbols OCR writes for a mark just after a word ("sử?" for "sử", "nghiệp)", "truyền}",
+/// "tư’"): in the training documents' OCR pairs, 93-100% of each of them, glued to a word of
+/// two or more letters with a space and another word after them in the line, stand for nothing
+/// in the clean text (but a ")" closing a "(" opened before it is a bracket, and so is most of
+/// one followed by "," or "."; a "?" before a capital ends a sentence as often as not). In OCR
+/// lines they are dropped after such a word read as a syllable.
+const OCR_MARK_SYMBOLS: [char; 6] = [')', '?', ']', '}', '!', '’'];
 /// Cost (in nats) of a reading that does not go on a word of the word list with the reading
 /// before it ([`Lexicon::pairs_with`], [`Lexicon::one_word`]): "nâng cấp đô thị", not "đó thì". (Every reading of a
 /// line but those pays it; charged as a cost rather than given as a bonus, so that no
@@ -804,6 +811,8 @@ impl<'m> Restorer<'m> {
         // The word the line before ends on, when it is a syllable in small letters with
         // nothing after it: a hard-wrapped sentence may go on in this line.
         let small_word_before = last_small_word(around.before).map(|key| self.lm.id(&key));
+        // Whether a bracket opened in the line before is still open ("(theo ... / ...)").
+        let open_before = around.before.matches('(').count() > around.before.matches(')').count();
         let around = around.sharing_sentence_with(line);
         let ocr_document = match memo.ocr_document {
             Some(known) => known,
@@ -921,6 +930,28 @@ impl<'m> Restorer<'m> {
                     && self.lexicon.pairs_with(before, std::iter::once(this.id)) == 1
             })
         };
+        // In OCR lines, symbols OCR wrote for a mark just after a word of two or more letters
+        // read as a syllable, with a space and more of the line after them, are dropped (a ")"
+        // that closes a bracket opened before it stays).
+        let without_mark_symbols = |text: &'l str, at: usize| -> &'l str {
+            let symbols = text.len() - text.trim_start_matches(OCR_MARK_SYMBOLS).len();
+            let open =
+                open_before || line[..at].matches('(').count() > line[..at].matches(')').count();
+            let after = &line[at + symbols..];
+            let spaced = after.starts_with(char::is_whitespace);
+            // "?" and "!" before a capital may end a sentence ("... hay không? (cho dù", "cải
+            // cách? Nói"); before a small letter the sentence goes on.
+            let goes_on = after.trim_start().starts_with(char::is_lowercase);
+            let ends_sentence = text.starts_with(['?', '!']) && !goes_on;
+            if symbols == 0 || !spaced || ends_sentence || (open && text.starts_with(')')) {
+                text
+            } else {
+                &text[symbols..]
+            }
+        };
+        // Whether the last piece was a word of two or more letters read as a syllable, with
+        // nothing after it.
+        let mut after_long_syllable = false;
         let mut out = String::with_capacity(line.len() + 16);
         let mut last = 0;
         // Whether the last piece was read as a syllable: OCR glue between two syllables is a space.
@@ -939,9 +970,12 @@ impl<'m> Restorer<'m> {
                 && !line[*offset..].starts_with(char::is_uppercase);
             if ocr_document && glue && after_syllable && syllable_here {
                 out.push(' ');
+            } else if ocr_document && after_long_syllable {
+                out.push_str(without_mark_symbols(gap, last));
             } else {
                 out.push_str(gap);
             }
+            after_long_syllable = false;
             after_syllable = syllable_here;
             let written: &str = match chunk {
                 Chunk::Fixed(c) => c,
@@ -977,6 +1011,8 @@ impl<'m> Restorer<'m> {
                     let chosen = best.get(i).and_then(|c| c.syllable);
                     match chosen {
                         Some(s) => {
+                            let long_word = w.chars().filter(|&c| is_letter(c)).count() >= 2;
+                            after_long_syllable = long_word && post.is_empty();
                             let syllable = &self.inventory.syllables[s as usize].0;
                             out.push_str(pre);
                             let at = CaseSetting {
@@ -995,7 +1031,14 @@ impl<'m> Restorer<'m> {
                             } else {
                                 out.push_str(&with_case_of(syllable, w, at));
                             }
-                            out.push_str(post);
+                            if ocr_document && long_word && i + 1 < chunks.len() {
+                                out.push_str(without_mark_symbols(
+                                    post,
+                                    offset + pre.len() + w.len(),
+                                ));
+                            } else {
+                                out.push_str(post);
+                            }
                             last = offset + pre.len() + w.len() + post.len();
                             continue;
                         }
