@@ -250,7 +250,7 @@ fn check_003() -> (usize, Vec<String>) {
 }
 
 #[test]
-#[ignore = "restoration is wired; the restored text still differs (chi/chỉ, Thuê/Thuế, OCR noise)"]
+#[ignore = "restoration is wired; the restored text still differs (chi/chỉ, thị hiếu/thời hiệu, OCR noise)"]
 fn fixture_003_through_restoration() {
     let (_, diffs) = check_003();
     assert!(diffs.is_empty(), "003 differs:\n  {}", diffs.join("\n  "));
