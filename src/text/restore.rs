@@ -930,25 +930,6 @@ impl<'m> Restorer<'m> {
                     && self.lexicon.pairs_with(before, std::iter::once(this.id)) == 1
             })
         };
-        // In OCR lines, symbols OCR wrote for a mark just after a word of two or more letters
-        // read as a syllable, with a space and more of the line after them, are dropped (a ")"
-        // that closes a bracket opened before it stays).
-        let without_mark_symbols = |text: &'l str, at: usize| -> &'l str {
-            let symbols = text.len() - text.trim_start_matches(OCR_MARK_SYMBOLS).len();
-            let open =
-                open_before || line[..at].matches('(').count() > line[..at].matches(')').count();
-            let after = &line[at + symbols..];
-            let spaced = after.starts_with(char::is_whitespace);
-            // "?" and "!" before a capital may end a sentence ("... hay không? (cho dù", "cải
-            // cách? Nói"); before a small letter the sentence goes on.
-            let goes_on = after.trim_start().starts_with(char::is_lowercase);
-            let ends_sentence = text.starts_with(['?', '!']) && !goes_on;
-            if symbols == 0 || !spaced || ends_sentence || (open && text.starts_with(')')) {
-                text
-            } else {
-                &text[symbols..]
-            }
-        };
         // Whether the last piece was a word of two or more letters read as a syllable, with
         // nothing after it.
         let mut after_long_syllable = false;
@@ -971,7 +952,7 @@ impl<'m> Restorer<'m> {
             if ocr_document && glue && after_syllable && syllable_here {
                 out.push(' ');
             } else if ocr_document && after_long_syllable {
-                out.push_str(without_mark_symbols(gap, last));
+                out.push_str(without_mark_symbols(line, gap, last, open_before));
             } else {
                 out.push_str(gap);
             }
@@ -1032,10 +1013,8 @@ impl<'m> Restorer<'m> {
                                 out.push_str(&with_case_of(syllable, w, at));
                             }
                             if ocr_document && long_word && i + 1 < chunks.len() {
-                                out.push_str(without_mark_symbols(
-                                    post,
-                                    offset + pre.len() + w.len(),
-                                ));
+                                let at = offset + pre.len() + w.len();
+                                out.push_str(without_mark_symbols(line, post, at, open_before));
                             } else {
                                 out.push_str(post);
                             }
@@ -1607,6 +1586,25 @@ fn last_small_word(line: &str) -> Option<String> {
 }
 
 /// The memo's key for a short number's readings (apart from any word's).
+/// `text`, which starts at byte `at` of `line` right after a word read as a syllable, without
+/// the [`OCR_MARK_SYMBOLS`] it starts with when they are OCR's misreading of a mark: a space
+/// and more of the line follow them, a ")" closes no bracket opened before it (in the line, or
+/// in the line before: `open_before`), and a "?" or "!" is followed by a small letter (before a
+/// capital or a bracket it may end a sentence: "... hay không? (cho dù", "cải cách? Nói").
+fn without_mark_symbols<'l>(line: &'l str, text: &'l str, at: usize, open_before: bool) -> &'l str {
+    let symbols = text.len() - text.trim_start_matches(OCR_MARK_SYMBOLS).len();
+    let after = &line[at + symbols..];
+    let spaced = after.starts_with(char::is_whitespace);
+    let goes_on = after.trim_start().starts_with(char::is_lowercase);
+    let ends_sentence = text.starts_with(['?', '!']) && !goes_on;
+    let open = open_before || line[..at].matches('(').count() > line[..at].matches(')').count();
+    if symbols == 0 || !spaced || ends_sentence || (open && text.starts_with(')')) {
+        text
+    } else {
+        &text[symbols..]
+    }
+}
+
 fn number_hash(digits: &str) -> u64 {
     word_hash(digits) ^ 0x9e37_79b9_7f4a_7c15
 }
@@ -1664,6 +1662,24 @@ mod tests {
         assert!(!continues("I. MỤC ĐÍCH, YÊU CẦU", "Nhằm thực hiện"));
         assert!(!continues("", "bao dung"));
         assert!(!continues("Sở Nội vụ\tchủ trì", "phối hợp"));
+    }
+
+    #[test]
+    fn symbols_ocr_wrote_for_a_mark_are_dropped_but_brackets_and_questions_stay() {
+        let drop = |line: &'static str, word: &str| {
+            let at = line.find(word).unwrap() + word.len();
+            let end = line[at..].find(' ').map_or(line.len(), |e| at + e);
+            without_mark_symbols(line, &line[at..end], at, false).to_string()
+        };
+        assert_eq!(drop("công chức sử? dụng đất", "sử"), "");
+        assert_eq!(drop("trong nghiệp) bao gồm", "nghiệp"), "");
+        assert_eq!(drop("tuyên truyền}, về", "truyền"), "},");
+        assert_eq!(drop("thông tin (theo kế hoạch) về", "hoạch"), ")");
+        assert_eq!(drop("hay không? (cho dù", "không"), "?");
+        assert_eq!(drop("cải cách? Nói một", "cách"), "?");
+        assert_eq!(drop("lợi!!!Khổ", "lợi"), "!!!Khổ");
+        let at = "kế hoạch".len();
+        assert_eq!(without_mark_symbols("kế hoạch) về", ")", at, true), ")");
     }
 
     #[test]
