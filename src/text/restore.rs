@@ -567,6 +567,18 @@ fn mostly_capitals(line: &str) -> bool {
     letters >= 6 && upper * 10 >= letters * 9
 }
 
+/// What a damaged line's neighbours and document say about writing it out.
+#[derive(Clone, Copy)]
+struct LineFacts {
+    /// The document reads as OCR output.
+    ocr_document: bool,
+    /// The model id of the syllable in small letters the line before ends on, if any (a
+    /// wrapped sentence may go on in this line).
+    small_word_before: Option<u32>,
+    /// A bracket opened in the line before is still open.
+    open_before: bool,
+}
+
 /// Where a word stands, for writing its reading in the case the written word shows.
 #[derive(Clone, Copy, Default)]
 struct CaseSetting {
@@ -822,11 +834,31 @@ impl<'m> Restorer<'m> {
                 judged
             }
         };
+        let best = self.read_line(line, &chunks, &hashes, around, ocr_document, memo);
+        let facts = LineFacts {
+            ocr_document,
+            small_word_before,
+            open_before,
+        };
+        Cow::Owned(self.write_line(line, &chunks, &best, facts, memo))
+    }
+
+    /// The likeliest reading of each piece of a damaged line (its words' readings made and kept
+    /// in the memo), decoded with the line's neighbours where they share its sentence.
+    fn read_line(
+        &self,
+        line: &str,
+        chunks: &[(usize, Chunk)],
+        hashes: &[Option<u64>],
+        around: Around,
+        ocr_document: bool,
+        memo: &mut Memo,
+    ) -> Vec<Candidate> {
         // Decode the words; fixed chunks, acronyms and symbols are "other" words for the model.
         // Lines are read as OCR damage or as typing without marks as their document is. In OCR
         // output, a short number between words may be a damaged word ("6" for "ở"): it is read
         // with the syllables its digits could be, as any damaged word is.
-        for ((_, chunk), hash) in chunks.iter().zip(&hashes) {
+        for ((_, chunk), hash) in chunks.iter().zip(hashes) {
             match (chunk, hash) {
                 (Chunk::Word(_, w, _), Some(h)) if !memo.readings.contains_key(h) => {
                     let readings = self.readings_of(w, *h, memo.kinds[h], ocr_document);
@@ -867,7 +899,7 @@ impl<'m> Restorer<'m> {
         let look_ahead = self.look_ahead(around.after, ocr_document, memo);
         let mut lattice: Vec<&[Candidate]> = chunks
             .iter()
-            .zip(&hashes)
+            .zip(hashes)
             .map(|((_, chunk), hash)| {
                 let Some(h) = hash else {
                     return match chunk {
@@ -896,6 +928,26 @@ impl<'m> Restorer<'m> {
             })
             .collect();
         best.truncate(chunks.len());
+        best
+    }
+
+    /// The line written again with its chosen readings: each syllable in the case the written
+    /// word shows, symbols with their Đ, and what lies between the pieces kept (but OCR glue
+    /// between two syllables is a space, and symbols OCR wrote for a mark are dropped).
+    fn write_line<'l>(
+        &self,
+        line: &'l str,
+        chunks: &[(usize, Chunk<'l>)],
+        best: &[Candidate],
+        facts: LineFacts,
+        memo: &Memo,
+    ) -> String {
+        let LineFacts {
+            ocr_document,
+            small_word_before,
+            open_before,
+        } = facts;
+        let caps_line = mostly_capitals(line);
         let written_in_capitals = |i: usize| {
             chunks.get(i).is_some_and(|(_, chunk)| match chunk {
                 Chunk::Fixed(c) | Chunk::Symbol(c) | Chunk::Word(_, c, _) => in_capitals(c),
@@ -1029,7 +1081,7 @@ impl<'m> Restorer<'m> {
             last = offset + written.len();
         }
         out.push_str(&line[last..]);
-        Cow::Owned(out)
+        out
     }
 
     /// The readings of a word with what its case says added to their costs (the likeliest
