@@ -1640,17 +1640,24 @@ fn last_small_word(line: &str) -> Option<String> {
 /// The memo's key for a short number's readings (apart from any word's).
 /// `text`, which starts at byte `at` of `line` right after a word read as a syllable, without
 /// the [`OCR_MARK_SYMBOLS`] it starts with when they are OCR's misreading of a mark: a space
-/// and more of the line follow them, a ")" closes no bracket opened before it (in the line, or
-/// in the line before: `open_before`), and a "?" or "!" is followed by a small letter (before a
-/// capital or a bracket it may end a sentence: "... hay không? (cho dù", "cải cách? Nói").
+/// and more of the line follow them, a closer (")", "]", "}", "’") closes nothing opened before
+/// it in the line (nor, for ")", in the line before: `open_before`), and a "?" or "!" is
+/// followed by a small letter (before a capital or a bracket it may end a sentence: "... hay
+/// không? (cho dù", "cải cách? Nói").
 fn without_mark_symbols<'l>(line: &'l str, text: &'l str, at: usize, open_before: bool) -> &'l str {
+    const PAIRS: [(char, char); 4] = [('(', ')'), ('[', ']'), ('{', '}'), ('‘', '’')];
     let symbols = text.len() - text.trim_start_matches(OCR_MARK_SYMBOLS).len();
     let after = &line[at + symbols..];
     let spaced = after.starts_with(char::is_whitespace);
     let goes_on = after.trim_start().starts_with(char::is_lowercase);
     let ends_sentence = text.starts_with(['?', '!']) && !goes_on;
-    let open = open_before || line[..at].matches('(').count() > line[..at].matches(')').count();
-    if symbols == 0 || !spaced || ends_sentence || (open && text.starts_with(')')) {
+    let before = &line[..at];
+    let closes = PAIRS.iter().any(|&(open, close)| {
+        text.starts_with(close)
+            && ((open == '(' && open_before)
+                || before.matches(open).count() > before.matches(close).count())
+    });
+    if symbols == 0 || !spaced || ends_sentence || closes {
         text
     } else {
         &text[symbols..]
@@ -1730,6 +1737,8 @@ mod tests {
         assert_eq!(drop("hay không? (cho dù", "không"), "?");
         assert_eq!(drop("cải cách? Nói một", "cách"), "?");
         assert_eq!(drop("lợi!!!Khổ", "lợi"), "!!!Khổ");
+        assert_eq!(drop("gọi là ‘nông thôn mới’ và", "mới"), "’");
+        assert_eq!(drop("mục [ghi chú] của", "chú"), "]");
         let at = "kế hoạch".len();
         assert_eq!(without_mark_symbols("kế hoạch) về", ")", at, true), ")");
     }
