@@ -1637,7 +1637,6 @@ fn last_small_word(line: &str) -> Option<String> {
         .flatten()
 }
 
-/// The memo's key for a short number's readings (apart from any word's).
 /// `text`, which starts at byte `at` of `line` right after a word read as a syllable, without
 /// the [`OCR_MARK_SYMBOLS`] it starts with when they are OCR's misreading of a mark: a space
 /// and more of the line follow them, a closer (")", "]", "}", "’") closes nothing opened before
@@ -1647,6 +1646,9 @@ fn last_small_word(line: &str) -> Option<String> {
 fn without_mark_symbols<'l>(line: &'l str, text: &'l str, at: usize, open_before: bool) -> &'l str {
     const PAIRS: [(char, char); 4] = [('(', ')'), ('[', ']'), ('{', '}'), ('‘', '’')];
     let symbols = text.len() - text.trim_start_matches(OCR_MARK_SYMBOLS).len();
+    if symbols == 0 {
+        return text;
+    }
     let after = &line[at + symbols..];
     let spaced = after.starts_with(char::is_whitespace);
     let goes_on = after.trim_start().starts_with(char::is_lowercase);
@@ -1657,13 +1659,14 @@ fn without_mark_symbols<'l>(line: &'l str, text: &'l str, at: usize, open_before
             && ((open == '(' && open_before)
                 || before.matches(open).count() > before.matches(close).count())
     });
-    if symbols == 0 || !spaced || ends_sentence || closes {
+    if !spaced || ends_sentence || closes {
         text
     } else {
         &text[symbols..]
     }
 }
 
+/// The memo's key for a short number's readings (apart from any word's).
 fn number_hash(digits: &str) -> u64 {
     word_hash(digits) ^ 0x9e37_79b9_7f4a_7c15
 }
