@@ -6,6 +6,9 @@
 #      (built here, on the fly, never committed)
 #   3. held-out text through OCR: ../shared/corpus/ocr-pairs/ of the held-out documents,
 #      and fresh ocr-sim.py pages with seeds 1 2 3 (tools/make-ocr-heldout.sh; needs tesseract)
+#   4. rows 1-3 for the unaccented text and the shared OCR pairs again, each document restored
+#      alone, as a user's batch reads files (whether a document reads as OCR output is judged
+#      per document)
 # Usage (from the repository root, after cargo build --release):
 #   tools/eval-restore.sh [WORKDIR]      (default /tmp/kehoach-eval; OCR pages are reused if there)
 set -eu
@@ -17,10 +20,17 @@ mkdir -p "$work"
 heldout=$(awk '$1 == "heldout" {print $2}' corpus/split.txt)
 train=$(awk '$1 == "train" {print $2}' corpus/split.txt)
 
+# Each held-out document: its text (gold), the same with marks stripped, and its OCR pairs.
+mkdir -p "$work/docs"
 : > "$work/gold.txt"
-for stem in $heldout; do cat "$shared/admin-1995-2009/$stem.txt" >> "$work/gold.txt"; done
-# Control characters in a few transcripts would make the reader refuse the file.
-python3 -c "import sys,re; t=open(sys.argv[1],encoding='utf-8').read(); open(sys.argv[1],'w',encoding='utf-8').write(re.sub(r'[\x00-\x08\x0b\x0c\x0e-\x1f]', ' ', t))" "$work/gold.txt"
+for stem in $heldout; do
+    # Control characters in a few transcripts would make the reader refuse the file.
+    python3 -c "import sys,re; t=open(sys.argv[1],encoding='utf-8').read(); sys.stdout.write(re.sub(r'[\x00-\x08\x0b\x0c\x0e-\x1f]', ' ', t))" \
+        "$shared/admin-1995-2009/$stem.txt" > "$work/docs/$stem.gold"
+    python3 tools/strip-marks.py "$work/docs/$stem.gold" > "$work/docs/$stem.plain"
+    cat "$work/docs/$stem.gold" >> "$work/gold.txt"
+    [ -f "$shared/ocr-pairs/$stem.tsv" ] && cut -f2 "$shared/ocr-pairs/$stem.tsv" > "$work/docs/$stem.ocr"
+done
 python3 tools/strip-marks.py "$work/gold.txt" > "$work/plain.txt"
 
 texts=""
@@ -55,3 +65,23 @@ for seed in 1 2 3; do
     [ -s "$work/ocr/ocr-seed-$seed.tsv" ] || tools/make-ocr-heldout.sh "$work/ocr" "$seed"
     ocr_eval "seed-$seed" "$work/ocr/ocr-seed-$seed.tsv"
 done
+
+# Each document restored alone: KIND (plain or ocr) and NAME of the model, then its flags.
+restore_each() {
+    kind=$1; name=$2; shift 2
+    for stem in $heldout; do
+        [ -f "$work/docs/$stem.$kind" ] && "$kehoach" normalize --restore "$@" "$work/docs/$stem.$kind"
+    done > "$work/each.$kind.$name"
+}
+restore_each plain embedded
+restore_each plain shared --model "$work/shared-model.bin"
+restore_each ocr embedded
+restore_each ocr shared --model "$work/shared-model.bin"
+echo "== each document alone: unaccented, embedded model"
+$score "$work/gold.txt" "$work/each.plain.embedded"
+echo "== each document alone: unaccented, shared-corpus model"
+$score "$work/gold.txt" "$work/each.plain.shared"
+echo "== each document alone: OCR shared pairs, embedded model"
+$score "$work/shared-pairs.gold" "$work/each.ocr.embedded"
+echo "== each document alone: OCR shared pairs, shared-corpus model"
+$score "$work/shared-pairs.gold" "$work/each.ocr.shared"
