@@ -88,6 +88,8 @@ const SMALL_WORD_TITLE_COST: f32 = 3.0;
 const MAX_ACRONYMS: usize = 100_000;
 /// Words decoded together at most; a longer line is decoded in windows of this many.
 const MAX_LINE_WORDS: usize = 400;
+/// Bytes of a document's damaged lines on which its damage is judged OCR's or typing's.
+const OCR_JUDGED_ON: usize = 8 * 1024;
 
 /// The syllables restoration may produce, from `corpus/syllables.txt` and the model's vocabulary.
 struct Inventory {
@@ -779,16 +781,22 @@ impl<'m> Restorer<'m> {
         (shape, hashes)
     }
 
-    /// Whether the damaged lines of a document's start (8 KiB) read as OCR output: marks left
-    /// on some words (on syllables, or misread on words that are none), or many words that are
-    /// no syllable's letters. Text typed without marks has neither; clean lines say nothing
-    /// either way.
+    /// Whether a document's damaged lines (the first [`OCR_JUDGED_ON`] bytes of them) read as
+    /// OCR output: marks left on some words (on syllables, or misread on words that are none),
+    /// or many words that are no syllable's letters. Text typed without marks has neither; clean
+    /// lines say nothing either way, however many of them come first (a typed plan with an
+    /// OCR'd appendix).
     fn reads_as_ocr(&self, text: &str, kinds: &mut IdMap<u64, WordKind>) -> bool {
         let mut damaged = LineShape::default();
-        for line in head(text, 8 * 1024).lines() {
+        let mut judged = 0;
+        for line in text.lines() {
             let (shape, _) = self.shape_of(&pieces(line), kinds);
             if !shape.is_clean() {
                 damaged.merge(&shape);
+                judged += line.len();
+                if judged >= OCR_JUDGED_ON {
+                    break;
+                }
             }
         }
         let words = damaged.words();
@@ -1727,6 +1735,21 @@ mod tests {
         assert_eq!(
             restorer.restore_text(&ocr).0.lines().nth(1),
             Some(within.as_str())
+        );
+    }
+
+    #[test]
+    fn ocr_lines_after_many_clean_ones_are_read_as_ocr() {
+        let restorer = Restorer::new(LanguageModel::embedded(), Channel::embedded());
+        let clean = "Cộng hòa xã hội chủ nghĩa Việt Nam, Độc lập - Tự do - Hạnh phúc\n".repeat(200);
+        assert!(clean.len() > 2 * OCR_JUDGED_ON);
+        let ocr = "Ké hoach t6 chirc thwe hién Chuong trinh OCOP ctia hgp tac xa\n\
+                   Can bo 6 cac xa phuong deu tham gia day du\n";
+        let (restored, changed) = restorer.restore_text(&format!("{clean}{ocr}"));
+        assert_eq!(changed, 2);
+        assert_eq!(
+            restored.lines().last(),
+            Some("Cán bộ ở các xã phường đều tham gia đầy đủ")
         );
     }
 
