@@ -1815,6 +1815,10 @@ mod tests {
         assert!(matches!(classify("---*---"), Chunk::Fixed(_)));
         assert!(matches!(classify("“Kinh"), Chunk::Word("“", "Kinh", "")));
         assert!(matches!(classify("T6"), Chunk::Word("", "T6", "")));
+        // A list dash glued to the first word ("-T6 chirc") is no symbol; one with a slash is.
+        assert!(matches!(classify("-T6"), Chunk::Word("-", "T6", "")));
+        assert!(matches!(classify("-148/QD-TTg"), Chunk::Symbol(_)));
+        assert!(matches!(classify("QD-UBND"), Chunk::Symbol(_)));
         assert!(matches!(classify("nu@éc"), Chunk::Word(..)));
         assert!(matches!(classify("so.ocop@gmail.com"), Chunk::Fixed(_)));
     }

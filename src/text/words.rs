@@ -69,7 +69,12 @@ fn is_domain(chunk: &str) -> bool {
 
 /// A document symbol or a number with a slash ("148/QĐ-TTg", "26/01/2026"); lower-case words
 /// joined by a slash ("tấn/năm") are words, not a symbol, unless a part is a lone letter ("b/c").
+/// A hyphen at a chunk's start is a list item's dash glued to its first word ("-Tổ chức"),
+/// not a symbol's ("-148/QĐ-TTg" is one only for its slash).
 pub fn is_symbol(chunk: &str) -> bool {
+    if chunk.starts_with('-') && !chunk.contains('/') {
+        return false;
+    }
     if chunk.contains('/') {
         let short_part = chunk
             .split('/')
