@@ -257,7 +257,9 @@ pub struct Channel {
     split_costs: HashMap<(char, [char; 2]), f32>,
     unseen: IdMap<char, f32>,
     insert_unseen: f32,
-    fold: IdMap<char, Option<char>>,
+    /// For each observed character, the plain letters it stood for (`None`: nothing), most
+    /// often first.
+    stands_for: IdMap<char, Vec<Option<char>>>,
 }
 
 impl Channel {
@@ -346,8 +348,7 @@ impl Channel {
             .map(|(&c, &total)| (c, -(UNSEEN_SUBSTITUTION / (total + 1.0)).ln() as f32))
             .collect();
         let insert_unseen = -((0.5 / letters).ln()) as f32;
-        // For each observed character, the plain letter it most often stands for.
-        let mut best: HashMap<char, (Option<char>, f64)> = HashMap::new();
+        // For each observed character, the plain letters it stood for, most often first.
         let mut by_base: HashMap<(char, Option<char>), f64> = HashMap::new();
         for (&(c, o), &n) in counts {
             if o != NOTHING {
@@ -355,19 +356,18 @@ impl Channel {
                 *by_base.entry((o, base)).or_default() += n;
             }
         }
-        for ((o, base), n) in by_base {
-            let entry = best.entry(o).or_insert((base, 0.0));
-            if n > entry.1 {
-                *entry = (base, n);
-            }
+        let mut bases: Vec<((char, Option<char>), f64)> = by_base.into_iter().collect();
+        bases.sort_by(|(a, n), (b, m)| a.0.cmp(&b.0).then(m.total_cmp(n)).then(a.1.cmp(&b.1)));
+        let mut stands_for: IdMap<char, Vec<Option<char>>> = IdMap::default();
+        for ((o, base), _) in bases {
+            stands_for.entry(o).or_default().push(base);
         }
-        let fold = best.into_iter().map(|(o, (b, _))| (o, b)).collect();
         Channel {
             costs,
             split_costs,
             unseen,
             insert_unseen,
-            fold,
+            stands_for,
         }
     }
 
@@ -401,11 +401,21 @@ impl Channel {
 
     /// The plain letter an observed character most often stands for (`None`: usually noise).
     pub fn fold(&self, observed: char) -> Option<char> {
-        match self.fold.get(&observed) {
-            Some(&f) => f,
+        match self.stands_for.get(&observed) {
+            Some(bases) => bases.first().copied().flatten(),
             None if is_letter(observed) => Some(base_letter(observed).to_ascii_lowercase()),
             None => None,
         }
+    }
+
+    /// Every plain letter an observed character stood for in the pairs, most often first ("&"
+    /// for the "ấ" of words, and for the word "ở").
+    pub fn letters_behind(&self, observed: char) -> impl Iterator<Item = char> + '_ {
+        self.stands_for
+            .get(&observed)
+            .into_iter()
+            .flatten()
+            .filter_map(|&base| base)
     }
 
     /// The channel's costs for one observed word (lower case), ready to score many syllables.
@@ -576,6 +586,15 @@ mod tests {
         assert!(cost("chwong", "chương") < cost("chwong", "chong"));
         assert!(cost("duong", "đường") < cost("duong", "mường"));
         assert_eq!(channel.fold('6'), Some('o'));
+    }
+
+    #[test]
+    fn a_symbol_stands_for_every_letter_it_was_read_for() {
+        let channel = Channel::from_tsv("ấ\t&\t4\nở\t&\t3\nà\t&\t1\n\t&\t2\n").unwrap();
+        // "&" stood for "ấ" and "à" five times, for "ở" three and for nothing twice.
+        assert_eq!(channel.fold('&'), Some('a'));
+        assert_eq!(channel.letters_behind('&').collect::<Vec<_>>(), ['a', 'o']);
+        assert_eq!(channel.letters_behind('#').count(), 0);
     }
 
     #[test]

@@ -76,6 +76,10 @@ const MAX_EDITS: usize = 3;
 /// one followed by "," or "."; a "?" before a capital ends a sentence as often as not). In OCR
 /// lines they are dropped after such a word read as a syllable.
 const OCR_MARK_SYMBOLS: [char; 6] = [')', '?', ']', '}', '!', '’'];
+/// Symbols OCR writes alone for a word of one letter: in the training documents' OCR pairs, a
+/// lone "&" is "ở" (83 times) or another word (5) more often than "&" (60), and a lone "¥" is
+/// "ý", "ỹ" or "ừ" all 49 times. In OCR lines they are read as a short number is.
+const OCR_LETTER_SYMBOLS: [char; 2] = ['&', '¥'];
 /// Cost (in nats) of a reading that does not go on a word of the word list with the reading
 /// before it ([`Lexicon::pairs_with`], [`Lexicon::one_word`]): "nâng cấp đô thị", not "đó thì". (Every reading of a
 /// line but those pays it; charged as a cost rather than given as a bonus, so that no
@@ -462,6 +466,11 @@ fn classify(chunk: &str) -> Chunk<'_> {
     }
     if is_symbol(chunk) {
         return Chunk::Symbol(chunk);
+    }
+    if let Some(rest) = chunk.strip_prefix(OCR_LETTER_SYMBOLS)
+        && rest.chars().all(|c| matches!(c, ',' | '.' | ';' | ':'))
+    {
+        return Chunk::Number("", &chunk[..chunk.len() - rest.len()], rest);
     }
     let (pre, word, post) = split_word(chunk);
     let letters = word.chars().filter(|c| is_letter(*c)).count();
@@ -1286,9 +1295,25 @@ impl<'m> Restorer<'m> {
         if folded.is_empty() {
             return;
         }
+        // A lone symbol is read as every letter it stood for, each a word of its own ("&" is
+        // "ở" alone, though mostly an "ấ" within words). (Not a lone digit: "1" is a number far
+        // more often than the "ở" it once stood for.)
+        let keys: Vec<u32> = match lower {
+            [one] if OCR_LETTER_SYMBOLS.contains(one) => {
+                let mut keys: Vec<u32> = self
+                    .channel
+                    .letters_behind(*one)
+                    .flat_map(|letter| inv.near(&[letter]))
+                    .collect();
+                keys.sort_unstable();
+                keys.dedup();
+                keys
+            }
+            _ => inv.near(&folded),
+        };
         let mut observed = self.channel.observe(lower);
         let mut cheapest = found.values().map(|c| c.0).fold(f32::INFINITY, f32::min);
-        for key in inv.near(&folded) {
+        for key in keys {
             for &s in &inv.plains[key as usize].1 {
                 let limit = cheapest + CANDIDATE_MARGIN - OCR_PRIOR;
                 let Some(cost) = observed.cost_within(&inv.syllables[s as usize].1, limit) else {
@@ -1736,6 +1761,21 @@ mod tests {
             restorer.restore_text(&ocr).0.lines().nth(1),
             Some(within.as_str())
         );
+    }
+
+    #[test]
+    fn a_lone_symbol_ocr_wrote_for_a_word_of_one_letter_is_read_as_one() {
+        let restorer = Restorer::new(LanguageModel::embedded(), Channel::embedded());
+        let ocr = "Ké hoach t6 chirc thwe hién Chuong trinh OCOP ctia hgp tac xa\n\
+                   thi trudng lao dong & Viet Nam\n\
+                   vé tam quan trong, ¥ nghia cua Chuong trinh\n\
+                   gui S& NN & PTNT\n";
+        let (restored, _) = restorer.restore_text(ocr);
+        let lines: Vec<&str> = restored.lines().collect();
+        assert_eq!(lines[1], "thị trường lao động ở Việt Nam");
+        assert_eq!(lines[2], "về tầm quan trọng, ý nghĩa của Chương trình");
+        // Between acronyms the model reads "&" as written.
+        assert!(lines[3].ends_with("NN & PTNT"), "{}", lines[3]);
     }
 
     #[test]
