@@ -5,7 +5,8 @@
 //! covers letter for letter ("tieng", "tiéng" for "tiếng") costs nothing. OCR
 //! damage is a weighted edit distance whose letter confusions (ư→w, ô→6,
 //! đ→d, l→1, ...) are learned from line-aligned (clean, OCR) pairs and kept in
-//! `corpus/channel.tsv` (rebuilt with `kehoach model channel`).
+//! `corpus/channel.tsv` (rebuilt with `kehoach model channel`), with what short
+//! numbers on the OCR side stood for ("14" for "là", "16" for "lỗ").
 
 use crate::text::syllable::is_letter;
 use std::collections::HashMap;
@@ -34,7 +35,24 @@ pub struct ConfusionCounts {
     pairs: HashMap<(char, char), u64>,
     /// A clean letter read as two characters ("ư" as "}r", "ủ" as "ti", "m" as "rn").
     splits: HashMap<(char, [char; 2]), u64>,
+    /// What a short number on the OCR side stood for: (the number, the clean word in lower case,
+    /// which is the number itself when it was one).
+    numbers: HashMap<(String, String), u64>,
     words: u64,
+}
+
+/// First field of a table line that says what a short number stood for.
+const NUMBER_ROW: &str = "number";
+
+/// Fewest pairs a short number must have been seen in for what it stood for to be trusted.
+const MIN_NUMBER_PAIRS: f64 = 20.0;
+/// Fewest sightings of a word a short number stood for (rarer ones are alignment accidents or
+/// one document's habit: "1" for "ở" twice, against 223 times a number).
+const MIN_NUMBER_READING: f64 = 3.0;
+
+/// A number of one or two digits: OCR writes such a number for a short word ("14" for "là").
+fn is_short_number(word: &str) -> bool {
+    (1..=2).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Fewest sightings for a letter read as two characters to enter the table (rarer ones are
@@ -173,6 +191,15 @@ impl ConfusionCounts {
                 && di > 0
                 && close(k.checked_sub(1), (ci - 1, di - 1))
                 && close(Some(k + 1), (ci + 1, di + 1));
+            // (A number read right counts only where a word read for it would: between
+            // neighbours read closely.)
+            if is_short_number(&b[di]) && anchored && (a[ci] == b[di] || Syllable::is_valid(&a[ci]))
+            {
+                *self
+                    .numbers
+                    .entry((b[di].clone(), a[ci].clone()))
+                    .or_default() += 1;
+            }
             if (s <= 0.67 || anchored) && Syllable::is_valid(&a[ci]) {
                 self.add_word(&a[ci], &b[di]);
             }
@@ -212,7 +239,8 @@ impl ConfusionCounts {
     }
 
     /// The table as TSV lines "clean<TAB>observed<TAB>count" (an empty field is no letter; two
-    /// observed characters are one letter read as two).
+    /// observed characters are one letter read as two), then what short numbers stood for, as
+    /// lines "number<TAB>the number<TAB>the clean word<TAB>count".
     pub fn to_tsv(&self) -> String {
         let mut rows: Vec<(&(char, char), &u64)> = self.pairs.iter().collect();
         rows.sort();
@@ -235,6 +263,11 @@ impl ConfusionCounts {
         splits.sort();
         for ((c, [o1, o2]), n) in splits {
             let _ = writeln!(out, "{c}\t{o1}{o2}\t{n}");
+        }
+        let mut numbers: Vec<(&(String, String), &u64)> = self.numbers.iter().collect();
+        numbers.sort();
+        for ((number, clean), n) in numbers {
+            let _ = writeln!(out, "{NUMBER_ROW}\t{number}\t{clean}\t{n}");
         }
         out
     }
@@ -260,6 +293,9 @@ pub struct Channel {
     /// For each observed character, the plain letters it stood for (`None`: nothing), most
     /// often first.
     stands_for: IdMap<char, Vec<Option<char>>>,
+    /// For each short number seen often enough, what it stood for (itself, or a word), with
+    /// the cost of each.
+    numbers: HashMap<String, Vec<(String, f32)>>,
 }
 
 impl Channel {
@@ -278,6 +314,7 @@ impl Channel {
     pub fn from_tsv(text: &str) -> Result<Channel, ChannelError> {
         let mut counts: HashMap<(char, char), f64> = HashMap::new();
         let mut splits: HashMap<(char, [char; 2]), f64> = HashMap::new();
+        let mut numbers: HashMap<String, Vec<(String, f64)>> = HashMap::new();
         for (i, line) in text.lines().enumerate() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -287,6 +324,24 @@ impl Channel {
                 problem,
             };
             let mut fields = line.split('\t');
+            if let Some(rest) = line
+                .strip_prefix(NUMBER_ROW)
+                .and_then(|r| r.strip_prefix('\t'))
+            {
+                let row: Vec<&str> = rest.split('\t').collect();
+                let [number, clean, n] = row[..] else {
+                    return Err(err("a number line needs four fields"));
+                };
+                let n: f64 = n
+                    .trim()
+                    .parse()
+                    .map_err(|_| err("the count is not a number"))?;
+                numbers
+                    .entry(number.to_string())
+                    .or_default()
+                    .push((clean.to_string(), n));
+                continue;
+            }
             let letter = |field: Option<&str>| -> Result<char, ChannelError> {
                 let field = field.ok_or(err("needs three fields"))?;
                 let mut chars = field.chars();
@@ -310,7 +365,24 @@ impl Channel {
                 _ => *counts.entry((c, letter(Some(observed))?)).or_default() += n,
             }
         }
-        Ok(Channel::from_counts(&counts, &splits))
+        let mut channel = Channel::from_counts(&counts, &splits);
+        channel.numbers = numbers
+            .into_iter()
+            .filter_map(|(number, seen)| {
+                let total: f64 = seen.iter().map(|(_, n)| n).sum();
+                // Half a sighting more for each reading, and for one never seen.
+                let smoothed = total + 0.5 * (seen.len() + 1) as f64;
+                (total >= MIN_NUMBER_PAIRS).then(|| {
+                    let costs = seen
+                        .into_iter()
+                        .filter(|(clean, n)| *clean == number || *n >= MIN_NUMBER_READING)
+                        .map(|(clean, n)| (clean, -((n + 0.5) / smoothed).ln() as f32))
+                        .collect();
+                    (number, costs)
+                })
+            })
+            .collect();
+        Ok(channel)
     }
 
     fn from_counts(
@@ -368,6 +440,7 @@ impl Channel {
             unseen,
             insert_unseen,
             stands_for,
+            numbers: HashMap::new(),
         }
     }
 
@@ -416,6 +489,12 @@ impl Channel {
             .into_iter()
             .flatten()
             .filter_map(|&base| base)
+    }
+
+    /// What a short number stood for in the pairs, with the cost of each reading (−ln P): the
+    /// number itself, or a word ("14" for "là"); `None` for a number seen too seldom.
+    pub fn number_readings(&self, number: &str) -> Option<&[(String, f32)]> {
+        self.numbers.get(number).map(Vec::as_slice)
     }
 
     /// The channel's costs for one observed word (lower case), ready to score many syllables.
@@ -586,6 +665,35 @@ mod tests {
         assert!(cost("chwong", "chương") < cost("chwong", "chong"));
         assert!(cost("duong", "đường") < cost("duong", "mường"));
         assert_eq!(channel.fold('6'), Some('o'));
+    }
+
+    #[test]
+    fn what_short_numbers_stood_for_is_learned() {
+        let mut counts = ConfusionCounts::new();
+        for _ in 0..15 {
+            counts.add_pair("nhưng tối thiểu là hai năm", "nhung toi thieu 14 hai nam");
+        }
+        for _ in 0..10 {
+            counts.add_pair(
+                "trong thời hạn 14 ngày làm việc",
+                "trong thoi han 14 ngay lam viec",
+            );
+        }
+        for _ in 0..3 {
+            counts.add_pair("gồm 16 thành viên", "gom 16 thanh vien");
+        }
+        let table = counts.to_tsv();
+        assert!(table.contains("number\t14\tlà\t15\n"), "{table}");
+        assert!(table.contains("number\t14\t14\t10\n"), "{table}");
+        let channel = Channel::from_tsv(&table).unwrap();
+        let cost = |reading: &str| {
+            let readings = channel.number_readings("14").unwrap();
+            readings.iter().find(|(r, _)| r == reading).map(|(_, c)| *c)
+        };
+        assert!(cost("là").unwrap() < cost("14").unwrap());
+        // Three sightings are too few to say what "16" stands for.
+        assert!(channel.number_readings("16").is_none());
+        assert!(Channel::from_tsv("number\t14\tlà\n").is_err());
     }
 
     #[test]

@@ -215,6 +215,15 @@ impl Inventory {
             && syllable_key(word).is_some_and(|key| self.spellings.contains(&word_hash(&key)))
     }
 
+    /// The index of a syllable as spelled (small letters, classic tone placement).
+    fn index_of(&self, syllable: &str) -> Option<u32> {
+        self.by_plain
+            .get(&strip_marks(syllable))?
+            .iter()
+            .copied()
+            .find(|&i| self.syllables[i as usize].0 == syllable)
+    }
+
     /// Plain keys within a few edits of `word` (found through shared deletions), nearest first.
     fn near(&self, word: &[char]) -> Vec<u32> {
         let depth = match word.len() {
@@ -1275,10 +1284,22 @@ impl<'m> Restorer<'m> {
             let chars: Vec<char> = digits.chars().collect();
             let mut found = IdMap::default();
             self.add_ocr_readings(&chars, &mut found);
+            // What the number stood for in the training pairs, where it was seen often enough,
+            // prices its readings better than its digits' letters do ("14" was "là" 71 times
+            // and 14 only 55).
+            let mut keep_cost = NUMBER_KEEP_COST;
+            for (reading, cost) in self.channel.number_readings(digits).unwrap_or_default() {
+                if reading == digits {
+                    keep_cost = *cost;
+                } else if let Some(i) = self.inventory.index_of(reading) {
+                    let entry = found.entry(i).or_insert((f32::INFINITY, true));
+                    *entry = (entry.0.min(OCR_PRIOR + cost), true);
+                }
+            }
             let keep = Candidate {
                 syllable: None,
                 id: OTHER,
-                cost: NUMBER_KEEP_COST,
+                cost: keep_cost,
                 ocr: false,
             };
             let plain = std::iter::once(keep).chain(self.ranked(found)).collect();
@@ -1776,6 +1797,32 @@ mod tests {
         assert_eq!(lines[2], "về tầm quan trọng, ý nghĩa của Chương trình");
         // Between acronyms the model reads "&" as written.
         assert!(lines[3].ends_with("NN & PTNT"), "{}", lines[3]);
+    }
+
+    #[test]
+    fn what_a_short_number_stood_for_in_the_pairs_prices_its_readings() {
+        let table = include_str!("../../corpus/channel.tsv");
+        let letters: String = table
+            .lines()
+            .filter(|l| !l.starts_with("number\t"))
+            .flat_map(|l| [l, "\n"])
+            .collect();
+        let with_numbers = format!("{letters}number\t14\tlà\t95\nnumber\t14\t14\t5\n");
+        let read = |tsv: &str| {
+            let channel = Channel::from_tsv(tsv).unwrap();
+            let restorer = Restorer::new(LanguageModel::embedded(), &channel);
+            let ocr = "Ké hoach t6 chirc thwe hién Chuong trinh OCOP ctia hgp tac xa\n\
+                       san pham chu luc 14 rau an toan\n";
+            restorer
+                .restore_text(ocr)
+                .0
+                .lines()
+                .nth(1)
+                .unwrap()
+                .to_string()
+        };
+        assert_eq!(read(&letters), "sản phẩm chủ lực 14 rau an toàn");
+        assert_eq!(read(&with_numbers), "sản phẩm chủ lực là rau an toàn");
     }
 
     #[test]
