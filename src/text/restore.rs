@@ -1285,8 +1285,8 @@ impl<'m> Restorer<'m> {
             let mut found = IdMap::default();
             self.add_ocr_readings(&chars, &mut found);
             // What the number stood for in the training pairs, where it was seen often enough,
-            // prices its readings better than its digits' letters do ("14" was "là" 71 times
-            // and 14 only 55).
+            // prices its readings better than its digits' letters do ("14" was "là" 68 times
+            // and 14 itself 34).
             let mut keep_cost = NUMBER_KEEP_COST;
             for (reading, cost) in self.channel.number_readings(digits).unwrap_or_default() {
                 if reading == digits {
