@@ -92,7 +92,8 @@ const SMALL_WORD_TITLE_COST: f32 = 3.0;
 const MAX_ACRONYMS: usize = 100_000;
 /// Words decoded together at most; a longer line is decoded in windows of this many.
 const MAX_LINE_WORDS: usize = 400;
-/// Bytes of a document's damaged lines on which its damage is judged OCR's or typing's.
+/// Bytes of a document, from its first damaged line on, on which its damage is judged OCR's or
+/// typing's (a typed plan may have an OCR'd appendix far down).
 const OCR_JUDGED_ON: usize = 8 * 1024;
 
 /// The syllables restoration may produce, from `corpus/syllables.txt` and the model's vocabulary.
@@ -799,22 +800,16 @@ impl<'m> Restorer<'m> {
         (shape, hashes)
     }
 
-    /// Whether a document's damaged lines (the first [`OCR_JUDGED_ON`] bytes of them) read as
-    /// OCR output: marks left on some words (on syllables, or misread on words that are none),
-    /// or many words that are no syllable's letters. Text typed without marks has neither; clean
-    /// lines say nothing either way, however many of them come first (a typed plan with an
-    /// OCR'd appendix).
+    /// Whether the damaged lines of a document's text from its first damaged line on (the
+    /// first [`OCR_JUDGED_ON`] bytes of it) read as OCR output: marks left on some words (on
+    /// syllables, or misread on words that are none), or many words that are no syllable's
+    /// letters. Text typed without marks has neither; clean lines say nothing either way.
     fn reads_as_ocr(&self, text: &str, kinds: &mut IdMap<u64, WordKind>) -> bool {
         let mut damaged = LineShape::default();
-        let mut judged = 0;
-        for line in text.lines() {
+        for line in head(text, OCR_JUDGED_ON).lines() {
             let (shape, _) = self.shape_of(&pieces(line), kinds);
             if !shape.is_clean() {
                 damaged.merge(&shape);
-                judged += line.len();
-                if judged >= OCR_JUDGED_ON {
-                    break;
-                }
             }
         }
         let words = damaged.words();
@@ -870,7 +865,10 @@ impl<'m> Restorer<'m> {
         let ocr_document = match memo.ocr_document {
             Some(known) => known,
             None => {
-                let judged = self.reads_as_ocr(document, &mut memo.kinds);
+                // From this line on, where the line is part of the document's text (a table
+                // cell, read apart, is judged from the document's start).
+                let from = offset_within(document, line).unwrap_or(0);
+                let judged = self.reads_as_ocr(&document[from..], &mut memo.kinds);
                 memo.ocr_document = Some(judged);
                 judged
             }
@@ -1733,6 +1731,12 @@ fn without_mark_symbols<'l>(line: &'l str, text: &'l str, at: usize, open_before
     } else {
         &text[symbols..]
     }
+}
+
+/// Where `part` starts in `text`, when it is a slice of it.
+fn offset_within(text: &str, part: &str) -> Option<usize> {
+    let start = (part.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
+    (start + part.len() <= text.len() && text.is_char_boundary(start)).then_some(start)
 }
 
 /// The memo's key for a short number's readings (apart from any word's).
