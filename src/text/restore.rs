@@ -318,8 +318,9 @@ enum Chunk<'a> {
     Symbol(&'a str),
     /// A word to decode: punctuation before, the word, punctuation after.
     Word(&'a str, &'a str, &'a str),
-    /// A number of one or two digits (punctuation before, the digits, punctuation after): in
-    /// OCR output, possibly a damaged word ("6" for "ở", "16" for "lộ", "14" for "là").
+    /// A number of one or two digits, or a lone symbol of [`OCR_LETTER_SYMBOLS`] (punctuation
+    /// before, the token, punctuation after): in OCR output, possibly a damaged word ("6" for
+    /// "ở", "16" for "lộ", "14" for "là", "&" for "ở").
     Number(&'a str, &'a str, &'a str),
 }
 
