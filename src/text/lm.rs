@@ -34,9 +34,10 @@ const ID_BITS: u32 = 16;
 const MAX_VOCAB: usize = 1 << ID_BITS;
 
 /// The one-syllable names of administrative units. They stand in the same places in
-/// administrative text ("trên địa bàn xã", "UBND phường", "cấp huyện"), so every 4-gram seen
-/// with one of them is also counted with each of the others: a ward's plan is read with what
-/// the communes' plans taught.
+/// administrative text ("trên địa bàn xã", "UBND phường", "cấp huyện"), so every 4-gram that
+/// ends in one of them is also counted ending in each of the others: a ward's plan is read with
+/// what the communes' plans taught. What follows each differs ("quận 5", "xã Vĩnh Tuy"), so a
+/// 4-gram with a unit before its last word is counted as it is.
 const ADMIN_UNITS: [&str; 5] = ["xã", "phường", "huyện", "quận", "tỉnh"];
 
 /// How a document's count of one 4-gram adds to the model's: raised to this power, rounded up.
@@ -140,21 +141,19 @@ impl NgramCounts {
         counts
     }
 
-    /// Counts one 4-gram, and its variants with one administrative unit put for another where
-    /// the unit word is a common word (`common`: written in lower case, not in a name or a list
+    /// Counts one 4-gram, and its variants ending in each other administrative unit where it
+    /// ends in one written as a common word (`common`: in lower case, not in a name or a list
     /// of places).
-    fn count(&mut self, gram: [u32; 4], common: [bool; 4]) {
+    fn count(&mut self, gram: [u32; 4], common: bool) {
         *self.fourgrams.entry(pack(&gram)).or_default() += 1;
         self.seen[gram[3] as usize] += 1;
-        for at in 0..gram.len() {
-            if !common[at] || !self.units.contains(&gram[at]) {
-                continue;
-            }
-            for &unit in self.units.iter().filter(|&&u| u != gram[at]) {
-                let mut variant = gram;
-                variant[at] = unit;
-                *self.fourgrams.entry(pack(&variant)).or_default() += 1;
-            }
+        if !common || !self.units.contains(&gram[3]) {
+            return;
+        }
+        for &unit in self.units.iter().filter(|&&u| u != gram[3]) {
+            let mut variant = gram;
+            variant[3] = unit;
+            *self.fourgrams.entry(pack(&variant)).or_default() += 1;
         }
     }
 
@@ -187,7 +186,6 @@ impl NgramCounts {
         // Table cells (between tabs) are separate texts, as restoration reads them.
         for line in text.lines().flat_map(|line| line.split('\t')) {
             let mut history = [START; HISTORY];
-            let mut common = [false; HISTORY];
             // Whether a word came before in the line: the first one is capitalised anyway.
             let mut after_word = false;
             for (word, written) in line_words(line) {
@@ -211,10 +209,8 @@ impl NgramCounts {
                     continue;
                 }
                 let [t, u, v] = history;
-                let [ct, cu, cv] = common;
-                self.count([t, u, v, w], [ct, cu, cv, lower]);
+                self.count([t, u, v, w], lower);
                 history = [u, v, w];
-                common = [cu, cv, lower];
             }
             for part in symbol_parts(line) {
                 *self.symbol_parts.entry(part.to_string()).or_default() += 1;
