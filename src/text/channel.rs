@@ -47,7 +47,7 @@ const NUMBER_ROW: &str = "number";
 /// Fewest pairs a short number must have been seen in for what it stood for to be trusted.
 const MIN_NUMBER_PAIRS: f64 = 20.0;
 /// Fewest sightings of a word a short number stood for (rarer ones are alignment accidents or
-/// one document's habit: "1" for "ở" twice, against 223 times a number).
+/// one document's habit: "1" for "ở" twice, against 296 times a number).
 const MIN_NUMBER_READING: f64 = 3.0;
 
 /// A number of one or two digits: OCR writes such a number for a short word ("14" for "là").
@@ -323,7 +323,6 @@ impl Channel {
                 line: i + 1,
                 problem,
             };
-            let mut fields = line.split('\t');
             if let Some(rest) = line
                 .strip_prefix(NUMBER_ROW)
                 .and_then(|r| r.strip_prefix('\t'))
@@ -342,6 +341,7 @@ impl Channel {
                     .push((clean.to_string(), n));
                 continue;
             }
+            let mut fields = line.split('\t');
             let letter = |field: Option<&str>| -> Result<char, ChannelError> {
                 let field = field.ok_or(err("needs three fields"))?;
                 let mut chars = field.chars();

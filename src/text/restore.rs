@@ -1291,8 +1291,7 @@ impl<'m> Restorer<'m> {
                 if reading == digits {
                     keep_cost = *cost;
                 } else if let Some(i) = self.inventory.index_of(reading) {
-                    let entry = found.entry(i).or_insert((f32::INFINITY, true));
-                    *entry = (entry.0.min(OCR_PRIOR + cost), true);
+                    offer_ocr_reading(&mut found, i, OCR_PRIOR + cost);
                 }
             }
             let keep = Candidate {
@@ -1341,10 +1340,7 @@ impl<'m> Restorer<'m> {
                 };
                 let cost = OCR_PRIOR + cost;
                 cheapest = cheapest.min(cost);
-                let entry = found.entry(s).or_insert((f32::INFINITY, true));
-                if cost < entry.0 {
-                    *entry = (cost, true);
-                }
+                offer_ocr_reading(found, s, cost);
             }
         }
     }
@@ -1731,6 +1727,15 @@ fn without_mark_symbols<'l>(line: &'l str, text: &'l str, at: usize, open_before
         text
     } else {
         &text[symbols..]
+    }
+}
+
+/// Keeps syllable `s` among the readings `found` as OCR damage at `cost`, unless it is there
+/// already at a cost as low.
+fn offer_ocr_reading(found: &mut IdMap<u32, (f32, bool)>, s: u32, cost: f32) {
+    let entry = found.entry(s).or_insert((f32::INFINITY, true));
+    if cost < entry.0 {
+        *entry = (cost, true);
     }
 }
 
