@@ -52,7 +52,7 @@ const NUMBER_KEEP_COST: f32 = 3.0;
 /// Candidates costing this much more than a word's cheapest reading are dropped.
 const CANDIDATE_MARGIN: f32 = 10.0;
 /// Hypotheses the beam search keeps at least (the best ones)...
-const BEAM: usize = 12;
+const BEAM: usize = 8;
 /// ...and at most, when more score within [`BEAM_MARGIN`] of the best: a word whose readings
 /// are close calls keeps more of them alive, a clear one costs no more than before.
 const BEAM_MAX: usize = 40;
@@ -1546,10 +1546,10 @@ impl<'m> Restorer<'m> {
                     if score < floor {
                         continue;
                     }
-                    // Hypotheses with the same last words are one state, whether or not the last
-                    // went on a listed word: the better keeps its own (doubling the states for
-                    // it was no better on the development set).
-                    let state = pack(&history);
+                    // Hypotheses are one state when the model scores what follows them alike
+                    // ([`lm_state`]); the better keeps its own. One whose last word went on a
+                    // listed word keeps its three words, which the next word's test reads.
+                    let state = lm_state(history, if joined { HISTORY } else { matched });
                     match states.get(&state).map(|&i| &mut next[i]) {
                         Some(n) if n.score >= score => {}
                         Some(n) => {
@@ -1611,6 +1611,16 @@ impl<'m> Restorer<'m> {
         path.reverse();
         path
     }
+}
+
+/// The key under which hypotheses are one state: the last words of `history` that the model can
+/// still use, given that its last word ended a seen n-gram of `matched` words (Heafield's state
+/// minimisation, as in KenLM): after "u v c" with "u v c" never seen, what follows is scored
+/// from "v c" at most, so hypotheses differing only in "u" are one. The length is in the top
+/// bits, so that a shorter state never meets a longer one that starts with START words.
+fn lm_state(history: [u32; HISTORY], matched: usize) -> u64 {
+    let kept = matched.clamp(1, HISTORY);
+    pack(&history[HISTORY - kept..]) | (kept as u64) << 60
 }
 
 /// The lines next to a line: the line before as restored, the line after as written.
@@ -1758,6 +1768,64 @@ fn word_hash(word: &str) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hypotheses_of_one_state_are_scored_alike_by_the_model() {
+        let lm = LanguageModel::embedded();
+        let text = "Ủy ban nhân dân xã ban hành kế hoạch thực hiện Chương trình mỗi xã một sản \
+                    phẩm năm 2026 trên địa bàn huyện theo quy định hiện hành của pháp luật";
+        let ids: Vec<u32> = text.split(' ').map(|w| lm.id(&w.to_lowercase())).collect();
+        let others = ["của", "và", "đất", "quốc", "lúa", "khoáng"].map(|w| lm.id(w));
+        // The length of the longest seen n-gram that ends a history, after the word before it.
+        let matched = |before: u32, [t, u, v]: [u32; HISTORY]| {
+            lm.context([before, t, u]).log_prob_matched(v).1
+        };
+        let mut compared = (0, 0);
+        for w in ids.windows(4) {
+            let (before, history) = (w[0], [w[1], w[2], w[3]]);
+            let m = matched(before, history);
+            for &other in &others {
+                // The words a state leaves out, swapped for another word, change no score; one
+                // word more, when it changes a score, changes the state.
+                for (left_out, same) in [
+                    (HISTORY - m.min(HISTORY), true),
+                    (HISTORY + 1 - m.min(HISTORY), false),
+                ] {
+                    let mut swapped = history;
+                    for word in swapped.iter_mut().take(left_out) {
+                        *word = other;
+                    }
+                    if swapped == history || matched(before, swapped) != m {
+                        continue;
+                    }
+                    let alike = ids
+                        .iter()
+                        .chain(&others)
+                        .all(|&next| lm.log_prob(swapped, next) == lm.log_prob(history, next));
+                    let one_state = lm_state(swapped, m) == lm_state(history, m);
+                    if same {
+                        assert!(
+                            alike && one_state,
+                            "{history:?} and {swapped:?}, matched {m}"
+                        );
+                        compared.0 += 1;
+                    } else if !alike {
+                        assert!(!one_state, "{history:?} and {swapped:?} made one state");
+                        compared.1 += 1;
+                    }
+                }
+            }
+        }
+        assert!(
+            compared.0 > 20 && compared.1 > 20,
+            "only {compared:?} histories compared"
+        );
+        // A state keeps as many words as the model can use, and says how many.
+        let [a, b, c] = [ids[0], ids[1], ids[2]];
+        assert_ne!(lm_state([a, b, c], 3), lm_state([START, b, c], 3));
+        assert_ne!(lm_state([START, b, c], 3), lm_state([a, b, c], 2));
+        assert_eq!(lm_state([a, b, c], 4), lm_state([a, b, c], 3));
+    }
 
     #[test]
     fn documents_share_readings_but_not_across_kinds() {
