@@ -95,6 +95,10 @@ const MAX_LINE_WORDS: usize = 400;
 /// Bytes of a document, from its first damaged line on, on which its damage is judged OCR's or
 /// typing's (a typed plan may have an OCR'd appendix far down).
 const OCR_JUDGED_ON: usize = 8 * 1024;
+/// A line of at least this many words...
+const FOREIGN_LINE_WORDS: usize = 4;
+/// ...of which this many tenths are no syllable's letters is in another language, left as written.
+const FOREIGN_SHARE_TENTHS: usize = 7;
 
 /// The syllables restoration may produce, from `corpus/syllables.txt` and the model's vocabulary.
 struct Inventory {
@@ -409,6 +413,8 @@ struct LineShape {
     invalid: usize,
     /// Of those, the words that are no syllable's letters either: OCR damage, not lost marks.
     broken: usize,
+    /// Of the broken words, those of two letters or more (not a unit such as "m").
+    broken_long: usize,
     /// Of the invalid words, those that carry a mark all the same ("nhiém" for "nhiệm"): a
     /// mark misread, which typing without marks never makes.
     misread: usize,
@@ -419,6 +425,9 @@ impl LineShape {
     fn add_word(&mut self, word: &str, kind: WordKind) {
         if matches!(kind, WordKind::Invalid | WordKind::Unmarked) && !word.is_ascii() {
             self.misread += 1;
+        }
+        if kind == WordKind::Invalid && word.chars().nth(1).is_some() {
+            self.broken_long += 1;
         }
         self.add(kind);
     }
@@ -441,11 +450,18 @@ impl LineShape {
         self.plain += other.plain;
         self.invalid += other.invalid;
         self.broken += other.broken;
+        self.broken_long += other.broken_long;
         self.misread += other.misread;
     }
 
     fn words(&self) -> usize {
         self.marked + self.plain + self.invalid
+    }
+
+    /// Another language: most words are no syllable's letters ("This plan is posted online").
+    fn is_foreign(&self) -> bool {
+        self.broken_long >= FOREIGN_LINE_WORDS
+            && self.broken_long * 10 >= self.words() * FOREIGN_SHARE_TENTHS
     }
 
     /// Clean Vietnamese: marks on a normal share of syllables and (almost) no broken words.
@@ -809,7 +825,7 @@ impl<'m> Restorer<'m> {
         let mut damaged = LineShape::default();
         for line in head(text, OCR_JUDGED_ON).lines() {
             let (shape, _) = self.shape_of(&pieces(line), kinds);
-            if !shape.is_clean() {
+            if !shape.is_clean() && !shape.is_foreign() {
                 damaged.merge(&shape);
             }
         }
@@ -874,6 +890,11 @@ impl<'m> Restorer<'m> {
                 judged
             }
         };
+        // In typed text, words that are no syllable's letters are another language's, not
+        // damage: a line of them is left as written.
+        if !ocr_document && shape.is_foreign() {
+            return Cow::Borrowed(line);
+        }
         let best = self.read_line(line, &chunks, &hashes, around, ocr_document, memo);
         let facts = LineFacts {
             ocr_document,
@@ -1443,7 +1464,7 @@ impl<'m> Restorer<'m> {
             let (Chunk::Word(_, word, _), Some(h)) = (chunk, hash) else {
                 break;
             };
-            if shape.is_clean() {
+            if shape.is_clean() || !ocr_document && shape.is_foreign() {
                 ahead.push(Ahead::Written(Candidate {
                     syllable: None,
                     id: self.lm.history_after(word)[HISTORY - 1],
@@ -1825,6 +1846,19 @@ mod tests {
         assert_ne!(lm_state([a, b, c], 3), lm_state([START, b, c], 3));
         assert_ne!(lm_state([START, b, c], 3), lm_state([a, b, c], 2));
         assert_eq!(lm_state([a, b, c], 4), lm_state([a, b, c], 3));
+    }
+
+    #[test]
+    fn a_line_in_another_language_is_left_as_written_in_typed_text() {
+        let restorer = Restorer::new(LanguageModel::embedded(), Channel::embedded());
+        let english = "This plan is posted online at the provincial website for public comments.";
+        let text = format!("Ke hoach to chuc thuc hien chuong trinh OCOP\n{english}\n");
+        let (restored, changed) = restorer.restore_text(&text);
+        assert_eq!(changed, 1, "{restored}");
+        assert_eq!(
+            restored,
+            format!("Kế hoạch tổ chức thực hiện chương trình OCOP\n{english}\n")
+        );
     }
 
     #[test]
