@@ -595,16 +595,41 @@ fn head(text: &str, bytes: usize) -> &str {
     &text[..end]
 }
 
-/// True when a document looks OCR-garbled or typed without accents (a cheap test on its start).
+/// How much of a document [`needs_restoration`] judges at once, at most (whole lines).
+const JUDGED_PART: usize = 16 * 1024;
+/// Words a part after the first needs to be judged at all (the first: [`JUDGED_FIRST_WORDS`]).
+const JUDGED_PART_WORDS: usize = 100;
+/// Words a document's first part needs to be judged.
+const JUDGED_FIRST_WORDS: usize = 5;
+
+/// True when a document, or a part of it (an OCR'd appendix after typed pages), looks
+/// OCR-garbled or typed without accents: a cheap test on each [`JUDGED_PART`] of its lines.
 pub fn needs_restoration(text: &str) -> bool {
-    let mut shape = LineShape::default();
-    for (_, piece) in pieces(head(text, 64 * 1024)) {
-        if let Chunk::Word(_, word, _) = piece {
-            shape.add(word_kind(word, is_acronym_shape(word)));
+    let mut rest = text;
+    let mut least_words = JUDGED_FIRST_WORDS;
+    while !rest.is_empty() {
+        let mut part = head(rest, JUDGED_PART);
+        if part.len() < rest.len()
+            && let Some(end) = part.rfind('\n')
+        {
+            part = &part[..=end];
         }
+        rest = &rest[part.len()..];
+        let mut shape = LineShape::default();
+        for (_, piece) in pieces(part) {
+            if let Chunk::Word(_, word, _) = piece {
+                shape.add(word_kind(word, is_acronym_shape(word)));
+            }
+        }
+        let total = shape.words();
+        if total >= least_words
+            && (shape.marked * 10 < total * 3 || shape.invalid * 100 > total * 15)
+        {
+            return true;
+        }
+        least_words = JUDGED_PART_WORDS;
     }
-    let total = shape.words();
-    total >= 5 && (shape.marked * 10 < total * 3 || shape.invalid * 100 > total * 15)
+    false
 }
 
 /// True when nearly all of a line's letters are capitals (an OCR'd heading: "KINH PHi THUC HIEN").
@@ -2085,5 +2110,13 @@ mod tests {
         assert!(!needs_restoration(
             "Cộng hòa xã hội chủ nghĩa Việt Nam\nĐộc lập - Tự do - Hạnh phúc\n"
         ));
+        // Typed pages, then an appendix from a scan: the appendix is judged on its own.
+        let typed = "Ủy ban nhân dân xã ban hành kế hoạch thực hiện Chương trình OCOP năm nay.\n";
+        let scanned = "T6 chirc thwe hién Chwong trinh Mdi xa mét sain pham ctia hgp tac xa\n";
+        let appendix = scanned.repeat(40);
+        assert!(!needs_restoration(&typed.repeat(1000)));
+        assert!(needs_restoration(&(typed.repeat(1000) + &appendix)));
+        // A few damaged lines at the end are too few to judge a part by.
+        assert!(!needs_restoration(&(typed.repeat(1000) + scanned)));
     }
 }
