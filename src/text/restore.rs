@@ -98,7 +98,7 @@ const OCR_JUDGED_ON: usize = 8 * 1024;
 /// A line of at least this many words...
 const FOREIGN_LINE_WORDS: usize = 4;
 /// ...of which this many tenths are no syllable's letters is in another language, left as written.
-const FOREIGN_SHARE_TENTHS: usize = 7;
+const FOREIGN_SHARE_TENTHS: usize = 8;
 
 /// The syllables restoration may produce, from `corpus/syllables.txt` and the model's vocabulary.
 struct Inventory {
@@ -413,7 +413,8 @@ struct LineShape {
     invalid: usize,
     /// Of those, the words that are no syllable's letters either: OCR damage, not lost marks.
     broken: usize,
-    /// Of the broken words, those of two letters or more (not a unit such as "m").
+    /// Of the broken words, those of two letters or more and nothing else (not a unit such as
+    /// "m" or "220V").
     broken_long: usize,
     /// Of the invalid words, those that carry a mark all the same ("nhiém" for "nhiệm"): a
     /// mark misread, which typing without marks never makes.
@@ -426,7 +427,8 @@ impl LineShape {
         if matches!(kind, WordKind::Invalid | WordKind::Unmarked) && !word.is_ascii() {
             self.misread += 1;
         }
-        if kind == WordKind::Invalid && word.chars().nth(1).is_some() {
+        if kind == WordKind::Invalid && word.chars().nth(1).is_some() && word.chars().all(is_letter)
+        {
             self.broken_long += 1;
         }
         self.add(kind);
@@ -458,10 +460,13 @@ impl LineShape {
         self.marked + self.plain + self.invalid
     }
 
-    /// Another language: most words are no syllable's letters ("This plan is posted online").
+    /// Another language: most words are no syllable's letters, and few are a syllable's ("This
+    /// plan is posted online"; not "Gạch ốp, lát (Ceramic, Granit, Cotto, Terrazo)").
     fn is_foreign(&self) -> bool {
+        let syllables = self.words() - self.broken;
         self.broken_long >= FOREIGN_LINE_WORDS
             && self.broken_long * 10 >= self.words() * FOREIGN_SHARE_TENTHS
+            && syllables * 4 <= self.words()
     }
 
     /// Clean Vietnamese: marks on a normal share of syllables and (almost) no broken words.
@@ -1883,6 +1888,13 @@ mod tests {
         assert_eq!(
             restored,
             format!("Kế hoạch tổ chức thực hiện chương trình OCOP\n{english}\n")
+        );
+        // Foreign names in a Vietnamese line leave the line to be read.
+        let names = "nen bang gach Ceramic, Granite, Porcelain, Terrazzo";
+        let (restored, _) = restorer.restore_text(names);
+        assert_eq!(
+            restored,
+            "nền bằng gạch Ceramic, Granite, Porcelain, Terrazzo"
         );
     }
 
