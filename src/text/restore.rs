@@ -95,6 +95,8 @@ const MAX_LINE_WORDS: usize = 400;
 /// Bytes of a document, from its first damaged line on, on which its damage is judged OCR's or
 /// typing's (a typed plan may have an OCR'd appendix far down).
 const OCR_JUDGED_ON: usize = 8 * 1024;
+/// Words a line of clean text needs to be read as typed without marks.
+const TYPED_LINE_WORDS: usize = 3;
 /// A line of at least this many words...
 const FOREIGN_LINE_WORDS: usize = 4;
 /// ...of which this many tenths are no syllable's letters is in another language, left as written.
@@ -397,9 +399,21 @@ struct Memo {
     kinds: IdMap<u64, WordKind>,
     /// Readings of the document's words, as its kind (OCR or typed) reads them.
     readings: IdMap<u64, Arc<Readings>>,
-    /// Whether the document reads as OCR output (every damaged line is then read as OCR
-    /// damage); judged when the first damaged line comes.
-    ocr_document: Option<bool>,
+    /// What the document's damage is; judged when the first damaged line comes.
+    damage: Option<Damage>,
+}
+
+/// What a document's damaged lines are, judged once per document ([`Restorer::judge_damage`]).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Damage {
+    /// OCR output: every damaged line is read as OCR damage.
+    Ocr,
+    /// Text typed without marks: damaged lines are read for the marks they lost.
+    Typed,
+    /// Text typed with its marks: its odd lines are names, codes and labels ("Xã Ka Đô", "Sở
+    /// KH&CN", "DA", "5a"), left as written; only a line typed without marks is read, as
+    /// [`Damage::Typed`] text is.
+    Clean,
 }
 
 /// How the marks of a line's words look: the signal for "is this line damaged?".
@@ -467,6 +481,22 @@ impl LineShape {
         self.broken_long >= FOREIGN_LINE_WORDS
             && self.broken_long * 10 >= self.words() * FOREIGN_SHARE_TENTHS
             && syllables * 4 <= self.words()
+    }
+
+    /// Whether a line is left as written in a document with this damage: a clean line; in
+    /// typed text, a line in another language; in clean text, any line but one typed without
+    /// marks.
+    fn left_as_written(&self, damage: Damage) -> bool {
+        self.is_clean()
+            || damage != Damage::Ocr && self.is_foreign()
+            || damage == Damage::Clean && !self.typed_without_marks()
+    }
+
+    /// A line typed without marks: three words or more, three in four of them a syllable's
+    /// letters without marks ("Danh sach cac xa tham gia").
+    fn typed_without_marks(&self) -> bool {
+        let unmarked = self.plain + self.invalid - self.broken;
+        unmarked >= TYPED_LINE_WORDS && unmarked * 4 >= self.words() * 3
     }
 
     /// Clean Vietnamese: marks on a normal share of syllables and (almost) no broken words.
@@ -847,21 +877,29 @@ impl<'m> Restorer<'m> {
         (shape, hashes)
     }
 
-    /// Whether the damaged lines of a document's text from its first damaged line on (the
-    /// first [`OCR_JUDGED_ON`] bytes of it) read as OCR output: marks left on some words (on
-    /// syllables, or misread on words that are none), or many words that are no syllable's
-    /// letters. Text typed without marks has neither; clean lines say nothing either way.
-    fn reads_as_ocr(&self, text: &str, kinds: &mut IdMap<u64, WordKind>) -> bool {
+    /// What the damage of a document's text from its first damaged line on is (judged on the
+    /// first [`OCR_JUDGED_ON`] bytes of it). Clean, when most words there are in clean lines.
+    /// Else OCR output, when its damaged lines have marks left on some words (on syllables, or
+    /// misread on words that are none) or many words that are no syllable's letters; text
+    /// typed without marks has neither.
+    fn judge_damage(&self, text: &str, kinds: &mut IdMap<u64, WordKind>) -> Damage {
         let mut damaged = LineShape::default();
+        let mut all_words = 0;
         for line in head(text, OCR_JUDGED_ON).lines() {
             let (shape, _) = self.shape_of(&pieces(line), kinds);
+            all_words += shape.words();
             if !shape.is_clean() && !shape.is_foreign() {
                 damaged.merge(&shape);
             }
         }
         let words = damaged.words();
-        words > 0
-            && ((damaged.marked + damaged.misread) * 20 >= words || damaged.broken * 10 >= words)
+        if words * 2 < all_words {
+            Damage::Clean
+        } else if (damaged.marked + damaged.misread) * 20 >= words || damaged.broken * 10 >= words {
+            Damage::Ocr
+        } else {
+            Damage::Typed
+        }
     }
 
     /// Table cells (parts between tabs) are restored each on its own, as the model learned them.
@@ -909,23 +947,22 @@ impl<'m> Restorer<'m> {
         // Whether a bracket opened in the line before is still open ("(theo ... / ...)").
         let open_before = around.before.matches('(').count() > around.before.matches(')').count();
         let around = around.sharing_sentence_with(line);
-        let ocr_document = match memo.ocr_document {
+        let damage = match memo.damage {
             Some(known) => known,
             None => {
                 // From this line on, where the line is part of the document's text (a table
                 // cell, read apart, is judged from the document's start).
                 let from = offset_within(document, line).unwrap_or(0);
-                let judged = self.reads_as_ocr(&document[from..], &mut memo.kinds);
-                memo.ocr_document = Some(judged);
+                let judged = self.judge_damage(&document[from..], &mut memo.kinds);
+                memo.damage = Some(judged);
                 judged
             }
         };
-        // In typed text, words that are no syllable's letters are another language's, not
-        // damage: a line of them is left as written.
-        if !ocr_document && shape.is_foreign() {
+        if shape.left_as_written(damage) {
             return Cow::Borrowed(line);
         }
-        let best = self.read_line(line, &chunks, &hashes, around, ocr_document, memo);
+        let ocr_document = damage == Damage::Ocr;
+        let best = self.read_line(line, &chunks, &hashes, around, damage, memo);
         let facts = LineFacts {
             ocr_document,
             small_word_before,
@@ -942,9 +979,10 @@ impl<'m> Restorer<'m> {
         chunks: &[(usize, Chunk)],
         hashes: &[Option<u64>],
         around: Around,
-        ocr_document: bool,
+        damage: Damage,
         memo: &mut Memo,
     ) -> Vec<Candidate> {
+        let ocr_document = damage == Damage::Ocr;
         // Decode the words; fixed chunks, acronyms and symbols are "other" words for the model.
         // Lines are read as OCR damage or as typing without marks as their document is. In OCR
         // output, a short number between words may be a damaged word ("6" for "ở"): it is read
@@ -987,7 +1025,7 @@ impl<'m> Restorer<'m> {
         // A word's case, after another word of its line, says whether it is a name (the first
         // word and a line of capitals say nothing).
         let mut after_word = !around.before.is_empty();
-        let look_ahead = self.look_ahead(around.after, ocr_document, memo);
+        let look_ahead = self.look_ahead(around.after, damage, memo);
         let mut lattice: Vec<&[Candidate]> = chunks
             .iter()
             .zip(hashes)
@@ -1483,7 +1521,7 @@ impl<'m> Restorer<'m> {
     /// The first [`LOOK_AHEAD`] words of the line after, to read this line's last words with: as
     /// written when that line is clean, else with their readings (made now, kept in the memo
     /// for when that line's turn comes).
-    fn look_ahead(&self, after: &str, ocr_document: bool, memo: &mut Memo) -> Vec<Ahead> {
+    fn look_ahead(&self, after: &str, damage: Damage, memo: &mut Memo) -> Vec<Ahead> {
         if after.is_empty() || looks_like_noise(after) {
             return Vec::new();
         }
@@ -1494,7 +1532,7 @@ impl<'m> Restorer<'m> {
             let (Chunk::Word(_, word, _), Some(h)) = (chunk, hash) else {
                 break;
             };
-            if shape.is_clean() || !ocr_document && shape.is_foreign() {
+            if shape.left_as_written(damage) {
                 ahead.push(Ahead::Written(Candidate {
                     syllable: None,
                     id: self.lm.history_after(word)[HISTORY - 1],
@@ -1504,7 +1542,7 @@ impl<'m> Restorer<'m> {
                 continue;
             }
             if !memo.readings.contains_key(h) {
-                let readings = self.readings_of(word, *h, memo.kinds[h], ocr_document);
+                let readings = self.readings_of(word, *h, memo.kinds[h], damage == Damage::Ocr);
                 memo.readings.insert(*h, readings);
             }
             ahead.push(Ahead::Read(*h));
@@ -1899,6 +1937,30 @@ mod tests {
     }
 
     #[test]
+    fn odd_lines_of_a_clean_document_are_left_but_a_line_typed_without_marks_is_read() {
+        let restorer = Restorer::new(LanguageModel::embedded(), Channel::embedded());
+        let clean = [
+            "Ủy ban nhân dân xã tổ chức thực hiện kế hoạch năm 2026 trên địa bàn toàn xã.",
+            "Các thôn, tổ dân phố phối hợp với các ban, ngành đoàn thể triển khai thực hiện.",
+            "Phòng Kinh tế hướng dẫn các hợp tác xã xây dựng phương án sản xuất kinh doanh.",
+            "Các chủ thể hoàn thiện hồ sơ đăng ký đánh giá, phân hạng sản phẩm theo quy định.",
+            "Văn phòng tổng hợp, báo cáo kết quả về Ủy ban nhân dân xã trước ngày 25.",
+        ];
+        // A place name that is no syllable as written, acronyms, a label, a typist's initials.
+        let odd = ["Xã Ka Đơn", "Sở KH&CN", "DA", "10a", "Lưu: VT, KTHT. Thg."];
+        let slip = "Cac thon to chuc hop dan de trien khai ke hoach";
+        let mut text = String::new();
+        for (c, o) in clean.iter().zip(odd) {
+            text.push_str(&format!("{c}\n{o}\n"));
+        }
+        text.push_str(&format!("{slip}\n"));
+        let (restored, changed) = restorer.restore_text(&text);
+        assert_eq!(changed, 1, "{restored}");
+        assert!(restored.contains("Các thôn tổ chức"), "{restored}");
+        assert!(odd.iter().all(|o| restored.lines().any(|l| l == *o)));
+    }
+
+    #[test]
     fn documents_share_readings_but_not_across_kinds() {
         let fresh = || Restorer::new(LanguageModel::embedded(), Channel::embedded());
         // The same words in a document typed without marks and in an OCR document, where
@@ -1998,8 +2060,14 @@ mod tests {
                     Cac phong ban lién quan phoi hop thuc hién\n\
                     Tong hop ket qua bao cao UBND phuong\n";
         let typed = strip_marks(form);
-        assert!(restorer.reads_as_ocr(form, &mut IdMap::default()));
-        assert!(!restorer.reads_as_ocr(&typed, &mut IdMap::default()));
+        assert_eq!(
+            restorer.judge_damage(form, &mut IdMap::default()),
+            Damage::Ocr
+        );
+        assert_eq!(
+            restorer.judge_damage(&typed, &mut IdMap::default()),
+            Damage::Typed
+        );
     }
 
     #[test]
