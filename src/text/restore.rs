@@ -492,11 +492,16 @@ impl LineShape {
             || damage == Damage::Clean && !self.typed_without_marks()
     }
 
-    /// A line typed without marks: three words or more, three in four of them a syllable's
-    /// letters without marks ("Danh sach cac xa tham gia").
+    /// A line typed without marks: no mark, three words or more, three in four of them a
+    /// syllable's letters without marks, and one at least that cannot be right so ("Danh sach
+    /// cac xa", where "sach" and "cac" need a tone; not "Ban thanh tra", which needs none).
     fn typed_without_marks(&self) -> bool {
-        let unmarked = self.plain + self.invalid - self.broken;
-        unmarked >= TYPED_LINE_WORDS && unmarked * 4 >= self.words() * 3
+        let lost = self.invalid - self.broken;
+        let letters = self.plain + lost;
+        self.marked == 0
+            && lost > 0
+            && letters >= TYPED_LINE_WORDS
+            && letters * 4 >= self.words() * 3
     }
 
     /// Clean Vietnamese: marks on a normal share of syllables and (almost) no broken words.
@@ -1946,11 +1951,19 @@ mod tests {
             "Các chủ thể hoàn thiện hồ sơ đăng ký đánh giá, phân hạng sản phẩm theo quy định.",
             "Văn phòng tổng hợp, báo cáo kết quả về Ủy ban nhân dân xã trước ngày 25.",
         ];
-        // A place name that is no syllable as written, acronyms, a label, a typist's initials.
-        let odd = ["Xã Ka Đơn", "Sở KH&CN", "DA", "10a", "Lưu: VT, KTHT. Thg."];
+        // A place name that is no syllable as written, acronyms, a label, a typist's initials,
+        // and words that need no mark.
+        let odd = [
+            "Xã Ka Đơn",
+            "Sở KH&CN",
+            "DA",
+            "10a",
+            "Lưu: VT, KTHT. Thg.",
+            "Ban thanh tra",
+        ];
         let slip = "Cac thon to chuc hop dan de trien khai ke hoach";
         let mut text = String::new();
-        for (c, o) in clean.iter().zip(odd) {
+        for (c, o) in clean.iter().cycle().zip(odd) {
             text.push_str(&format!("{c}\n{o}\n"));
         }
         text.push_str(&format!("{slip}\n"));
