@@ -477,10 +477,14 @@ impl LineShape {
     /// Another language: most words are no syllable's letters, and few are a syllable's ("This
     /// plan is posted online"; not "Gạch ốp, lát (Ceramic, Granit, Cotto, Terrazo)").
     fn is_foreign(&self) -> bool {
-        let syllables = self.words() - self.broken;
         self.broken_long >= FOREIGN_LINE_WORDS
             && self.broken_long * 10 >= self.words() * FOREIGN_SHARE_TENTHS
-            && syllables * 4 <= self.words()
+            && self.syllable_letters() * 4 <= self.words()
+    }
+
+    /// Words that are a syllable's letters, with or without the right marks.
+    fn syllable_letters(&self) -> usize {
+        self.words() - self.broken
     }
 
     /// Whether a line is left as written in a document with this damage: a clean line; in
@@ -496,10 +500,9 @@ impl LineShape {
     /// syllable's letters without marks, and one at least that cannot be right so ("Danh sach
     /// cac xa", where "sach" and "cac" need a tone; not "Ban thanh tra", which needs none).
     fn typed_without_marks(&self) -> bool {
-        let lost = self.invalid - self.broken;
-        let letters = self.plain + lost;
+        let letters = self.syllable_letters();
         self.marked == 0
-            && lost > 0
+            && self.invalid > self.broken
             && letters >= TYPED_LINE_WORDS
             && letters * 4 >= self.words() * 3
     }
