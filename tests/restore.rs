@@ -259,6 +259,16 @@ fn ocr_name_lines_read_their_first_word_as_a_name() {
 }
 
 #[test]
+fn the_last_word_before_the_closing_mark_is_restored() {
+    // "./." closes a document's text (Decree 30): it is punctuation, not a symbol's slash.
+    let r = Restorer::embedded();
+    let out = r.restore_line("de nghi cac phong, ban to chuc thuc hien tot cac noi dung tren./.");
+    assert!(out.ends_with("các nội dung trên./."), "{out}");
+    let out = r.restore_line("Quyet dinh so 148/QD-TTg./.");
+    assert!(out.ends_with("148/QĐ-TTg./."), "{out}");
+}
+
+#[test]
 fn d_is_put_back_in_document_symbols() {
     let out = Restorer::embedded().restore_line("Quyet dinh so 148/QD-TTg cua Thu tuong Chinh phu");
     assert!(out.contains("148/QĐ-TTg"), "{out}");

@@ -8,6 +8,7 @@
 //! from the record itself.
 
 use crate::text::lower_first;
+use crate::text::words::END_MARK;
 use std::path::Path;
 
 use serde::Serialize;
@@ -425,7 +426,7 @@ fn has_closing(record: &PlanRecord) -> bool {
         let last = sections.last()?;
         last_text(&last.children).or(Some(last.text.as_str()))
     }
-    last_text(&record.sections).is_some_and(|text| text.trim_end().ends_with("./."))
+    last_text(&record.sections).is_some_and(|text| text.trim_end().ends_with(END_MARK))
 }
 
 /// The tera context for a record: `record` (nulls removed), `sections`, `has_closing`.

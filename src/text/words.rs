@@ -67,11 +67,16 @@ fn is_domain(chunk: &str) -> bool {
             .is_some_and(|(host, tld)| !host.is_empty() && DOMAINS.contains(&tld))
 }
 
+/// The mark that closes the text of an administrative document ("… các nội dung trên./.").
+pub const END_MARK: &str = "./.";
+
 /// A document symbol or a number with a slash ("148/QĐ-TTg", "26/01/2026"); lower-case words
 /// joined by a slash ("tấn/năm") are words, not a symbol, unless a part is a lone letter ("b/c").
 /// A hyphen at a chunk's start is a list item's dash glued to its first word ("-Tổ chức"),
 /// not a symbol's ("-148/QĐ-TTg" is one only for its slash).
 pub fn is_symbol(chunk: &str) -> bool {
+    // The mark that closes a document's text is punctuation after its last word ("trên./.").
+    let chunk = chunk.strip_suffix(END_MARK).unwrap_or(chunk);
     if chunk.starts_with('-') && !chunk.contains('/') {
         return false;
     }
@@ -243,6 +248,22 @@ mod tests {
         assert_eq!(split_word("co’)"), ("", "co’", ")"));
         assert_eq!(split_word("(tin’"), ("(", "tin", "’"));
         assert_eq!(split_word("..."), ("...", "", ""));
+    }
+
+    #[test]
+    fn symbols_have_their_slash_inside_not_in_the_closing_mark() {
+        for chunk in [
+            "148/QĐ-TTg",
+            "148/QĐ-TTg./.",
+            "26/01/2026",
+            "v/v",
+            "KH-UBND",
+        ] {
+            assert!(is_symbol(chunk), "{chunk}");
+        }
+        for chunk in ["trên./.", "tấn/năm", "./.", "-Tổ"] {
+            assert!(!is_symbol(chunk), "{chunk}");
+        }
     }
 
     #[test]

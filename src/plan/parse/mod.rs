@@ -25,6 +25,7 @@ use crate::plan::record::{
 use crate::read::Table;
 use crate::text::lower_first;
 use crate::text::syllable::is_letter;
+use crate::text::words::END_MARK;
 
 pub use layout::Flow;
 
@@ -166,7 +167,7 @@ pub fn parse(text: &str, flow: Flow, tables: &[Table]) -> Parsed {
         .position(|l| {
             signature::is_recipients_heading(l)
                 || signature::is_signature_marker(l)
-                || l.ends_with("./.")
+                || l.ends_with(END_MARK)
                 || l.starts_with("Trên đây là")
         })
         .unwrap_or(rest.len());
@@ -177,7 +178,7 @@ pub fn parse(text: &str, flow: Flow, tables: &[Table]) -> Parsed {
     let mut body = Cow::Borrowed(&rest[..body_end]);
     let tail_from = match rest.get(body_end) {
         Some(l) if l.starts_with("Trên đây là") => body_end + 1,
-        Some(l) if l.ends_with("./.") => {
+        Some(l) if l.ends_with(END_MARK) => {
             let under_heading = body.last().is_some_and(|p| sections::heading(p).is_some());
             if sections::heading(l).is_some() || under_heading {
                 body.to_mut().push(l.trim_end_matches("/.").to_string());
