@@ -269,6 +269,15 @@ fn the_last_word_before_the_closing_mark_is_restored() {
 }
 
 #[test]
+fn rates_and_slashed_words_are_restored() {
+    // "đồng/người/tháng" and "USD/thùng" are words joined by a slash, not document symbols.
+    let text = "Ke hoach to chuc thuc hien chuong trinh moi xa mot san pham nam 2026\n\
+                Uy ban nhan dan phuong giao cac phong ban phoi hop thuc hien ke hoach\n\
+                Gia dau tho 80 USD/thung va thu nhap binh quan 5 trieu dong/nguoi/thang\n";
+    line_has(text, 2, &["80 USD/thùng", "5 triệu đồng/người/tháng"]);
+}
+
+#[test]
 fn d_is_put_back_in_document_symbols() {
     let out = Restorer::embedded().restore_line("Quyet dinh so 148/QD-TTg cua Thu tuong Chinh phu");
     assert!(out.contains("148/QĐ-TTg"), "{out}");

@@ -554,10 +554,24 @@ fn classify(chunk: &str) -> Chunk<'_> {
     if short_number && !list_mark && !unit {
         return Chunk::Number(pre, word, post);
     }
-    if letters == 0 || word.chars().count() > MAX_WORD || single_upper || list_mark {
+    if letters == 0 || longest_part(word) > MAX_WORD || single_upper || list_mark {
         return Chunk::Fixed(chunk);
     }
     Chunk::Word(pre, word, post)
+}
+
+/// The length in characters of a word, or of its longest part between [`SEPARATORS`] and
+/// [`GLUE`] when every part is letters only or digits only: "đồng/người/tháng" is three
+/// words, each short enough to read, but a long run of odd symbols and letters mixed with
+/// digits is noise ("vtA,$wqC>F|Z", "cLr|kxX!Q4WZVJ5RX").
+fn longest_part(word: &str) -> usize {
+    let parts = word.split(|c| SEPARATORS.contains(&c) || GLUE.contains(&c));
+    let plain =
+        |part: &str| part.chars().all(is_letter) || part.chars().all(|c| c.is_ascii_digit());
+    if !parts.clone().all(plain) {
+        return word.chars().count();
+    }
+    parts.map(|part| part.chars().count()).max().unwrap_or(0)
 }
 
 /// The pieces of a line with their byte offsets: URLs and symbols whole, other chunks cut at
@@ -2129,6 +2143,13 @@ mod tests {
         assert!(matches!(classify("6."), Chunk::Fixed(_)));
         assert!(matches!(classify("26/01/2026"), Chunk::Symbol(_)));
         assert!(matches!(classify("tan/nam"), Chunk::Word(..)));
+        // Rates are words; so are slashed words longer together than a word can be, but not
+        // noise.
+        assert!(matches!(classify("USD/thung,"), Chunk::Word(..)));
+        assert!(matches!(classify("dong/nguoi/thang"), Chunk::Word(..)));
+        assert!(matches!(classify("ngay……thang…nam"), Chunk::Word(..)));
+        assert!(matches!(classify("cLr|kxX!Q4WZVJ5RX"), Chunk::Fixed(_)));
+        assert!(matches!(classify("vtA,$wqC>F|Z51rJ{"), Chunk::Fixed(_)));
         assert!(matches!(classify("b/c"), Chunk::Symbol(_)));
         assert!(matches!(classify("https://x.vn/a"), Chunk::Fixed(_)));
         assert!(matches!(classify("(OCOP)"), Chunk::Word("(", "OCOP", ")")));

@@ -71,7 +71,8 @@ fn is_domain(chunk: &str) -> bool {
 pub const END_MARK: &str = "./.";
 
 /// A document symbol or a number with a slash ("148/QĐ-TTg", "26/01/2026"); lower-case words
-/// joined by a slash ("tấn/năm") are words, not a symbol, unless a part is a lone letter ("b/c").
+/// joined by a slash ("tấn/năm") are words, not a symbol, unless a part is a lone letter ("b/c"),
+/// and so is a rate ending in one ("USD/tấn", "m3/ngày").
 /// A hyphen at a chunk's start is a list item's dash glued to its first word ("-Tổ chức"),
 /// not a symbol's ("-148/QĐ-TTg" is one only for its slash).
 pub fn is_symbol(chunk: &str) -> bool {
@@ -80,7 +81,12 @@ pub fn is_symbol(chunk: &str) -> bool {
     if chunk.starts_with('-') && !chunk.contains('/') {
         return false;
     }
-    if chunk.contains('/') {
+    if let Some((_, last)) = chunk.rsplit_once('/') {
+        // A rate ends in a word in small letters ("USD/tấn", "m3/ngày"); a symbol never does.
+        let last = last.trim_end_matches(|c: char| !is_word_char(c));
+        if last.chars().count() >= 2 && last.chars().all(|c| is_letter(c) && c.is_lowercase()) {
+            return false;
+        }
         let short_part = chunk
             .split('/')
             .any(|part| part.chars().filter(|c| is_letter(*c)).count() < 2);
@@ -261,7 +267,15 @@ mod tests {
         ] {
             assert!(is_symbol(chunk), "{chunk}");
         }
-        for chunk in ["trên./.", "tấn/năm", "./.", "-Tổ"] {
+        for chunk in [
+            "trên./.",
+            "tấn/năm",
+            "./.",
+            "-Tổ",
+            "USD/tấn,",
+            "m3/ngày",
+            "1.000đ/kg",
+        ] {
             assert!(!is_symbol(chunk), "{chunk}");
         }
     }
