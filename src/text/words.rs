@@ -137,7 +137,8 @@ pub fn unglue(chunk: &str) -> Vec<&str> {
             }
         } else {
             if let Some(run_at) = run.filter(|_| is_letter(c))
-                && could_be_word(&chunk[start..run_at])
+                && (could_be_word(&chunk[start..run_at])
+                    || (c.is_uppercase() && abbreviation_with_dot(&chunk[start..at])))
                 && could_be_word(word_after(&chunk[at..]))
             {
                 parts.push(&chunk[start..run_at]);
@@ -167,6 +168,14 @@ pub fn glued_label(chunk: &str) -> Option<usize> {
     });
     let end = label.find(chunk)?.end();
     could_be_word(word_after(&chunk[end..])).then_some(end)
+}
+
+/// Whether a piece is an abbreviation in capitals with its dot ("TP.", "Q.", "TS."): a name
+/// after it is a word of its own ("TP.Cần Thơ", "TS.Nguyễn").
+fn abbreviation_with_dot(piece: &str) -> bool {
+    piece.strip_suffix('.').is_some_and(|letters| {
+        !letters.is_empty() && letters.chars().all(char::is_uppercase) && !has_vowel(letters)
+    })
 }
 
 /// Whether a piece of a chunk could be a word of its own: two letters or more, one of them a
@@ -310,6 +319,11 @@ mod tests {
         assert_eq!(unglue("ctia’xa_ma"), ["ctia", "xa", "ma"]);
         assert_eq!(unglue("Xuf’lt"), ["Xuf’lt"]);
         assert_eq!(unglue("huyện....tỉnh"), ["huyện", "tỉnh"]);
+        assert_eq!(unglue("TP.Can"), ["TP", "Can"]);
+        assert_eq!(unglue("Q.Ba"), ["Q", "Ba"]);
+        for chunk in ["TP.HCM", "v.v", "TT.HĐND", "Tp.Ha"] {
+            assert_eq!(unglue(chunk), [chunk], "{chunk}");
+        }
         assert_eq!(unglue("cac._nghia"), ["cac", "nghia"]);
         // Not between two letters: a list mark, a number, an abbreviation's last dot, a horn.
         assert_eq!(unglue("a."), ["a."]);
