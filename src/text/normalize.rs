@@ -59,16 +59,24 @@ fn split_lines(text: &str) -> impl Iterator<Item = &str> {
 }
 
 /// Removes invisible characters, turns exotic spaces into plain ones and composes to NFC.
+/// A page break (form feed) at a line's start, as pdftotext writes one, goes: it is not a line
+/// of the text, so the lines stay as many as the input's.
 fn clean_characters(text: &str) -> String {
+    let mut line_start = true;
     let visible: String = text
         .chars()
-        .filter_map(|c| match c {
-            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => None,
-            '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
-                Some(' ')
+        .filter_map(|c| {
+            let breaks = matches!(c, '\n' | '\u{2028}' | '\u{2029}' | '\u{0B}' | '\u{0C}');
+            let at_line_start = std::mem::replace(&mut line_start, breaks);
+            match c {
+                '\u{0C}' if at_line_start => None,
+                '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => None,
+                '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
+                    Some(' ')
+                }
+                '\u{2028}' | '\u{2029}' | '\u{0B}' | '\u{0C}' => Some('\n'),
+                c => Some(c),
             }
-            '\u{2028}' | '\u{2029}' | '\u{0B}' | '\u{0C}' => Some('\n'),
-            c => Some(c),
         })
         .collect();
     let mut composed: String = if unicode_normalization::is_nfc_quick(visible.chars())
@@ -317,6 +325,12 @@ mod tests {
     fn keeps_line_count() {
         let text = "a\r\nb\rc\n\nd\n";
         assert_eq!(norm(text), "a\nb\nc\n\nd\n");
+        // A page break at a line's start (pdftotext) is no line; one inside a line breaks it.
+        assert_eq!(
+            norm("\x0ctrang một\n\x0ctrang hai\n\x0c"),
+            "trang một\ntrang hai\n"
+        );
+        assert_eq!(norm("dòng một\x0cdòng hai\n"), "dòng một\ndòng hai\n");
     }
 
     #[test]
