@@ -278,6 +278,16 @@ fn rates_and_slashed_words_are_restored() {
 }
 
 #[test]
+fn markdown_bold_lines_are_words_not_noise() {
+    let text = "Ke hoach to chuc thuc hien chuong trinh moi xa mot san pham nam 2026\n\
+                Uy ban nhan dan phuong giao cac phong ban phoi hop thuc hien ke hoach\n\
+                **KE HOACH**\n\
+                **1. Muc dich**\n";
+    line_has(text, 2, &["**KẾ HOẠCH**"]);
+    line_has(text, 3, &["**1. Mục đích**"]);
+}
+
+#[test]
 fn d_is_put_back_in_document_symbols() {
     let out = Restorer::embedded().restore_line("Quyet dinh so 148/QD-TTg cua Thu tuong Chinh phu");
     assert!(out.contains("148/QĐ-TTg"), "{out}");

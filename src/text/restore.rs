@@ -632,10 +632,14 @@ fn has_separator_or_glue(chunk: &str) -> bool {
     non_ascii_punctuation && (chunk.contains(SEPARATORS) || chunk.contains(GLUE))
 }
 
-/// A line of mostly odd symbols (not letters, digits, punctuation or table rules) is noise, not words.
+/// A line of mostly odd symbols (not letters, digits, punctuation or table rules) is noise, not
+/// words. Markdown's bold marks around words ("**KẾ HOẠCH**") are not counted.
 fn looks_like_noise(line: &str) -> bool {
     let (mut odd, mut total) = (0usize, 0usize);
-    for c in line.chars().filter(|c| !c.is_whitespace()) {
+    let chunks = line
+        .split_whitespace()
+        .map(|chunk| chunk.trim_start_matches("**").trim_end_matches("**"));
+    for c in chunks.flat_map(str::chars) {
         total += 1;
         let ordinary = is_word_char(c) || ".,;:()-–—\"“”'’/%|…".contains(c);
         odd += usize::from(!ordinary);

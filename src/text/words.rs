@@ -70,9 +70,9 @@ fn is_domain(chunk: &str) -> bool {
 /// The mark that closes the text of an administrative document ("… các nội dung trên./.").
 pub const END_MARK: &str = "./.";
 
-/// A document symbol or a number with a slash ("148/QĐ-TTg", "26/01/2026"); lower-case words
-/// joined by a slash ("tấn/năm") are words, not a symbol, unless a part is a lone letter ("b/c"),
-/// and so is a rate ending in one ("USD/tấn", "m3/ngày").
+/// A document symbol or a number with a slash ("148/QĐ-TTg", "26/01/2026", "b/c"); words
+/// joined by a slash ("tấn/năm", "Hành chính/Văn phòng") are words, not a symbol, and so is a
+/// rate ending in a word in small letters ("USD/tấn", "m3/ngày").
 /// A hyphen at a chunk's start is a list item's dash glued to its first word ("-Tổ chức"),
 /// not a symbol's ("-148/QĐ-TTg" is one only for its slash).
 pub fn is_symbol(chunk: &str) -> bool {
@@ -81,19 +81,16 @@ pub fn is_symbol(chunk: &str) -> bool {
     if chunk.starts_with('-') && !chunk.contains('/') {
         return false;
     }
-    if let Some((_, last)) = chunk.rsplit_once('/') {
-        // A rate ends in a word in small letters ("USD/tấn", "m3/ngày"); a symbol never does.
-        let last = last.trim_end_matches(|c: char| !is_word_char(c));
-        if last.chars().count() >= 2 && last.chars().all(|c| is_letter(c) && c.is_lowercase()) {
-            return false;
-        }
-        let short_part = chunk
-            .split('/')
-            .any(|part| part.chars().filter(|c| is_letter(*c)).count() < 2);
-        return short_part
-            || chunk
-                .chars()
-                .any(|c| c.is_uppercase() || c.is_ascii_digit());
+    let core = chunk.trim_matches(|c: char| !is_word_char(c));
+    if let Some((_, last)) = core.rsplit_once('/') {
+        // A word: two letters or more, in small letters after the first.
+        let word = |part: &str| {
+            part.chars().count() >= 2
+                && part.chars().all(is_letter)
+                && part.chars().skip(1).all(char::is_lowercase)
+        };
+        let rate = word(last) && last.chars().all(char::is_lowercase);
+        return !rate && !core.split('/').all(word);
     }
     chunk.contains('-') && {
         let first = chunk
