@@ -288,6 +288,32 @@ fn markdown_bold_lines_are_words_not_noise() {
 }
 
 #[test]
+fn english_runs_are_left_as_written_and_the_vietnamese_around_them_is_read() {
+    // Typed without marks, with an English title cited.
+    let typed = "Ke hoach to chuc thuc hien chuong trinh moi xa mot san pham nam 2026\n\
+                 Uy ban nhan dan phuong giao cac phong ban phoi hop thuc hien ke hoach\n\
+                 Roger H. Gordon, \"Government as a monopolist in the financial market: the case of China\", thang 4/1999.\n";
+    line_has(
+        typed,
+        2,
+        &["in the financial market: the case of China\", tháng 4/1999."],
+    );
+    // OCR output with an English line: the line stays as it is.
+    let english =
+        "All files were copied byte for byte from public git repositories; none were edited.";
+    let ocr = format!(
+        "{}{english}\n",
+        fixture("003.txt")
+            .lines()
+            .take(12)
+            .map(|l| format!("{l}\n"))
+            .collect::<String>()
+    );
+    let (out, lines) = restored_lines(&ocr);
+    assert_eq!(lines[12], english, "{out}");
+}
+
+#[test]
 fn d_is_put_back_in_document_symbols() {
     let out = Restorer::embedded().restore_line("Quyet dinh so 148/QD-TTg cua Thu tuong Chinh phu");
     assert!(out.contains("148/QĐ-TTg"), "{out}");
