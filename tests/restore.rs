@@ -314,6 +314,19 @@ fn english_runs_are_left_as_written_and_the_vietnamese_around_them_is_read() {
 }
 
 #[test]
+fn ocr_hyphens_between_small_words_are_spaces_but_symbols_keep_theirs() {
+    let head: String = fixture("003.txt")
+        .lines()
+        .take(12)
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let text = format!("{head}phat trién co’ sd-ha tang theo Quyét dinh s6 148/QD-TTg\n");
+    let (out, lines) = restored_lines(&text);
+    assert!(lines[12].contains("cơ sở hạ tầng"), "{out}");
+    assert!(lines[12].contains("148/QĐ-TTg"), "{out}");
+}
+
+#[test]
 fn d_is_put_back_in_document_symbols() {
     let out = Restorer::embedded().restore_line("Quyet dinh so 148/QD-TTg cua Thu tuong Chinh phu");
     assert!(out.contains("148/QĐ-TTg"), "{out}");
