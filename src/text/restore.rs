@@ -626,7 +626,9 @@ fn classify(chunk: &str) -> Chunk<'_> {
     if short_number && !list_mark && !unit {
         return Chunk::Number(pre, word, post);
     }
-    if letters == 0 || longest_part(word) > MAX_WORD || single_upper || list_mark {
+    // (A word of MAX_WORD bytes or fewer has no more characters than that.)
+    let too_long = word.len() > MAX_WORD && longest_part(word) > MAX_WORD;
+    if letters == 0 || too_long || single_upper || list_mark {
         return Chunk::Fixed(chunk);
     }
     Chunk::Word(pre, word, post)

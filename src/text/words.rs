@@ -76,6 +76,9 @@ pub const END_MARK: &str = "./.";
 /// A hyphen at a chunk's start is a list item's dash glued to its first word ("-Tổ chức"),
 /// not a symbol's ("-148/QĐ-TTg" is one only for its slash).
 pub fn is_symbol(chunk: &str) -> bool {
+    if !chunk.contains(['/', '-']) {
+        return false;
+    }
     // The mark that closes a document's text is punctuation after its last word ("trên./.").
     let chunk = chunk.strip_suffix(END_MARK).unwrap_or(chunk);
     if chunk.starts_with('-') && !chunk.contains('/') {
