@@ -15,6 +15,10 @@ fn restored_lines(text: &str) -> (String, Vec<String>) {
     (out, lines)
 }
 
+/// Two lines typed without marks: a document they start is read as typed, not as OCR output.
+const TYPED_HEAD: &str = "Ke hoach to chuc thuc hien chuong trinh moi xa mot san pham nam 2026\n\
+                          Uy ban nhan dan phuong giao cac phong ban phoi hop thuc hien ke hoach\n";
+
 /// Asserts that line `n` of the text restored with the embedded model holds every one of `parts`.
 fn line_has(text: &str, n: usize, parts: &[&str]) {
     let (out, lines) = restored_lines(text);
@@ -96,11 +100,11 @@ fn a_heading_label_glued_to_its_title_stays_and_the_title_is_restored() {
 fn typed_codes_with_digits_stay_as_written() {
     // A keyboard does not type digits for letters: "A1" and "3a" are codes, not damaged
     // syllables (they were read "A" and "và").
-    let text = "Ke hoach to chuc thuc hien chuong trinh moi xa mot san pham nam 2026\n\
-                Uy ban nhan dan phuong giao cac phong ban phoi hop thuc hien ke hoach\n\
-                Xay dung duong 15B va khu A1 cua phuong 3a theo quy hoach duoc duyet\n";
+    let text = format!(
+        "{TYPED_HEAD}Xay dung duong 15B va khu A1 cua phuong 3a theo quy hoach duoc duyet\n"
+    );
     line_has(
-        text,
+        &text,
         2,
         &["đường 15B và khu A1 của phường 3a theo quy hoạch"],
     );
@@ -110,10 +114,9 @@ fn typed_codes_with_digits_stay_as_written() {
 fn typed_names_that_are_no_syllables_stay_but_doubled_letters_are_mended() {
     // Ethnic and foreign names near a syllable are names, not slips ("Hmong" was "Hương");
     // a doubled letter is a slip ("ttheo").
-    let text = "Ke hoach to chuc thuc hien chuong trinh moi xa mot san pham nam 2026\n\
-                Uy ban nhan dan phuong giao cac phong ban phoi hop thuc hien ke hoach\n\
-                Ho tro nguoi Hmong trong tra shan tuyet ttheo ke hoach cua xa\n";
-    line_has(text, 2, &["người Hmong", "trà shan tuyết theo kế hoạch"]);
+    let text =
+        format!("{TYPED_HEAD}Ho tro nguoi Hmong trong tra shan tuyet ttheo ke hoach cua xa\n");
+    line_has(&text, 2, &["người Hmong", "trà shan tuyết theo kế hoạch"]);
 }
 
 #[test]
@@ -271,30 +274,30 @@ fn the_last_word_before_the_closing_mark_is_restored() {
 #[test]
 fn rates_and_slashed_words_are_restored() {
     // "đồng/người/tháng" and "USD/thùng" are words joined by a slash, not document symbols.
-    let text = "Ke hoach to chuc thuc hien chuong trinh moi xa mot san pham nam 2026\n\
-                Uy ban nhan dan phuong giao cac phong ban phoi hop thuc hien ke hoach\n\
-                Gia dau tho 80 USD/thung va thu nhap binh quan 5 trieu dong/nguoi/thang\n";
-    line_has(text, 2, &["80 USD/thùng", "5 triệu đồng/người/tháng"]);
+    let text = format!(
+        "{TYPED_HEAD}Gia dau tho 80 USD/thung va thu nhap binh quan 5 trieu dong/nguoi/thang\n"
+    );
+    line_has(&text, 2, &["80 USD/thùng", "5 triệu đồng/người/tháng"]);
 }
 
 #[test]
 fn markdown_bold_lines_are_words_not_noise() {
-    let text = "Ke hoach to chuc thuc hien chuong trinh moi xa mot san pham nam 2026\n\
-                Uy ban nhan dan phuong giao cac phong ban phoi hop thuc hien ke hoach\n\
-                **KE HOACH**\n\
-                **1. Muc dich**\n";
-    line_has(text, 2, &["**KẾ HOẠCH**"]);
-    line_has(text, 3, &["**1. Mục đích**"]);
+    let text = format!(
+        "{TYPED_HEAD}**KE HOACH**\n\
+                **1. Muc dich**\n"
+    );
+    line_has(&text, 2, &["**KẾ HOẠCH**"]);
+    line_has(&text, 3, &["**1. Mục đích**"]);
 }
 
 #[test]
 fn english_runs_are_left_as_written_and_the_vietnamese_around_them_is_read() {
     // Typed without marks, with an English title cited.
-    let typed = "Ke hoach to chuc thuc hien chuong trinh moi xa mot san pham nam 2026\n\
-                 Uy ban nhan dan phuong giao cac phong ban phoi hop thuc hien ke hoach\n\
-                 Roger H. Gordon, \"Government as a monopolist in the financial market: the case of China\", thang 4/1999.\n";
+    let typed = format!(
+        "{TYPED_HEAD}Roger H. Gordon, \"Government as a monopolist in the financial market: the case of China\", thang 4/1999.\n"
+    );
     line_has(
-        typed,
+        &typed,
         2,
         &["in the financial market: the case of China\", tháng 4/1999."],
     );
