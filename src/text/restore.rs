@@ -437,8 +437,9 @@ fn is_english_word(word: &str) -> bool {
 
 /// Leaves the English run of a line as written (its words made fixed pieces): from its first
 /// common English word to its last, and on over the pieces around that are neither a
-/// syllable's letters nor a word with other than ASCII letters in it: in "Roger H. Gordon, "Government as a monopolist in the market: the case of China”,
-/// thang 4/1999", all but "thang 4/1999", which is then read.
+/// syllable's letters nor a word with other than ASCII letters in it. In "Roger H. Gordon,
+/// "Government as a monopolist in the market: the case of China”, thang 4/1999", all but
+/// "thang 4/1999", which is then read.
 fn keep_english_run<'l>(
     line: &'l str,
     chunks: &mut [(usize, Chunk<'l>)],

@@ -79,11 +79,10 @@ pub fn is_symbol(chunk: &str) -> bool {
     if !chunk.contains(['/', '-']) {
         return false;
     }
-    // The mark that closes a document's text is punctuation after its last word ("trên./.").
-    let chunk = chunk.strip_suffix(END_MARK).unwrap_or(chunk);
     if chunk.starts_with('-') && !chunk.contains('/') {
         return false;
     }
+    // Punctuation around, the closing mark included ("trên./."), is not part of a symbol.
     let core = chunk.trim_matches(|c: char| !is_word_char(c));
     if let Some((_, last)) = core.rsplit_once('/') {
         // A word: two letters or more, in small letters after the first.
@@ -284,6 +283,10 @@ mod tests {
             "USD/tấn,",
             "m3/ngày",
             "1.000đ/kg",
+            "chính/Văn",
+            "(Vượt/",
+            "trì/",
+            "Xã/Phường",
         ] {
             assert!(!is_symbol(chunk), "{chunk}");
         }
