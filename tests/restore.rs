@@ -262,6 +262,16 @@ fn ocr_name_lines_read_their_first_word_as_a_name() {
 }
 
 #[test]
+fn ocr_of_a_page_printed_with_modern_tone_placement_is_read() {
+    // Printed "hoá" (the mark on the a), OCR reads the "á" as "d": "hod" is "hoá", written
+    // back in the classic placement, not "hoặc" (the "ặ" read as "d", the "c" lost).
+    let ocr = "Chuong trinh céng nghiép hod, hién dai hod nong nghiép va nong thén\n\
+               Day manh ty do hod thuong mai va cé phan hod doanh nghiép nha nuéc\n";
+    line_has(ocr, 0, &["công nghiệp hóa, hiện đại hóa nông"]);
+    line_has(ocr, 1, &["tự do hóa thương mại", "phần hóa doanh"]);
+}
+
+#[test]
 fn the_last_word_before_the_closing_mark_is_restored() {
     // "./." closes a document's text (Decree 30): it is punctuation, not a symbol's slash.
     let r = Restorer::embedded();

@@ -106,6 +106,9 @@ const FOREIGN_SHARE_TENTHS: usize = 8;
 struct Inventory {
     /// Each syllable: lower-case classic spelling, its letters and its model id.
     syllables: Vec<(String, Vec<char>, u32)>,
+    /// Per syllable, the letters of its modern spelling where the tone mark sits elsewhere
+    /// ("hoá" for "hóa"): a printed page may use either, and OCR misreads the marked letter.
+    modern_letters: Vec<Option<Vec<char>>>,
     /// Syllable indexes by plain key ("tiếng" under "tieng").
     by_plain: HashMap<String, Vec<u32>>,
     /// Plain keys (their indexes) by the hash of every form with up to [`MAX_EDITS`] letters
@@ -192,6 +195,15 @@ impl Inventory {
                     .push(i as u32);
             }
         }
+        let modern_letters = syllables
+            .iter()
+            .map(|(key, _, _)| {
+                Syllable::parse(key)
+                    .map(|s| s.spell(ToneStyle::Modern))
+                    .filter(|modern| modern != key)
+                    .map(|modern| modern.chars().collect())
+            })
+            .collect();
         let mut spellings = HashSet::default();
         for (key, _, _) in &syllables {
             let modern = Syllable::parse(key).map(|s| s.spell(ToneStyle::Modern));
@@ -202,6 +214,7 @@ impl Inventory {
         }
         Inventory {
             syllables,
+            modern_letters,
             by_plain,
             deletions: deletion_index,
             plains,
@@ -1538,7 +1551,11 @@ impl<'m> Restorer<'m> {
         for key in keys {
             for &s in &inv.plains[key as usize].1 {
                 let limit = cheapest + CANDIDATE_MARGIN - OCR_PRIOR;
-                let Some(cost) = observed.cost_within(&inv.syllables[s as usize].1, limit) else {
+                let classic = observed.cost_within(&inv.syllables[s as usize].1, limit);
+                let modern = inv.modern_letters[s as usize]
+                    .as_ref()
+                    .and_then(|letters| observed.cost_within(letters, limit));
+                let Some(cost) = classic.into_iter().chain(modern).reduce(f32::min) else {
                     continue;
                 };
                 let cost = OCR_PRIOR + cost;
