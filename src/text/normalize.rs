@@ -58,27 +58,28 @@ fn split_lines(text: &str) -> impl Iterator<Item = &str> {
     parts.into_iter()
 }
 
-/// Removes invisible characters, turns exotic spaces into plain ones and composes to NFC.
+/// Removes invisible characters, turns exotic spaces into plain ones, spells out typographic
+/// ligatures and composes to NFC.
 /// A page break (form feed) at a line's start, as pdftotext writes one, goes: it is not a line
 /// of the text, so the lines stay as many as the input's.
 fn clean_characters(text: &str) -> String {
     let mut line_start = true;
-    let visible: String = text
-        .chars()
-        .filter_map(|c| {
-            let breaks = matches!(c, '\n' | '\u{2028}' | '\u{2029}' | '\u{0B}' | '\u{0C}');
-            let at_line_start = std::mem::replace(&mut line_start, breaks);
-            match c {
-                '\u{0C}' if at_line_start => None,
-                '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => None,
-                '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
-                    Some(' ')
-                }
-                '\u{2028}' | '\u{2029}' | '\u{0B}' | '\u{0C}' => Some('\n'),
-                c => Some(c),
+    let mut visible = String::with_capacity(text.len());
+    for c in text.chars() {
+        let breaks = matches!(c, '\n' | '\u{2028}' | '\u{2029}' | '\u{0B}' | '\u{0C}');
+        let at_line_start = std::mem::replace(&mut line_start, breaks);
+        match c {
+            '\u{0C}' if at_line_start => {}
+            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => {}
+            '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
+                visible.push(' ');
             }
-        })
-        .collect();
+            '\u{2028}' | '\u{2029}' | '\u{0B}' | '\u{0C}' => visible.push('\n'),
+            // Typographic ligatures (PDF extractions, OCR) are their letters: "ﬁ" is "fi".
+            '\u{FB00}'..='\u{FB06}' => visible.extend(std::iter::once(c).nfkc()),
+            c => visible.push(c),
+        }
+    }
     let mut composed: String = if unicode_normalization::is_nfc_quick(visible.chars())
         == unicode_normalization::IsNormalized::Yes
     {
@@ -295,6 +296,15 @@ mod tests {
     fn composes_nfc_and_removes_invisibles() {
         let decomposed = "Vie\u{0323}\u{0302}t\u{200B} Nam\u{00A0}2026";
         assert_eq!(norm(decomposed), "Việt Nam 2026");
+    }
+
+    #[test]
+    fn spells_out_typographic_ligatures() {
+        // pdftotext and OCR write "fi" and "ffl" as one character.
+        assert_eq!(
+            norm("con\u{FB01}rm o\u{FB04}ine \u{FB06}"),
+            "confirm offline st"
+        );
     }
 
     #[test]
