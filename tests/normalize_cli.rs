@@ -64,6 +64,43 @@ fn folder_is_mirrored_and_inputs_untouched() {
 }
 
 #[test]
+fn two_inputs_with_one_output_name_the_first_is_written_and_the_later_refused_by_name() {
+    // Two communes' folders, each with its "ke-hoach.txt"; and an RTF whose text goes under
+    // the name of the .txt beside it.
+    let dir = tempfile::tempdir().unwrap();
+    for (commune, text) in [("xa-a", "hoà bình\n"), ("xa-b", "thuỷ lợi\n")] {
+        fs::create_dir_all(dir.path().join(commune)).unwrap();
+        fs::write(dir.path().join(commune).join("ke-hoach.txt"), text).unwrap();
+    }
+    fs::write(dir.path().join("xa-b/bao-cao.rtf"), "{\\rtf1 Ke hoach}").unwrap();
+    fs::write(dir.path().join("xa-b/bao-cao.txt"), "báo cáo\n").unwrap();
+    let out = kehoach(&["normalize", "xa-a", "xa-b", "-o", "out"], dir.path());
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    let read = |path: &str| fs::read_to_string(dir.path().join(path)).unwrap();
+    // The first in input order (folders as given, names sorted) keeps the name.
+    assert_eq!(read("out/ke-hoach.txt"), "hòa bình\n");
+    assert!(read("out/bao-cao.txt").contains("Ke hoach"));
+    for (later, first) in [
+        ("xa-b/ke-hoach.txt", "xa-a/ke-hoach.txt"),
+        ("xa-b/bao-cao.txt", "xa-b/bao-cao.rtf"),
+    ] {
+        assert!(
+            err.lines().any(|l| l.starts_with("refused: ")
+                && l.contains(later)
+                && l.contains(&format!("is already that of {first}"))),
+            "{later} not refused by name:\n{err}"
+        );
+    }
+    assert!(err.contains("2 refused"), "{err}");
+    // Given the folder above both, each commune keeps its folder.
+    let above = kehoach(&["normalize", ".", "-o", "all"], dir.path());
+    assert!(stderr(&above).contains("1 refused"), "{}", stderr(&above));
+    assert_eq!(read("all/xa-b/ke-hoach.txt"), "thủy lợi\n");
+    assert_eq!(read("all/xa-a/ke-hoach.txt"), "hòa bình\n");
+}
+
+#[test]
 fn output_inside_the_input_folder_is_not_walked_again() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("a.txt"), "hoà\n").unwrap();

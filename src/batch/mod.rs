@@ -4,6 +4,7 @@
 use std::fs;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
@@ -111,7 +112,10 @@ impl AtomicFile {
         let name = path
             .file_name()
             .map_or_else(Default::default, |n| n.to_string_lossy().into_owned());
-        let temp = path.with_file_name(format!(".{name}.{}.part", std::process::id()));
+        // Unique within the process too: two threads writing beside each other never share one.
+        static MADE: AtomicU64 = AtomicU64::new(0);
+        let n = MADE.fetch_add(1, Ordering::Relaxed);
+        let temp = path.with_file_name(format!(".{name}.{}.{n}.part", std::process::id()));
         let file = fs::File::create(&temp)?;
         Ok(AtomicFile {
             path: path.to_path_buf(),

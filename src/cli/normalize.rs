@@ -1,6 +1,6 @@
 //! `kehoach normalize`: files or stdin in, normalized UTF-8 out.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -129,17 +129,21 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         bail!("several inputs or a folder need -o OUT, the folder to write into");
     };
+    let targets = output_targets(&files, out_dir);
     let outcomes: Vec<(PathBuf, Result<FileOutcome, String>)> = files
         .par_iter()
-        .map(|input| {
-            let result = normalize_file(
-                input,
-                out_dir,
-                &files,
-                args.encoding,
-                &options,
-                restorer.as_ref(),
-            );
+        .zip(&targets)
+        .map(|(input, target)| {
+            let result = target.as_ref().map_err(Clone::clone).and_then(|target| {
+                normalize_file(
+                    input,
+                    target,
+                    &files,
+                    args.encoding,
+                    &options,
+                    restorer.as_ref(),
+                )
+            });
             (input.path.clone(), result)
         })
         .collect();
@@ -198,10 +202,42 @@ fn write_to_stdout(
     }
 }
 
-/// Reads, normalizes and writes one file under `out_dir`; the error is the reason it was refused.
+/// Where each input's text goes under `out_dir`: its path relative to the folder it was found
+/// in, Word and RTF files as .txt. Two inputs whose outputs would be one file (same-named files
+/// in two folders given, or "kh.docx" beside "kh.txt"): the first in input order keeps it, the
+/// later ones are refused with the reason, so no output overwrites another.
+fn output_targets(files: &[InputFile], out_dir: &Path) -> Vec<Result<PathBuf, String>> {
+    let mut first_of: HashMap<PathBuf, &Path> = HashMap::new();
+    files
+        .iter()
+        .map(|input| {
+            let mut target = out_dir.join(&input.relative);
+            if matches!(
+                Format::from_path(&input.path),
+                Format::Rtf | Format::Docx | Format::Doc
+            ) {
+                target.set_extension("txt");
+            }
+            match first_of.get(&target) {
+                Some(first) => Err(format!(
+                    "its output {} is already that of {} (give the folder above both, \
+                     so that their folders are kept under the output)",
+                    target.display(),
+                    first.display()
+                )),
+                None => {
+                    first_of.insert(target.clone(), &input.path);
+                    Ok(target)
+                }
+            }
+        })
+        .collect()
+}
+
+/// Reads, normalizes and writes one file to `target`; the error is the reason it was refused.
 fn normalize_file(
     input: &InputFile,
-    out_dir: &Path,
+    target: &Path,
     all_inputs: &[InputFile],
     encoding: EncodingChoice,
     options: &NormalizeOptions,
@@ -218,17 +254,13 @@ fn normalize_file(
             .filter(|(a, b)| a != b)
             .count()
     };
-    let mut target = out_dir.join(&input.relative);
-    if matches!(doc.format, Format::Rtf | Format::Docx | Format::Doc) {
-        target.set_extension("txt");
-    }
-    if would_overwrite_input(&target, all_inputs) {
+    if would_overwrite_input(target, all_inputs) {
         return Err(format!(
             "output {} would overwrite an input",
             target.display()
         ));
     }
-    write_atomic(&target, normalized.as_bytes())
+    write_atomic(target, normalized.as_bytes())
         .map_err(|e| format!("cannot write {}: {e}", target.display()))?;
     let warning = doc.text.trim().is_empty().then(|| "empty file".to_string());
     Ok(FileOutcome {
