@@ -324,6 +324,14 @@ fn english_runs_are_left_as_written_and_the_vietnamese_around_them_is_read() {
     );
     let (out, lines) = restored_lines(&ocr);
     assert_eq!(lines[12], english, "{out}");
+    // English words that are a syllable's letters ("that", "than", "the") at the run's edges
+    // are English too; the Vietnamese after the run is read.
+    let edges = "That is a fair test of it, and it is worth more than the cost, theo ke hoach";
+    line_has(
+        &format!("{TYPED_HEAD}{edges}\n"),
+        2,
+        &["That is a fair test of it, and it is worth more than the cost, theo kế hoạch"],
+    );
 }
 
 #[test]

@@ -440,6 +440,13 @@ const ENGLISH_WORDS: [&str; 41] = [
     "was", "were", "which", "with", "would",
 ];
 
+/// Common English words that are also a syllable's letters ("the" is "thẻ" typed without marks,
+/// "than" is "thân", "that" is "thất"): no sign of English on their own, but English at the
+/// edge of an English run ("… is worth more than the").
+const ENGLISH_SYLLABLE_WORDS: [&str; 12] = [
+    "a", "an", "at", "but", "in", "it", "not", "on", "than", "that", "the", "to",
+];
+
 /// English words of [`ENGLISH_WORDS`] that make a line English.
 const ENGLISH_LINE_WORDS: usize = 2;
 
@@ -450,7 +457,8 @@ fn is_english_word(word: &str) -> bool {
 
 /// Leaves the English run of a line as written (its words made fixed pieces): from its first
 /// common English word to its last, and on over the pieces around that are neither a
-/// syllable's letters nor a word with other than ASCII letters in it. In "Roger H. Gordon,
+/// syllable's letters nor a word with other than ASCII letters in it, or are English words
+/// that are a syllable's letters ([`ENGLISH_SYLLABLE_WORDS`]). In "Roger H. Gordon,
 /// "Government as a monopolist in the market: the case of China”, thang 4/1999", all but
 /// "thang 4/1999", which is then read.
 fn keep_english_run<'l>(
@@ -480,10 +488,15 @@ fn keep_english_run<'l>(
     ) else {
         return;
     };
-    while from > 0 && !vietnamese(&chunks[from - 1].1) {
+    let goes_on = |chunk: &Chunk| {
+        !vietnamese(chunk)
+            || matches!(chunk, Chunk::Word(_, w, _)
+                if ENGLISH_SYLLABLE_WORDS.iter().any(|e| e.eq_ignore_ascii_case(w)))
+    };
+    while from > 0 && goes_on(&chunks[from - 1].1) {
         from -= 1;
     }
-    while to + 1 < chunks.len() && !vietnamese(&chunks[to + 1].1) {
+    while to + 1 < chunks.len() && goes_on(&chunks[to + 1].1) {
         to += 1;
     }
     for (offset, chunk) in &mut chunks[from..=to] {
