@@ -195,23 +195,26 @@ impl Inventory {
                     .push(i as u32);
             }
         }
-        let modern_letters = syllables
+        // The modern spelling of each syllable where it differs ("hoá" for "hóa").
+        let modern: Vec<Option<String>> = syllables
             .iter()
             .map(|(key, _, _)| {
                 Syllable::parse(key)
                     .map(|s| s.spell(ToneStyle::Modern))
                     .filter(|modern| modern != key)
-                    .map(|modern| modern.chars().collect())
             })
             .collect();
         let mut spellings = HashSet::default();
-        for (key, _, _) in &syllables {
-            let modern = Syllable::parse(key).map(|s| s.spell(ToneStyle::Modern));
-            for form in std::iter::once(key.clone()).chain(modern) {
-                spellings.insert(word_hash(&upper_first(&form)));
-                spellings.insert(word_hash(&form));
+        for ((key, _, _), modern) in syllables.iter().zip(&modern) {
+            for form in std::iter::once(key).chain(modern) {
+                spellings.insert(word_hash(&upper_first(form)));
+                spellings.insert(word_hash(form));
             }
         }
+        let modern_letters = modern
+            .into_iter()
+            .map(|m| m.map(|m| m.chars().collect()))
+            .collect();
         Inventory {
             syllables,
             modern_letters,
