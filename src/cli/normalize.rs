@@ -218,7 +218,13 @@ fn output_targets(files: &[InputFile], out_dir: &Path) -> Vec<Result<PathBuf, St
             ) {
                 target.set_extension("txt");
             }
-            match first_of.get(&target) {
+            // Windows and macOS file names are one file whatever their case.
+            let key = if cfg!(any(windows, target_os = "macos")) {
+                PathBuf::from(target.to_string_lossy().to_lowercase())
+            } else {
+                target.clone()
+            };
+            match first_of.get(&key) {
                 Some(first) => Err(format!(
                     "its output {} is already that of {} (give the folder above both, \
                      so that their folders are kept under the output)",
@@ -226,7 +232,7 @@ fn output_targets(files: &[InputFile], out_dir: &Path) -> Vec<Result<PathBuf, St
                     first.display()
                 )),
                 None => {
-                    first_of.insert(target.clone(), &input.path);
+                    first_of.insert(key, &input.path);
                     Ok(target)
                 }
             }
