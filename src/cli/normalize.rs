@@ -135,14 +135,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .zip(&targets)
         .map(|(input, target)| {
             let result = target.as_ref().map_err(Clone::clone).and_then(|target| {
-                normalize_file(
-                    input,
-                    target,
-                    &files,
-                    args.encoding,
-                    &options,
-                    restorer.as_ref(),
-                )
+                normalize_file(input, target, args.encoding, &options, restorer.as_ref())
             });
             (input.path.clone(), result)
         })
@@ -205,7 +198,7 @@ fn write_to_stdout(
 /// Where each input's text goes under `out_dir`: its path relative to the folder it was found
 /// in, Word and RTF files as .txt. Two inputs whose outputs would be one file (same-named files
 /// in two folders given, or "kh.docx" beside "kh.txt"): the first in input order keeps it, the
-/// later ones are refused with the reason, so no output overwrites another.
+/// later ones are refused with the reason, so no output overwrites another (nor an input).
 fn output_targets(files: &[InputFile], out_dir: &Path) -> Vec<Result<PathBuf, String>> {
     let mut first_of: HashMap<PathBuf, &Path> = HashMap::new();
     files
@@ -224,6 +217,12 @@ fn output_targets(files: &[InputFile], out_dir: &Path) -> Vec<Result<PathBuf, St
             } else {
                 target.clone()
             };
+            if would_overwrite_input(&target, files) {
+                return Err(format!(
+                    "output {} would overwrite an input",
+                    target.display()
+                ));
+            }
             match first_of.get(&key) {
                 Some(first) => Err(format!(
                     "its output {} is already that of {} (give the folder above both, \
@@ -244,7 +243,6 @@ fn output_targets(files: &[InputFile], out_dir: &Path) -> Vec<Result<PathBuf, St
 fn normalize_file(
     input: &InputFile,
     target: &Path,
-    all_inputs: &[InputFile],
     encoding: EncodingChoice,
     options: &NormalizeOptions,
     restorer: Option<&Restorer>,
@@ -260,12 +258,6 @@ fn normalize_file(
             .filter(|(a, b)| a != b)
             .count()
     };
-    if would_overwrite_input(target, all_inputs) {
-        return Err(format!(
-            "output {} would overwrite an input",
-            target.display()
-        ));
-    }
     write_atomic(target, normalized.as_bytes())
         .map_err(|e| format!("cannot write {}: {e}", target.display()))?;
     let warning = doc.text.trim().is_empty().then(|| "empty file".to_string());

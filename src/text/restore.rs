@@ -453,9 +453,9 @@ const ENGLISH_SYLLABLE_WORDS: [&str; 12] = [
 /// English words of [`ENGLISH_WORDS`] that make a line English.
 const ENGLISH_LINE_WORDS: usize = 2;
 
-/// Whether a word is one of [`ENGLISH_WORDS`], in any case.
-fn is_english_word(word: &str) -> bool {
-    ENGLISH_WORDS.iter().any(|e| e.eq_ignore_ascii_case(word))
+/// Whether a word is one of `list`, in any case.
+fn is_one_of(list: &[&str], word: &str) -> bool {
+    list.iter().any(|e| e.eq_ignore_ascii_case(word))
 }
 
 /// Leaves the English run of a line as written (its words made fixed pieces): from its first
@@ -474,7 +474,7 @@ fn keep_english_run<'l>(
         _ => None,
     };
     let english = |chunk: &Chunk| {
-        matches!(chunk, Chunk::Word(_, w, _) if is_english_word(w))
+        matches!(chunk, Chunk::Word(_, w, _) if is_one_of(&ENGLISH_WORDS, w))
             && kind(chunk) == Some(WordKind::Invalid)
     };
     // (English words are ASCII letters; "H6i" and "thảo" are Vietnamese, damaged or not.)
@@ -494,7 +494,7 @@ fn keep_english_run<'l>(
     let goes_on = |chunk: &Chunk| {
         !vietnamese(chunk)
             || matches!(chunk, Chunk::Word(_, w, _)
-                if ENGLISH_SYLLABLE_WORDS.iter().any(|e| e.eq_ignore_ascii_case(w)))
+                if is_one_of(&ENGLISH_SYLLABLE_WORDS, w))
     };
     while from > 0 && goes_on(&chunks[from - 1].1) {
         from -= 1;
@@ -539,7 +539,7 @@ impl LineShape {
         if kind == WordKind::Invalid && word.chars().nth(1).is_some() && word.chars().all(is_letter)
         {
             self.broken_long += 1;
-            self.english += usize::from(is_english_word(word));
+            self.english += usize::from(is_one_of(&ENGLISH_WORDS, word));
         }
         self.add(kind);
     }
