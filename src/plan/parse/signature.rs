@@ -173,7 +173,8 @@ fn clean_recipient(text: &str) -> String {
     super::layout::collapse_spaces(text.trim().trim_end_matches([';', ',', '.', ' ']))
 }
 
-/// True when a line is a person's name: two to six capitalised syllables, nothing else.
+/// True when a line is a person's name: two to six capitalised syllables, nothing else (a
+/// Roman numeral is a part's number, as in "Phần I", never a name's word).
 pub fn is_person_name(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
     (2..=6).contains(&words.len())
@@ -181,6 +182,7 @@ pub fn is_person_name(line: &str) -> bool {
             let mut chars = w.chars();
             chars.next().is_some_and(char::is_uppercase)
                 && chars.all(|c| c.is_lowercase() && is_letter(c))
+                && !w.chars().all(|c| "IVXLCDM".contains(c))
         })
 }
 
@@ -279,6 +281,15 @@ mod tests {
 
     fn lines(text: &str) -> Vec<String> {
         text.lines().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn a_part_number_is_no_name() {
+        assert!(is_person_name("Trần Đức Thịnh"));
+        assert!(is_person_name("Y Ngông Niê"));
+        assert!(!is_person_name("Phần I"));
+        assert!(!is_person_name("Mục IV"));
+        assert!(!is_person_name("Chương II"));
     }
 
     #[test]
