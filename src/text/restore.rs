@@ -52,10 +52,10 @@ const NUMBER_KEEP_COST: f32 = 3.0;
 /// Candidates costing this much more than a word's cheapest reading are dropped.
 const CANDIDATE_MARGIN: f32 = 10.0;
 /// Hypotheses the beam search keeps at least (the best ones)...
-const BEAM: usize = 8;
+const BEAM: usize = 4;
 /// ...and at most, when more score within [`BEAM_MARGIN`] of the best: a word whose readings
 /// are close calls keeps more of them alive, a clear one costs no more than before.
-const BEAM_MAX: usize = 40;
+const BEAM_MAX: usize = 20;
 /// How far below the best hypothesis (in nats) others are kept beyond the first [`BEAM`].
 const BEAM_MARGIN: f32 = 7.0;
 /// Weight of what a word written with a capital after another word says
