@@ -272,6 +272,20 @@ fn ocr_of_a_page_printed_with_modern_tone_placement_is_read() {
 }
 
 #[test]
+fn ocr_words_made_of_whole_other_words_are_read_as_what_they_stood_for() {
+    // An OCR engine with an English dictionary puts its own words for Vietnamese ones ("nile"
+    // for "nước", "Chilling" for "Chương", "Ii" for "lợi"); the channel learned from the
+    // training pairs what such words stood for, which their letters do not tell.
+    let ocr = "Ké hoach t6 chirc thwe hién Chuong trinh OCOP ctia hgp tac xa\n\
+               bao vé quyén Ii cia xa vién va dic hudng chinh sach\n\
+               Cac san pham dlc danh gia theo Chilling trinh OCOP ctia tinh\n\
+               nguon nile sach cho nguoi dan va ngan sach nha nile\n";
+    line_has(ocr, 1, &["bảo vệ quyền lợi của xã viên"]);
+    line_has(ocr, 2, &["theo Chương trình OCOP"]);
+    line_has(ocr, 3, &["nguồn nước sạch", "ngân sách nhà nước"]);
+}
+
+#[test]
 fn the_last_word_before_the_closing_mark_is_restored() {
     // "./." closes a document's text (Decree 30): it is punctuation, not a symbol's slash.
     let r = Restorer::embedded();

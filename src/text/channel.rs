@@ -6,7 +6,8 @@
 //! damage is a weighted edit distance whose letter confusions (ư→w, ô→6,
 //! đ→d, l→1, ...) are learned from line-aligned (clean, OCR) pairs and kept in
 //! `corpus/channel.tsv` (rebuilt with `kehoach model channel`), with what short
-//! numbers on the OCR side stood for ("14" for "là", "16" for "lỗ").
+//! numbers on the OCR side stood for ("14" for "là", "16" for "lỗ") and what words OCR
+//! made of whole words stood for ("chile" for "chức", "ville" for "việc").
 
 use crate::text::syllable::is_letter;
 use std::collections::HashMap;
@@ -38,11 +39,25 @@ pub struct ConfusionCounts {
     /// What a short number on the OCR side stood for: (the number, the clean word in lower case,
     /// which is the number itself when it was one).
     numbers: HashMap<(String, String), u64>,
+    /// What a word on the OCR side stood for, between two words read closely: (the OCR word,
+    /// the clean word, both in lower case).
+    whole_words: HashMap<(String, String), u64>,
+    /// How often each clean word was seen where whole words are counted.
+    clean_seen: HashMap<String, u64>,
     words: u64,
 }
 
 /// First field of a table line that says what a short number stood for.
 const NUMBER_ROW: &str = "number";
+
+/// First field of a table line that says what an OCR word stood for.
+const WORD_ROW: &str = "word";
+
+/// Fewest pairs an OCR word must have been seen in for what it stood for to be trusted.
+const MIN_WORD_PAIRS: u64 = 10;
+/// Fewest sightings of a clean word an OCR word stood for, for the table to keep it (rarer
+/// ones are alignment accidents).
+const MIN_WORD_READING: u64 = 3;
 
 /// Fewest pairs a short number must have been seen in for what it stood for to be trusted.
 const MIN_NUMBER_PAIRS: f64 = 20.0;
@@ -186,11 +201,23 @@ impl ConfusionCounts {
                 .is_some_and(|&(ci, di, s)| s <= ANCHOR && (ci, di) == at)
         };
         for (k, &(ci, di, s)) in matched.iter().enumerate() {
-            let anchored = a[ci].chars().count() == b[di].chars().count()
-                && ci > 0
-                && di > 0
-                && close(k.checked_sub(1), (ci - 1, di - 1))
-                && close(Some(k + 1), (ci + 1, di + 1));
+            let after_close = ci > 0 && di > 0 && close(k.checked_sub(1), (ci - 1, di - 1));
+            let before_close = close(Some(k + 1), (ci + 1, di + 1));
+            let anchored =
+                after_close && before_close && a[ci].chars().count() == b[di].chars().count();
+            // A word next to one read closely is what the clean word was read as, however
+            // unlike it: OCR's dictionary puts whole words for words ("chile" for "chức").
+            if (after_close || before_close)
+                && !is_short_number(&b[di])
+                && b[di].chars().any(is_letter)
+                && Syllable::is_valid(&a[ci])
+            {
+                *self
+                    .whole_words
+                    .entry((b[di].clone(), a[ci].clone()))
+                    .or_default() += 1;
+                *self.clean_seen.entry(a[ci].clone()).or_default() += 1;
+            }
             // (A number read right counts only where a word read for it would: between
             // neighbours read closely.)
             if is_short_number(&b[di]) && anchored && (a[ci] == b[di] || Syllable::is_valid(&a[ci]))
@@ -269,7 +296,34 @@ impl ConfusionCounts {
         for ((number, clean), n) in numbers {
             let _ = writeln!(out, "{NUMBER_ROW}\t{number}\t{clean}\t{n}");
         }
+        self.write_whole_words(&mut out);
         out
+    }
+
+    /// Lines "word<TAB>OCR word<TAB>clean word<TAB>count<TAB>sightings of the clean word" for
+    /// every OCR word seen often enough, one for each word it stood for often enough that the
+    /// letter confusions do not explain (not itself, nor the word with marks lost).
+    fn write_whole_words(&self, out: &mut String) {
+        let mut seen: HashMap<&str, u64> = HashMap::new();
+        for ((word, _), &n) in &self.whole_words {
+            *seen.entry(word).or_default() += n;
+        }
+        let mut rows: Vec<(&(String, String), &u64)> = self
+            .whole_words
+            .iter()
+            .filter(|((word, clean), n)| {
+                let letters: Vec<char> = word.chars().collect();
+                **n >= MIN_WORD_READING
+                    && seen[word.as_str()] >= MIN_WORD_PAIRS
+                    && clean != word
+                    && !marks_lost(&letters, &clean.chars().collect::<Vec<_>>())
+            })
+            .collect();
+        rows.sort();
+        for ((word, clean), n) in rows {
+            let total = self.clean_seen.get(clean).copied().unwrap_or(*n);
+            let _ = writeln!(out, "{WORD_ROW}\t{word}\t{clean}\t{n}\t{total}");
+        }
     }
 }
 
@@ -296,6 +350,9 @@ pub struct Channel {
     /// For each short number seen often enough, what it stood for (itself, or a word), with
     /// the cost of each.
     numbers: HashMap<String, Vec<(String, f32)>>,
+    /// For each OCR word seen often enough, the words it stood for that its letters do not
+    /// explain ("chile" for "chức"), with the cost of each.
+    whole_words: HashMap<String, Vec<(String, f32)>>,
 }
 
 impl Channel {
@@ -315,6 +372,7 @@ impl Channel {
         let mut counts: HashMap<(char, char), f64> = HashMap::new();
         let mut splits: HashMap<(char, [char; 2]), f64> = HashMap::new();
         let mut numbers: HashMap<String, Vec<(String, f64)>> = HashMap::new();
+        let mut whole_words: HashMap<String, Vec<(String, f32)>> = HashMap::new();
         for (i, line) in text.lines().enumerate() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -323,22 +381,36 @@ impl Channel {
                 line: i + 1,
                 problem,
             };
-            if let Some(rest) = line
-                .strip_prefix(NUMBER_ROW)
-                .and_then(|r| r.strip_prefix('\t'))
-            {
-                let row: Vec<&str> = rest.split('\t').collect();
+            let count = |field: &str| -> Result<f64, ChannelError> {
+                field
+                    .trim()
+                    .parse()
+                    .map_err(|_| err("the count is not a number"))
+            };
+            let row_after = |name: &str| {
+                let rest = line.strip_prefix(name)?.strip_prefix('\t')?;
+                Some(rest.split('\t').collect::<Vec<&str>>())
+            };
+            if let Some(row) = row_after(NUMBER_ROW) {
                 let [number, clean, n] = row[..] else {
                     return Err(err("a number line needs four fields"));
                 };
-                let n: f64 = n
-                    .trim()
-                    .parse()
-                    .map_err(|_| err("the count is not a number"))?;
                 numbers
                     .entry(number.to_string())
                     .or_default()
-                    .push((clean.to_string(), n));
+                    .push((clean.to_string(), count(n)?));
+                continue;
+            }
+            if let Some(row) = row_after(WORD_ROW) {
+                let [word, clean, n, clean_seen] = row[..] else {
+                    return Err(err("a word line needs five fields"));
+                };
+                // P(OCR word | clean word), as the letter confusions price a reading.
+                let p = (count(n)? + 0.5) / (count(clean_seen)? + 1.0);
+                whole_words
+                    .entry(word.to_string())
+                    .or_default()
+                    .push((clean.to_string(), -(p.min(1.0).ln()) as f32));
                 continue;
             }
             let mut fields = line.split('\t');
@@ -382,6 +454,7 @@ impl Channel {
                 })
             })
             .collect();
+        channel.whole_words = whole_words;
         Ok(channel)
     }
 
@@ -441,6 +514,7 @@ impl Channel {
             insert_unseen,
             stands_for,
             numbers: HashMap::new(),
+            whole_words: HashMap::new(),
         }
     }
 
@@ -495,6 +569,13 @@ impl Channel {
     /// number itself, or a word ("14" for "là"); `None` for a number seen too seldom.
     pub fn number_readings(&self, number: &str) -> Option<&[(String, f32)]> {
         self.numbers.get(number).map(Vec::as_slice)
+    }
+
+    /// What an OCR word (lower case) stood for in the pairs, where its letters do not say so,
+    /// with the cost of each reading (−ln P(the OCR word | the reading)): "chức" for "chile";
+    /// empty for a word not in the table.
+    pub fn whole_word_readings(&self, word: &str) -> &[(String, f32)] {
+        self.whole_words.get(word).map_or(&[], Vec::as_slice)
     }
 
     /// The channel's costs for one observed word (lower case), ready to score many syllables.
@@ -694,6 +775,38 @@ mod tests {
         // Three sightings are too few to say what "16" stands for.
         assert!(channel.number_readings("16").is_none());
         assert!(Channel::from_tsv("number\t14\tlà\n").is_err());
+    }
+
+    #[test]
+    fn what_whole_words_stood_for_is_learned_next_to_words_read_closely() {
+        let mut counts = ConfusionCounts::new();
+        for _ in 0..12 {
+            counts.add_pair("chế độ công chức dự bị", "che do cong chile du bi");
+        }
+        for _ in 0..8 {
+            counts.add_pair("các công chức khác", "cac cong chuc khac");
+        }
+        // Read with its marks lost, which the letters explain: not a whole-word reading.
+        for _ in 0..20 {
+            counts.add_pair("theo quy định", "theo quy dinh");
+        }
+        // Seen too seldom to be trusted.
+        for _ in 0..4 {
+            counts.add_pair("nhà nước trả", "nha nile tra");
+        }
+        let table = counts.to_tsv();
+        assert!(table.contains("word\tchile\tchức\t12\t20\n"), "{table}");
+        assert!(!table.contains("word\tdinh\t"), "{table}");
+        assert!(!table.contains("word\tnile\t"), "{table}");
+        let channel = Channel::from_tsv(&table).unwrap();
+        let readings = channel.whole_word_readings("chile");
+        assert_eq!(readings.len(), 1);
+        let (reading, cost) = &readings[0];
+        assert_eq!(reading, "chức");
+        // P("chile" | "chức") = (12 + 0.5) / (20 + 1).
+        assert!((cost + (12.5f32 / 21.0).ln()).abs() < 1e-4, "{cost}");
+        assert!(channel.whole_word_readings("nile").is_empty());
+        assert!(Channel::from_tsv("word\tchile\tchức\t12\n").is_err());
     }
 
     #[test]

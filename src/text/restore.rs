@@ -1649,6 +1649,15 @@ impl<'m> Restorer<'m> {
         if (ocr || typo) && (lower.len() >= 2 || (ocr && !has_vowel(word))) {
             self.add_ocr_readings(&lower, &mut found);
         }
+        // A word OCR made of another whole word is read as what it stood for in the pairs.
+        if ocr {
+            let written: String = lower.iter().collect();
+            for (reading, cost) in self.channel.whole_word_readings(&written) {
+                if let Some(i) = inv.index_of(reading) {
+                    offer_ocr_reading(&mut found, i, OCR_PRIOR + cost);
+                }
+            }
+        }
         let mut list = self.ranked(found);
         if !Syllable::is_valid(word) {
             list.push(Candidate {
