@@ -54,10 +54,10 @@ const NUMBER_ROW: &str = "number";
 const WORD_ROW: &str = "word";
 
 /// Fewest pairs an OCR word must have been seen in for what it stood for to be trusted.
-const MIN_WORD_PAIRS: u64 = 10;
+const MIN_WORD_PAIRS: u64 = 5;
 /// Fewest sightings of a clean word an OCR word stood for, for the table to keep it (rarer
 /// ones are alignment accidents).
-const MIN_WORD_READING: u64 = 3;
+const MIN_WORD_READING: u64 = 2;
 
 /// Fewest pairs a short number must have been seen in for what it stood for to be trusted.
 const MIN_NUMBER_PAIRS: f64 = 20.0;
