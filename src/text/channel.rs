@@ -206,10 +206,10 @@ impl ConfusionCounts {
             let anchored =
                 after_close && before_close && a[ci].chars().count() == b[di].chars().count();
             // A word next to one read closely is what the clean word was read as, however
-            // unlike it: OCR's dictionary puts whole words for words ("chile" for "chức").
+            // unlike it: OCR's dictionary puts whole words for words ("chile" for "chức"), and
+            // digits for short words ("16" for "lỗ").
             if (after_close || before_close)
-                && !is_short_number(&b[di])
-                && b[di].chars().any(is_letter)
+                && (is_short_number(&b[di]) || b[di].chars().any(is_letter))
                 && Syllable::is_valid(&a[ci])
             {
                 *self

@@ -1526,6 +1526,11 @@ impl<'m> Restorer<'m> {
                     offer_ocr_reading(&mut found, i, OCR_PRIOR + cost);
                 }
             }
+            for (reading, cost) in self.channel.whole_word_readings(digits) {
+                if let Some(i) = self.inventory.index_of(reading) {
+                    offer_ocr_reading(&mut found, i, OCR_PRIOR + cost);
+                }
+            }
             let keep = Candidate {
                 syllable: None,
                 id: OTHER,
