@@ -39,8 +39,8 @@ pub struct ConfusionCounts {
     /// What a short number on the OCR side stood for: (the number, the clean word in lower case,
     /// which is the number itself when it was one).
     numbers: HashMap<(String, String), u64>,
-    /// What a word on the OCR side stood for, between two words read closely: (the OCR word,
-    /// the clean word, both in lower case).
+    /// What a word on the OCR side stood for, next to a word read closely: (the OCR word, the
+    /// clean word, both in lower case).
     whole_words: HashMap<(String, String), u64>,
     /// How often each clean word was seen where whole words are counted.
     clean_seen: HashMap<String, u64>,
@@ -312,11 +312,13 @@ impl ConfusionCounts {
             .whole_words
             .iter()
             .filter(|((word, clean), n)| {
-                let letters: Vec<char> = word.chars().collect();
                 **n >= MIN_WORD_READING
                     && seen[word.as_str()] >= MIN_WORD_PAIRS
                     && clean != word
-                    && !marks_lost(&letters, &clean.chars().collect::<Vec<_>>())
+                    && !marks_lost(
+                        &word.chars().collect::<Vec<_>>(),
+                        &clean.chars().collect::<Vec<_>>(),
+                    )
             })
             .collect();
         rows.sort();

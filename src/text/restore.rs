@@ -1526,11 +1526,7 @@ impl<'m> Restorer<'m> {
                     offer_ocr_reading(&mut found, i, OCR_PRIOR + cost);
                 }
             }
-            for (reading, cost) in self.channel.whole_word_readings(digits) {
-                if let Some(i) = self.inventory.index_of(reading) {
-                    offer_ocr_reading(&mut found, i, OCR_PRIOR + cost);
-                }
-            }
+            self.add_whole_word_readings(digits, &mut found);
             let keep = Candidate {
                 syllable: None,
                 id: OTHER,
@@ -1545,6 +1541,16 @@ impl<'m> Restorer<'m> {
     /// Adds the syllables whose plain form is near the written word (lower case) read through
     /// the OCR confusions, each at its cheapest channel cost, to `found` (per syllable: cost,
     /// and whether that reading is OCR damage); none cost more than the margin above the cheapest.
+    /// The readings of an OCR word (lower case) made of another whole word: what it stood for
+    /// in the training pairs where its letters do not say so ("chile" for "chức").
+    fn add_whole_word_readings(&self, written: &str, found: &mut IdMap<u32, (f32, bool)>) {
+        for (reading, cost) in self.channel.whole_word_readings(written) {
+            if let Some(i) = self.inventory.index_of(reading) {
+                offer_ocr_reading(found, i, OCR_PRIOR + cost);
+            }
+        }
+    }
+
     fn add_ocr_readings(&self, lower: &[char], found: &mut IdMap<u32, (f32, bool)>) {
         let inv = &self.inventory;
         let folded: Vec<char> = lower.iter().filter_map(|&c| self.channel.fold(c)).collect();
@@ -1628,7 +1634,8 @@ impl<'m> Restorer<'m> {
     /// The readings of one written word, cheapest first, always including "keep it as written";
     /// OCR damage is considered when `ocr` is set or when no syllable fits by lost marks alone.
     fn candidates(&self, word: &str, ocr: bool) -> Vec<Candidate> {
-        let lower: Vec<char> = word.to_lowercase().chars().collect();
+        let lowered = word.to_lowercase();
+        let lower: Vec<char> = lowered.chars().collect();
         let letters_only = lower.iter().all(|c| is_letter(*c));
         let inv = &self.inventory;
         // Per syllable: its cheapest channel cost, and whether that reading is OCR damage.
@@ -1654,14 +1661,8 @@ impl<'m> Restorer<'m> {
         if (ocr || typo) && (lower.len() >= 2 || (ocr && !has_vowel(word))) {
             self.add_ocr_readings(&lower, &mut found);
         }
-        // A word OCR made of another whole word is read as what it stood for in the pairs.
         if ocr {
-            let written: String = lower.iter().collect();
-            for (reading, cost) in self.channel.whole_word_readings(&written) {
-                if let Some(i) = inv.index_of(reading) {
-                    offer_ocr_reading(&mut found, i, OCR_PRIOR + cost);
-                }
-            }
+            self.add_whole_word_readings(&lowered, &mut found);
         }
         let mut list = self.ranked(found);
         if !Syllable::is_valid(word) {
