@@ -1538,9 +1538,6 @@ impl<'m> Restorer<'m> {
         })
     }
 
-    /// Adds the syllables whose plain form is near the written word (lower case) read through
-    /// the OCR confusions, each at its cheapest channel cost, to `found` (per syllable: cost,
-    /// and whether that reading is OCR damage); none cost more than the margin above the cheapest.
     /// The readings of an OCR word (lower case) made of another whole word: what it stood for
     /// in the training pairs where its letters do not say so ("chile" for "chức").
     fn add_whole_word_readings(&self, written: &str, found: &mut IdMap<u32, (f32, bool)>) {
@@ -1551,6 +1548,9 @@ impl<'m> Restorer<'m> {
         }
     }
 
+    /// Adds the syllables whose plain form is near the written word (lower case) read through
+    /// the OCR confusions, each at its cheapest channel cost, to `found` (per syllable: cost,
+    /// and whether that reading is OCR damage); none cost more than the margin above the cheapest.
     fn add_ocr_readings(&self, lower: &[char], found: &mut IdMap<u32, (f32, bool)>) {
         let inv = &self.inventory;
         let folded: Vec<char> = lower.iter().filter_map(|&c| self.channel.fold(c)).collect();
