@@ -226,3 +226,79 @@ fn adapt_lets_the_clean_inputs_teach_the_model_before_the_damaged_ones_are_resto
     let alone = restored(&[], "alone");
     assert!(!alone.contains("chè Shan tuyết"), "{alone}");
 }
+
+#[test]
+fn review_lists_the_doubtful_words_of_each_file_and_changes_no_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    fs::create_dir_all(&input).unwrap();
+    fs::write(
+        input.join("typed.txt"),
+        "Ke hoach to chuc thuc hien Chuong trinh OCOP nam 2026\n\
+         Dieu 33. Von hoat dong cua hop tac xa\n\
+         Dieu 5. Tieu chuan va dieu kien du tuyen\n",
+    )
+    .unwrap();
+    let plain = kehoach(&["normalize", "--restore", "in", "-o", "plain"], dir.path());
+    assert!(plain.status.success(), "{}", stderr(&plain));
+    let run = kehoach(
+        &[
+            "normalize",
+            "--restore",
+            "in",
+            "-o",
+            "reviewed",
+            "--review",
+            "review.csv",
+        ],
+        dir.path(),
+    );
+    assert!(run.status.success(), "{}", stderr(&run));
+    let read = |p: &str| fs::read_to_string(dir.path().join(p)).unwrap();
+    assert_eq!(read("reviewed/typed.txt"), read("plain/typed.txt"));
+    let review = read("review.csv");
+    let mut rows = review.trim_start_matches('\u{feff}').lines();
+    assert_eq!(
+        rows.next(),
+        Some("file,line,column,written,restored,alternative,margin,restored line")
+    );
+    let rows: Vec<&str> = rows.collect();
+    assert!(!rows.is_empty(), "{review}");
+    let restored = read("plain/typed.txt");
+    for row in &rows {
+        let cells: Vec<&str> = row.split(',').collect();
+        assert!(cells[0].ends_with("typed.txt"), "{row}");
+        let line: usize = cells[1].parse().unwrap();
+        let margin: f32 = cells[6].parse().unwrap();
+        assert!((0.0..2.0).contains(&margin), "{row}");
+        // The restored reading is the one in the output, and the alternative another.
+        let out_line = restored.lines().nth(line - 1).unwrap();
+        assert!(out_line.contains(cells[4]), "{row}");
+        assert_ne!(cells[4], cells[5], "{row}");
+    }
+    assert!(stderr(&run).contains("review:"), "{}", stderr(&run));
+    // A review list needs restoration, and may not overwrite an input.
+    let alone = kehoach(
+        &["normalize", "in", "-o", "x", "--review", "r.csv"],
+        dir.path(),
+    );
+    assert!(!alone.status.success());
+    let over = kehoach(
+        &[
+            "normalize",
+            "--restore",
+            "in",
+            "-o",
+            "y",
+            "--review",
+            "in/typed.txt",
+        ],
+        dir.path(),
+    );
+    assert!(!over.status.success());
+    assert!(
+        stderr(&over).contains("would overwrite an input"),
+        "{}",
+        stderr(&over)
+    );
+}

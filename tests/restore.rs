@@ -450,3 +450,45 @@ fn held_out_shared_text_is_restored_with_few_errors() {
     eprintln!("held-out sample: {} lines, SER {ser:.3}", gold.len());
     assert!(ser < 0.15, "SER {ser:.3}");
 }
+
+#[test]
+fn the_review_lists_close_calls_where_they_stand_and_not_the_sure_words() {
+    use kehoach::text::channel::Channel;
+    use kehoach::text::lm::LanguageModel;
+    // A model that has seen "phường chi" (the ward spends) as often as "phường chỉ" (the ward
+    // only), and "ủy ban nhân dân" alone.
+    let lm = LanguageModel::from_texts(
+        [
+            "Ủy ban nhân dân phường chi\nỦy ban nhân dân phường chỉ",
+            "Ủy ban nhân dân phường chi\nỦy ban nhân dân phường chỉ",
+        ],
+        1,
+    );
+    let restorer = Restorer::new(&lm, Channel::embedded());
+    let text = "Ke hoach\nUy ban nhan dan phuong chi\n";
+    let (restored, changed, doubts) = restorer.restore_reviewed(text, text);
+    assert_eq!((restored.clone(), changed), restorer.restore_text(text));
+    let chi: Vec<_> = doubts.iter().filter(|d| d.written == "chi").collect();
+    assert_eq!(chi.len(), 1, "{doubts:?}");
+    assert_eq!((chi[0].line, chi[0].column), (2, 24));
+    let mut readings = [chi[0].restored.as_str(), chi[0].alternative.as_str()];
+    readings.sort_unstable();
+    assert_eq!(readings, ["chi", "chỉ"]);
+    assert!(chi[0].margin < 0.5, "{doubts:?}");
+    // In a table cell, the column counts from the line's start.
+    let cells = "So\tUy ban nhan dan phuong chi\n";
+    let (_, _, in_cell) = restorer.restore_reviewed(cells, cells);
+    let chi = in_cell.iter().find(|d| d.written == "chi");
+    assert_eq!(
+        chi.map(|d| (d.line, d.column)),
+        Some((1, 27)),
+        "{in_cell:?}"
+    );
+    // The words only one reading of which the model knows are not listed.
+    assert!(
+        doubts
+            .iter()
+            .all(|d| !["Uy", "ban", "nhan", "dan"].contains(&d.written.as_str())),
+        "{doubts:?}"
+    );
+}

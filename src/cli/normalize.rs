@@ -13,7 +13,9 @@ use kehoach::batch::{InputFile, walk_inputs, would_overwrite_input, write_atomic
 use kehoach::read::{Document, Format, ReadError, read_bytes, read_path};
 use kehoach::text::channel::Channel;
 use kehoach::text::lm::LanguageModel;
+use kehoach::text::restore::Doubt;
 use kehoach::text::{Encoding, EncodingChoice, NormalizeOptions, Restorer, ToneStyle, normalize};
+use kehoach::write::review::{ReviewedFile, write_review};
 
 /// Arguments of `kehoach normalize`.
 #[derive(clap::Args)]
@@ -45,6 +47,12 @@ pub struct Args {
     /// (their names, terms and phrases), then restore the damaged ones with it.
     #[arg(long, requires = "restore")]
     adapt: bool,
+    /// With --restore: also write to FILE (CSV) the restored words it was least sure of, for a
+    /// person to check: file, line and column of the word in the input, the word as written, as
+    /// restored, its next best reading, and how much less likely that is (in nats, ln of the
+    /// ratio: under 2). Several times slower.
+    #[arg(long, value_name = "FILE", requires = "restore")]
+    review: Option<PathBuf>,
 }
 
 fn parse_encoding(name: &str) -> Result<EncodingChoice, String> {
@@ -69,6 +77,21 @@ struct FileOutcome {
     encoding: Encoding,
     lines_changed: usize,
     warning: Option<String>,
+    /// Under --review: the restored text (lines as in the input) and its doubts.
+    review: Option<Review>,
+}
+
+/// A document normalized: the text to write, and under --review what to list.
+struct Normalized {
+    text: String,
+    review: Option<Review>,
+}
+
+/// What --review lists of one document: its restored text, lines as in the input, and the
+/// words read with doubt.
+struct Review {
+    restored: String,
+    doubts: Vec<Doubt>,
 }
 
 /// Runs `kehoach normalize`.
@@ -103,11 +126,23 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let doc = read_bytes(Path::new("<stdin>"), &bytes, args.encoding);
         // One document: if it is clean, it has nothing to restore, so there is nothing to adapt.
         let restorer = args.restore.then(|| Restorer::new(base, channel));
-        return Ok(write_to_stdout(doc, |text| {
-            normalize_restoring(text, &options, restorer.as_ref())
-        })?);
+        let reviewing = restorer.as_ref().filter(|_| args.review.is_some());
+        let (code, review) = write_to_stdout(doc, |text| {
+            normalize_restoring(text, &options, restorer.as_ref(), reviewing.is_some())
+        })?;
+        write_review_list(args.review.as_deref(), [("<stdin>".to_string(), review)])?;
+        return Ok(code);
     }
     let (files, walk_errors) = walk_inputs(&args.paths, args.output.as_deref());
+    if let Some(review) = &args.review
+        && would_overwrite_input(review, &files)
+    {
+        bail!(
+            "the review list {} would overwrite an input",
+            review.display()
+        );
+    }
+    let reviewing = args.review.is_some();
     let adapted = (args.restore && args.adapt).then(|| {
         let adapted = adapt_model(base, &files, args.encoding);
         eprintln!("{}", adapted.summary(files.len()));
@@ -116,16 +151,18 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let restorer = args
         .restore
         .then(|| Restorer::new(adapted.as_ref().unwrap_or(base), channel));
-    let normalize = |text: &str, options: &NormalizeOptions| -> String {
-        normalize_restoring(text, options, restorer.as_ref())
-    };
     let Some(out_dir) = args.output.as_deref() else {
         if let [single] = args.paths.as_slice()
             && single.is_file()
         {
-            return Ok(write_to_stdout(read_path(single, args.encoding), |text| {
-                normalize(text, &options)
-            })?);
+            let (code, review) = write_to_stdout(read_path(single, args.encoding), |text| {
+                normalize_restoring(text, &options, restorer.as_ref(), reviewing)
+            })?;
+            write_review_list(
+                args.review.as_deref(),
+                [(single.display().to_string(), review)],
+            )?;
+            return Ok(code);
         }
         bail!("several inputs or a folder need -o OUT, the folder to write into");
     };
@@ -135,7 +172,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .zip(&targets)
         .map(|(input, target)| {
             let result = target.as_ref().map_err(Clone::clone).and_then(|target| {
-                normalize_file(input, target, args.encoding, &options, restorer.as_ref())
+                let restorer = restorer.as_ref();
+                normalize_file(input, target, args.encoding, &options, restorer, reviewing)
             });
             (input.path.clone(), result)
         })
@@ -145,9 +183,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut lines_changed = 0;
     let mut refused: Vec<(PathBuf, String)> = walk_errors;
     let mut read = 0;
+    let mut reviews = Vec::new();
     for (path, outcome) in outcomes {
         match outcome {
-            Ok(done) => {
+            Ok(mut done) => {
+                reviews.push((path.display().to_string(), done.review.take()));
                 read += 1;
                 *encodings.entry(done.encoding).or_default() += 1;
                 lines_changed += done.lines_changed;
@@ -161,6 +201,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     for (path, reason) in &refused {
         eprintln!("refused: {}: {reason}", path.display());
     }
+    write_review_list(args.review.as_deref(), reviews)?;
     let found: Vec<String> = encodings.iter().map(|(e, n)| format!("{e} {n}")).collect();
     eprintln!(
         "normalize: {read} files read, encodings: {}; {lines_changed} lines changed; {} refused",
@@ -178,21 +219,54 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     })
 }
 
-/// Writes one normalized document to stdout, or reports it refused (exit code 1).
+/// Writes one normalized document to stdout, or reports it refused (exit code 1); gives back
+/// what --review lists of it.
 fn write_to_stdout(
     doc: Result<Document, ReadError>,
-    normalize: impl Fn(&str) -> String,
-) -> std::io::Result<ExitCode> {
+    normalize: impl Fn(&str) -> Normalized,
+) -> std::io::Result<(ExitCode, Option<Review>)> {
     match doc {
         Ok(doc) => {
-            std::io::stdout().write_all(normalize(&doc.text).as_bytes())?;
-            Ok(ExitCode::SUCCESS)
+            let normalized = normalize(&doc.text);
+            std::io::stdout().write_all(normalized.text.as_bytes())?;
+            Ok((ExitCode::SUCCESS, normalized.review))
         }
         Err(error) => {
             eprintln!("refused: {error}");
-            Ok(ExitCode::from(1))
+            Ok((ExitCode::from(1), None))
         }
     }
+}
+
+/// Writes the review list to `path` (whole or not at all), when one was asked for: the files
+/// in input order, each with the words of it read with doubt.
+fn write_review_list(
+    path: Option<&Path>,
+    reviews: impl IntoIterator<Item = (String, Option<Review>)>,
+) -> anyhow::Result<()> {
+    let Some(path) = path else {
+        return Ok(());
+    };
+    let reviews: Vec<(String, Review)> = reviews
+        .into_iter()
+        .filter_map(|(file, review)| review.map(|r| (file, r)))
+        .collect();
+    let mut bytes = Vec::new();
+    write_review(
+        &mut bytes,
+        reviews.iter().map(|(file, review)| ReviewedFile {
+            file,
+            restored: &review.restored,
+            doubts: &review.doubts,
+        }),
+    )?;
+    write_atomic(path, &bytes).with_context(|| format!("cannot write {}", path.display()))?;
+    let words: usize = reviews.iter().map(|(_, r)| r.doubts.len()).sum();
+    eprintln!(
+        "review: {words} words to check, listed in {}",
+        path.display()
+    );
+    Ok(())
 }
 
 /// Where each input's text goes under `out_dir`: its path relative to the folder it was found
@@ -246,9 +320,13 @@ fn normalize_file(
     encoding: EncodingChoice,
     options: &NormalizeOptions,
     restorer: Option<&Restorer>,
+    reviewing: bool,
 ) -> Result<FileOutcome, String> {
     let doc = read_path(&input.path, encoding).map_err(|e| e.reason())?;
-    let normalized = normalize_restoring(&doc.text, options, restorer);
+    let Normalized {
+        text: normalized,
+        review,
+    } = normalize_restoring(&doc.text, options, restorer, reviewing);
     let lines_changed = if options.unwrap {
         0
     } else {
@@ -265,24 +343,52 @@ fn normalize_file(
         encoding: doc.encoding,
         lines_changed,
         warning,
+        review,
     })
 }
 
-/// Normalizes text, first restoring its damaged lines when a restorer is given (before any unwrapping).
+/// Normalizes text, first restoring its damaged lines when a restorer is given (before any
+/// unwrapping), and when `reviewing`, keeping the words it restored with doubt.
 fn normalize_restoring(
     text: &str,
     options: &NormalizeOptions,
     restorer: Option<&Restorer>,
-) -> String {
-    match restorer {
-        None => normalize(text, options),
-        Some(restorer) => {
-            let lines_kept = NormalizeOptions {
-                unwrap: false,
-                ..*options
-            };
-            let (restored, _) = restorer.restore_text(&normalize(text, &lines_kept));
+    reviewing: bool,
+) -> Normalized {
+    let Some(restorer) = restorer else {
+        return Normalized {
+            text: normalize(text, options),
+            review: None,
+        };
+    };
+    let lines_kept = NormalizeOptions {
+        unwrap: false,
+        ..*options
+    };
+    let input = normalize(text, &lines_kept);
+    if !reviewing {
+        let (restored, _) = restorer.restore_text(&input);
+        return Normalized {
+            text: normalize(&restored, options),
+            review: None,
+        };
+    }
+    let (restored, _, mut doubts) = restorer.restore_reviewed(&input, &input);
+    // What the review shows is spelled as the output is (tone placement).
+    for doubt in &mut doubts {
+        doubt.restored = normalize(&doubt.restored, &lines_kept);
+        doubt.alternative = normalize(&doubt.alternative, &lines_kept);
+    }
+    let shown = normalize(&restored, &lines_kept);
+    Normalized {
+        text: if options.unwrap {
             normalize(&restored, options)
-        }
+        } else {
+            shown.clone()
+        },
+        review: Some(Review {
+            restored: shown,
+            doubts,
+        }),
     }
 }

@@ -92,6 +92,13 @@ const SMALL_WORD_TITLE_COST: f32 = 3.0;
 const MAX_ACRONYMS: usize = 100_000;
 /// Words decoded together at most; a longer line is decoded in windows of this many.
 const MAX_LINE_WORDS: usize = 400;
+/// A restored word is listed for review ([`Restorer::restore_reviewed`]) when the best reading
+/// of its line that reads it otherwise scores less than this many nats below the chosen one.
+pub const REVIEW_MARGIN: f32 = 2.0;
+/// Words on each side of a word that are read again to weigh its other readings (the whole
+/// line, when it is shorter): what lies further off hardly depends on the word, and a long
+/// line costs time in proportion to its length, not to its square.
+const REVIEW_SPAN: usize = 10;
 /// Bytes of a document, from its first damaged line on, on which its damage is judged OCR's or
 /// typing's (a typed plan may have an OCR'd appendix far down).
 const OCR_JUDGED_ON: usize = 8 * 1024;
@@ -417,6 +424,30 @@ struct Memo {
     readings: IdMap<u64, Arc<Readings>>,
     /// What the document's damage is; judged when the first damaged line comes.
     damage: Option<Damage>,
+    /// The line being restored (1-based), where it starts in memory, and (when doubts are
+    /// collected) its text, for the doubts' places.
+    line: usize,
+    line_start: usize,
+    line_text: String,
+    /// The words read with doubt ([`REVIEW_MARGIN`]), when they are being collected.
+    doubts: Option<Vec<Doubt>>,
+}
+
+/// A restored word that the restorer was not sure of: another reading of it scored close.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Doubt {
+    /// Line of the text (1-based).
+    pub line: usize,
+    /// Where the word starts in its line (1-based, in characters).
+    pub column: usize,
+    /// The word as written.
+    pub written: String,
+    /// Its reading in the restored text.
+    pub restored: String,
+    /// The reading that came next best.
+    pub alternative: String,
+    /// How much less likely the best reading with the alternative is, in nats (ln of the ratio).
+    pub margin: f32,
 }
 
 /// What a document's damaged lines are, judged once per document ([`Restorer::judge_damage`]).
@@ -947,7 +978,24 @@ impl<'m> Restorer<'m> {
     /// [`Restorer::restore_text`] for a part of a document (a table cell): whether its damage
     /// is OCR's or typing's is judged on the whole `document`, as for the document's lines.
     pub fn restore_within(&self, text: &str, document: &str) -> (String, usize) {
-        let mut memo = Memo::default();
+        self.restore_lines(text, document, &mut Memo::default())
+    }
+
+    /// [`Restorer::restore_within`], with the restored words it was least sure of, for a person
+    /// to check: those whose next best reading scored less than [`REVIEW_MARGIN`] below (line
+    /// numbers count the lines of `text`). Finding them takes another search per word of a
+    /// damaged line, several times the time of restoring alone.
+    pub fn restore_reviewed(&self, text: &str, document: &str) -> (String, usize, Vec<Doubt>) {
+        let mut memo = Memo {
+            doubts: Some(Vec::new()),
+            ..Memo::default()
+        };
+        let (out, changed) = self.restore_lines(text, document, &mut memo);
+        (out, changed, memo.doubts.unwrap_or_default())
+    }
+
+    /// Restores the lines of `text` (see [`Restorer::restore_within`]) with one memo.
+    fn restore_lines(&self, text: &str, document: &str, memo: &mut Memo) -> (String, usize) {
         let mut out = String::with_capacity(text.len() + text.len() / 4);
         let mut changed = 0;
         // Where the line before this one starts in `out`.
@@ -957,13 +1005,18 @@ impl<'m> Restorer<'m> {
         let mut lines = text.split_inclusive('\n').peekable();
         while let Some(piece) = lines.next() {
             let body = piece.trim_end_matches(['\n', '\r']);
+            memo.line += 1;
+            if memo.doubts.is_some() {
+                memo.line_start = body.as_ptr() as usize;
+                body.clone_into(&mut memo.line_text);
+            }
             let lines_around = Around {
                 before: out[before..].trim_end_matches(['\n', '\r']),
                 after: lines
                     .peek()
                     .map_or("", |next| next.trim_end_matches(['\n', '\r'])),
             };
-            let mut restored = self.restore_with_memo(body, document, lines_around, &mut memo);
+            let mut restored = self.restore_with_memo(body, document, lines_around, memo);
             // Vietnamese lists run a), b), c), d), đ), e): a "d)" after a "d)" lost its mark.
             let label = list_label(&restored);
             if label == Some('d') && last_label == Some('d') {
@@ -1182,16 +1235,119 @@ impl<'m> Restorer<'m> {
             .collect();
         lattice.extend(look_ahead.iter().map(|word| word.readings(memo)));
         // Very long lines are decoded in windows, so memory and time stay linear.
-        let mut history = self.lm.history_after(around.before);
-        let mut best: Vec<Candidate> = lattice
-            .chunks(MAX_LINE_WORDS)
-            .flat_map(|window| {
-                let start = std::mem::replace(&mut history, [START; HISTORY]);
-                self.decode(window, start, ocr_prior)
-            })
-            .collect();
+        let mut start = self.lm.history_after(around.before);
+        let mut best = Vec::with_capacity(lattice.len());
+        let mut doubts = Vec::new();
+        for window in lattice.chunks(MAX_LINE_WORDS) {
+            let (path, score) = self.decode(window, start, ocr_prior);
+            if memo.doubts.is_some() {
+                let close = self.close_calls(window, start, ocr_prior, &path, score);
+                let offset = best.len();
+                doubts.extend(close.into_iter().map(|c| CloseCall {
+                    at: offset + c.at,
+                    ..c
+                }));
+            }
+            best.extend(path);
+            start = [START; HISTORY];
+        }
         best.truncate(chunks.len());
+        // (Doubts about the line after's first words, read with this line, are that line's.)
+        for close in doubts {
+            if let Some(&chosen) = best.get(close.at)
+                && let Some(doubt) = self.doubt(line, chunks, chosen, close, memo)
+                && let Some(list) = memo.doubts.as_mut()
+            {
+                list.push(doubt);
+            }
+        }
         best
+    }
+
+    /// The words of a decoded window whose next best reading makes a line scoring less than
+    /// [`REVIEW_MARGIN`] below `score`, the chosen path's.
+    /// Each word's is found by searching again without the word's chosen reading, over the
+    /// [`REVIEW_SPAN`] words on each side of it (read after the chosen words before them).
+    fn close_calls(
+        &self,
+        window: &[&[Candidate]],
+        start: [u32; HISTORY],
+        ocr_prior: f32,
+        path: &[Candidate],
+        score: f32,
+    ) -> Vec<CloseCall> {
+        let mut close = Vec::new();
+        for (i, chosen) in path.iter().enumerate() {
+            let others: Vec<Candidate> = window[i]
+                .iter()
+                .filter(|c| (c.syllable, c.id) != (chosen.syllable, chosen.id))
+                .copied()
+                .collect();
+            if others.is_empty() {
+                continue;
+            }
+            let from = i.saturating_sub(REVIEW_SPAN);
+            let to = (i + REVIEW_SPAN + 1).min(window.len());
+            let history = history_along(start, &path[..from]);
+            let best = if (from, to) == (0, window.len()) {
+                score
+            } else {
+                self.decode(&window[from..to], history, ocr_prior).1
+            };
+            let mut without = window[from..to].to_vec();
+            without[i - from] = &others;
+            let (other_path, other_score) = self.decode(&without, history, ocr_prior);
+            let margin = best - other_score;
+            if let Some(&alternative) = other_path.get(i - from).filter(|_| margin < REVIEW_MARGIN)
+            {
+                close.push(CloseCall {
+                    at: i,
+                    alternative,
+                    margin: margin.max(0.0),
+                });
+            }
+        }
+        close
+    }
+
+    /// A close call about a piece of a line (a table cell of the memo's line) read as
+    /// `chosen`, as a [`Doubt`]: where the word is, and both readings spelled in its case;
+    /// `None` when both read alike.
+    fn doubt(
+        &self,
+        line: &str,
+        chunks: &[(usize, Chunk)],
+        chosen: Candidate,
+        close: CloseCall,
+        memo: &Memo,
+    ) -> Option<Doubt> {
+        let (offset, chunk) = chunks.get(close.at)?;
+        let (written, at) = match chunk {
+            Chunk::Word(pre, w, _) | Chunk::Number(pre, w, _) => (*w, offset + pre.len()),
+            Chunk::Fixed(_) | Chunk::Symbol(_) => return None,
+        };
+        let spell = |c: Candidate| match c.syllable {
+            Some(s) => with_case_of(
+                &self.inventory.syllables[s as usize].0,
+                written,
+                CaseSetting::default(),
+            ),
+            None => written.to_string(),
+        };
+        let (restored, alternative) = (spell(chosen), spell(close.alternative));
+        if restored == alternative {
+            return None;
+        }
+        let byte = (line.as_ptr() as usize).checked_sub(memo.line_start)? + at;
+        let column = memo.line_text.get(..byte)?.chars().count() + 1;
+        Some(Doubt {
+            line: memo.line,
+            column,
+            written: written.to_string(),
+            restored,
+            alternative,
+            margin: close.margin,
+        })
     }
 
     /// The line written again with its chosen readings: each syllable in the case the written
@@ -1713,7 +1869,7 @@ impl<'m> Restorer<'m> {
     }
 
     /// Beam search over the lattice: the readings with the best model plus channel score,
-    /// read after the history `start`;
+    /// read after the history `start`, and that score (a log probability, less the costs);
     /// `ocr_prior` replaces [`OCR_PRIOR`] in the cost of OCR readings. (Candidates are pruned
     /// with [`OCR_PRIOR`] in both kinds of document: pruning with the OCR documents' lower
     /// prior keeps many more candidates, for OCR decoding about 1.7 times slower and 0.01-0.03
@@ -1723,7 +1879,7 @@ impl<'m> Restorer<'m> {
         lattice: &[&[Candidate]],
         start: [u32; HISTORY],
         ocr_prior: f32,
-    ) -> Vec<Candidate> {
+    ) -> (Vec<Candidate>, f32) {
         let cost = |c: &Candidate| {
             CHANNEL_WEIGHT * (c.cost + if c.ocr { ocr_prior - OCR_PRIOR } else { 0.0 })
         };
@@ -1853,6 +2009,7 @@ impl<'m> Restorer<'m> {
             std::mem::swap(&mut beam, &mut next);
         }
         let mut path = Vec::with_capacity(lattice.len());
+        let score = beam.first().map_or(f32::NEG_INFINITY, |h| h.score);
         let mut t = beam.first().map_or(usize::MAX, |h| h.trail);
         while t != usize::MAX {
             let (prev, c) = trails[t];
@@ -1860,8 +2017,31 @@ impl<'m> Restorer<'m> {
             t = prev;
         }
         path.reverse();
-        path
+        (path, score)
     }
+}
+
+/// A word read with doubt, found by [`Restorer::close_calls`].
+#[derive(Clone, Copy)]
+struct CloseCall {
+    /// Its position in the line's lattice.
+    at: usize,
+    /// The reading that came next best.
+    alternative: Candidate,
+    /// How much less the best line with that reading scores, in nats.
+    margin: f32,
+}
+
+/// The history the words of `path` leave after `start`, as decoding keeps it (a run of other
+/// words is one word).
+fn history_along(start: [u32; HISTORY], path: &[Candidate]) -> [u32; HISTORY] {
+    path.iter().fold(start, |[t, u, v], c| {
+        if c.id == OTHER && v == OTHER {
+            [t, u, v]
+        } else {
+            [u, v, c.id]
+        }
+    })
 }
 
 /// The key under which hypotheses are one state: the last words of `history` that the model can

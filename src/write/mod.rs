@@ -1,4 +1,5 @@
-//! Writers: plan records into tables (CSV, XLSX, JSON Lines), one row per target.
+//! Writers: plan records into tables (CSV, XLSX, JSON Lines), one row per target; and the
+//! review list of restored words ([`review`]).
 //!
 //! Rows are built from records ([`TargetRow`], [`ProductRow`], [`PlanRow`]) and
 //! streamed into a [`TableWriter`] as records arrive; only the small
@@ -15,6 +16,7 @@ use crate::plan::record::Period;
 
 pub mod csv;
 pub mod jsonl;
+pub mod review;
 pub mod xlsx;
 
 /// Why a table could not be written.

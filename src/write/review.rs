@@ -1,0 +1,129 @@
+//! The review list of `normalize --restore --review`: the restored words the restorer was least
+//! sure of, one per row, as CSV (UTF-8 with a byte-order mark, for Excel), for a person to check.
+
+use std::io::Write;
+
+use super::WriteError;
+use super::csv::BOM;
+use crate::text::restore::Doubt;
+
+/// The columns of the review list.
+pub const REVIEW_COLUMNS: [&str; 8] = [
+    "file",
+    "line",
+    "column",
+    "written",
+    "restored",
+    "alternative",
+    "margin",
+    "restored line",
+];
+
+/// One restored document's part of the review list: its name, its restored text (lines as in
+/// the input) and its doubts.
+pub struct ReviewedFile<'a> {
+    /// The file as the user named it.
+    pub file: &'a str,
+    /// The restored text, line for line as the input.
+    pub restored: &'a str,
+    /// The words read with doubt, in the order of the text.
+    pub doubts: &'a [Doubt],
+}
+
+/// Characters of the restored line shown on each side of the word's column, at most.
+const CONTEXT_CHARS: usize = 80;
+
+/// Writes the review list: header row, then per file each doubt with the restored line it is
+/// in (tabs shown as spaces; in a long line, the [`CONTEXT_CHARS`] characters on each side of
+/// the word's column, the cuts marked "…"), the margin in nats with two decimals.
+pub fn write_review<'a>(
+    out: impl Write,
+    files: impl IntoIterator<Item = ReviewedFile<'a>>,
+) -> Result<(), WriteError> {
+    let mut out = out;
+    out.write_all(BOM)?;
+    let mut writer = ::csv::Writer::from_writer(out);
+    writer.write_record(REVIEW_COLUMNS)?;
+    for reviewed in files {
+        let lines: Vec<&str> = reviewed.restored.lines().collect();
+        for doubt in reviewed.doubts {
+            let context = lines
+                .get(doubt.line.wrapping_sub(1))
+                .map_or(String::new(), |line| context(line, doubt.column));
+            writer.write_record([
+                reviewed.file,
+                &doubt.line.to_string(),
+                &doubt.column.to_string(),
+                &doubt.written,
+                &doubt.restored,
+                &doubt.alternative,
+                &format!("{:.2}", doubt.margin),
+                &context,
+            ])?;
+        }
+    }
+    writer.flush()?;
+    Ok(())
+}
+
+/// The part of a restored line shown beside a word at `column` (1-based, characters).
+fn context(line: &str, column: usize) -> String {
+    let chars: Vec<char> = line
+        .chars()
+        .map(|c| if c == '\t' { ' ' } else { c })
+        .collect();
+    let at = column.saturating_sub(1).min(chars.len());
+    let from = at.saturating_sub(CONTEXT_CHARS);
+    let to = (at + CONTEXT_CHARS).min(chars.len());
+    let mut shown = String::new();
+    if from > 0 {
+        shown.push('…');
+    }
+    shown.extend(&chars[from..to]);
+    if to < chars.len() {
+        shown.push('…');
+    }
+    shown
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_doubt_is_a_row_with_its_restored_line() {
+        let doubts = [Doubt {
+            line: 2,
+            column: 5,
+            written: "chi".into(),
+            restored: "chỉ".into(),
+            alternative: "chi".into(),
+            margin: 1.234,
+        }];
+        let mut out = Vec::new();
+        write_review(
+            &mut out,
+            [ReviewedFile {
+                file: "kh.txt",
+                restored: "Kế hoạch\nTổ chỉ\tgiải thưởng\n",
+                doubts: &doubts,
+            }],
+        )
+        .unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let text = text.strip_prefix('\u{feff}').unwrap();
+        assert_eq!(
+            text,
+            "file,line,column,written,restored,alternative,margin,restored line\n\
+             kh.txt,2,5,chi,chỉ,chi,1.23,Tổ chỉ giải thưởng\n"
+        );
+    }
+
+    #[test]
+    fn a_long_line_is_shown_around_the_word() {
+        let line = format!("{}chỉ{}", "a".repeat(500), "b".repeat(500));
+        let shown = context(&line, 501);
+        assert_eq!(shown, format!("…{}chỉ{}…", "a".repeat(80), "b".repeat(77)));
+        assert_eq!(context("Tổ chỉ", 4), "Tổ chỉ");
+    }
+}
