@@ -1,32 +1,45 @@
 //! Adapting the restoration model to a batch: the files that are already clean Vietnamese
-//! teach it their local names, products and phrases before the damaged ones are restored.
+//! teach it their local names, products and phrases; then the damaged files, restored with
+//! that model, teach it the lines it restored with confidence, before they are restored again.
 
 use rayon::prelude::*;
 
 use crate::batch::InputFile;
 use crate::read::read_path;
-use crate::text::lm::LanguageModel;
-use crate::text::{EncodingChoice, NormalizeOptions, needs_restoration, normalize};
+use crate::text::channel::Channel;
+use crate::text::lm::{LanguageModel, NgramCounts};
+use crate::text::{EncodingChoice, NormalizeOptions, Restorer, needs_restoration, normalize};
 
 /// A model adapted to a batch, and what taught it.
 pub struct Adapted {
-    /// `base` with the clean files' counts added.
+    /// `base` with the clean files' counts and the damaged files' confident lines added.
     pub model: LanguageModel,
     /// Files that read as clean Vietnamese and were counted.
     pub clean_files: usize,
     /// Their size in bytes (as normalized text).
     pub bytes: usize,
+    /// Damaged files whose lines restored with confidence were counted.
+    pub restored_files: usize,
+    /// The size of those lines in bytes.
+    pub restored_bytes: usize,
 }
 
 impl Adapted {
     /// One line for the user: how many of the batch's `inputs` taught the model.
     pub fn summary(&self, inputs: usize) -> String {
         format!(
-            "adapt: {} clean inputs of {inputs} taught the model ({} bytes)",
-            self.clean_files, self.bytes
+            "adapt: {} clean inputs of {inputs} taught the model ({} bytes), then the lines \
+             restored with confidence of {} damaged ones ({} bytes)",
+            self.clean_files, self.bytes, self.restored_files, self.restored_bytes
         )
     }
 }
+
+/// A restored line teaches the model only if no word of it had another reading whose best
+/// line scored less than this many nats below the chosen one (measured in
+/// `docs/restore-eval.md`): the lines a restorer is sure of are mostly right, and teach the
+/// batch's own words, while the doubtful ones would teach its mistakes.
+pub const CONFIDENT_MARGIN: f32 = 1.0;
 
 /// Clean text taught at most (bytes): enough for any batch of plans, and it bounds the
 /// memory the counts take (the rest of the batch is still restored and parsed).
@@ -35,36 +48,130 @@ pub const MAX_TEACHING_BYTES: usize = 64 << 20;
 /// Files read at once while looking for clean ones.
 const FILES_AT_ONCE: usize = 64;
 
-/// The model `base` taught by the files among `inputs` that read as clean Vietnamese (no
-/// restoration needed), in path order, up to [`MAX_TEACHING_BYTES`]; files that cannot be read
-/// are skipped here (the batch reports them when it reads them for its own work).
+/// The model `base` taught by the batch `inputs`, in path order, up to
+/// [`MAX_TEACHING_BYTES`] in all: first by the files that read as clean Vietnamese (no
+/// restoration needed); then, with that model and `channel`, the damaged files are restored,
+/// and each one's lines restored with confidence ([`CONFIDENT_MARGIN`]) are taught as a
+/// document of its own. Files that cannot be read are skipped here (the batch reports them
+/// when it reads them for its own work).
 pub fn adapt_model(
     base: &LanguageModel,
+    channel: &Channel,
     inputs: &[InputFile],
     encoding: EncodingChoice,
 ) -> Adapted {
-    let as_read = NormalizeOptions::default();
     let mut counts = base.counts();
-    let (mut clean_files, mut bytes) = (0, 0);
-    'batch: for group in inputs.chunks(FILES_AT_ONCE) {
-        let clean: Vec<String> = group
-            .par_iter()
-            .filter_map(|input| read_path(&input.path, encoding).ok())
-            .map(|doc| normalize(&doc.text, &as_read))
-            .filter(|text| !text.trim().is_empty() && !needs_restoration(text))
-            .collect();
-        for text in clean {
-            if bytes + text.len() > MAX_TEACHING_BYTES {
-                break 'batch;
-            }
-            counts.add_text(&text);
-            clean_files += 1;
-            bytes += text.len();
-        }
-    }
+    let mut budget = MAX_TEACHING_BYTES;
+    let (clean_files, bytes) = teach(&mut counts, &mut budget, inputs, encoding, |text| {
+        (!needs_restoration(&text)).then_some(text)
+    });
+    let taught_by_clean = counts.build(1);
+    let restorer = Restorer::new(&taught_by_clean, channel);
+    let (restored_files, restored_bytes) =
+        teach(&mut counts, &mut budget, inputs, encoding, |text| {
+            needs_restoration(&text).then(|| confident_lines(&restorer, &text))
+        });
     Adapted {
         model: counts.build(1),
         clean_files,
         bytes,
+        restored_files,
+        restored_bytes,
+    }
+}
+
+/// Adds to `counts`, as one document each, the text `lesson` draws from each of `inputs`
+/// (read and normalized; `None`: nothing), while `budget` (bytes) lasts; returns how many
+/// files taught and how many bytes.
+fn teach(
+    counts: &mut NgramCounts,
+    budget: &mut usize,
+    inputs: &[InputFile],
+    encoding: EncodingChoice,
+    lesson: impl Fn(String) -> Option<String> + Sync,
+) -> (usize, usize) {
+    let as_read = NormalizeOptions::default();
+    let (mut files, mut bytes) = (0, 0);
+    for group in inputs.chunks(FILES_AT_ONCE) {
+        let texts: Vec<String> = group
+            .par_iter()
+            .filter_map(|input| read_path(&input.path, encoding).ok())
+            .map(|doc| normalize(&doc.text, &as_read))
+            .filter(|text| !text.trim().is_empty())
+            .filter_map(&lesson)
+            .filter(|text| !text.is_empty())
+            .collect();
+        for text in texts {
+            if text.len() > *budget {
+                return (files, bytes);
+            }
+            counts.add_text(&text);
+            *budget -= text.len();
+            files += 1;
+            bytes += text.len();
+        }
+    }
+    (files, bytes)
+}
+
+/// The lines of a damaged text as `restorer` restores them, but those with a word it was not
+/// sure of (another reading within [`CONFIDENT_MARGIN`]).
+fn confident_lines(restorer: &Restorer, text: &str) -> String {
+    let (restored, _, doubts) = restorer.restore_reviewed(text, text);
+    let doubtful: std::collections::HashSet<usize> = doubts
+        .iter()
+        .filter(|d| d.margin < CONFIDENT_MARGIN)
+        .map(|d| d.line)
+        .collect();
+    let mut lines = String::new();
+    for (n, line) in restored.lines().enumerate() {
+        if !doubtful.contains(&(n + 1)) && !line.trim().is_empty() {
+            lines.push_str(line);
+            lines.push('\n');
+        }
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_files_teach_and_damaged_ones_teach_only_the_lines_restored_with_confidence() {
+        // A model that knows "nhân dân đóng góp" in one reading only, and has seen "phường
+        // chi" (the ward spends) as often as "phường chỉ" (the ward only).
+        let base = LanguageModel::from_texts(
+            [
+                "Ủy ban nhân dân phường chi\nỦy ban nhân dân phường chỉ\nnhân dân đóng góp",
+                "Ủy ban nhân dân phường chi\nỦy ban nhân dân phường chỉ\nnhân dân đóng góp",
+            ],
+            1,
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let clean = "Ủy ban nhân dân phường Yên Hòa\n";
+        std::fs::write(dir.path().join("a-clean.txt"), clean).unwrap();
+        std::fs::write(
+            dir.path().join("b-typed.txt"),
+            "nhan dan dong gop\nUy ban nhan dan phuong chi\n",
+        )
+        .unwrap();
+        let inputs: Vec<InputFile> = ["a-clean.txt", "b-typed.txt"]
+            .iter()
+            .map(|name| InputFile {
+                path: dir.path().join(name),
+                relative: name.into(),
+            })
+            .collect();
+        let adapted = adapt_model(&base, Channel::embedded(), &inputs, EncodingChoice::Auto);
+        assert_eq!((adapted.clean_files, adapted.bytes), (1, clean.len()));
+        // The second line's "chi" is a close call: only the first line teaches.
+        assert_eq!(adapted.restored_files, 1);
+        assert_eq!(adapted.restored_bytes, "nhân dân đóng góp\n".len());
+        // The clean file's name is now known after "phường".
+        let after = |lm: &LanguageModel| {
+            lm.log_prob([lm.id("dân"), lm.id("phường"), lm.id("yên")], lm.id("hòa"))
+        };
+        assert!(after(&adapted.model) > after(&base));
     }
 }

@@ -29,8 +29,9 @@ pub struct TargetsOptions {
     pub parse: ParseOptions,
     /// Worker threads (all cores when `None`).
     pub threads: Option<usize>,
-    /// Let the plans that are already clean Vietnamese teach the restoration model before the
-    /// damaged ones are restored ([`adapt_model`]).
+    /// Let the plans that are already clean Vietnamese, and then the lines of the damaged ones
+    /// restored with confidence, teach the restoration model before the damaged ones are
+    /// restored ([`adapt_model`]).
     pub adapt: bool,
 }
 
@@ -49,8 +50,9 @@ pub struct RunSummary {
     pub refused: Vec<(PathBuf, String)>,
     /// Where refused files are listed: the errors CSV, or `None` for XLSX (its Errors sheet).
     pub errors_file: Option<PathBuf>,
-    /// With [`TargetsOptions::adapt`]: how many clean plans taught the model.
-    pub taught_by: Option<usize>,
+    /// With [`TargetsOptions::adapt`]: how many clean plans taught the model, and how many
+    /// damaged ones then taught it their lines restored with confidence.
+    pub taught_by: Option<(usize, usize)>,
 }
 
 /// Why a `targets` run could not be done at all (refused files are not errors).
@@ -122,7 +124,14 @@ pub fn run_targets(
     let pool = builder.build()?;
     let chunk = pool.current_num_threads() * 32;
     let adapted = options.adapt.then(|| {
-        pool.install(|| adapt_model(LanguageModel::embedded(), &files, options.parse.encoding))
+        pool.install(|| {
+            adapt_model(
+                LanguageModel::embedded(),
+                Channel::embedded(),
+                &files,
+                options.parse.encoding,
+            )
+        })
     });
     let own_restorer = adapted
         .as_ref()
@@ -144,7 +153,7 @@ pub fn run_targets(
     let mut summary = RunSummary {
         skipped,
         errors_file: errors_file.clone(),
-        taught_by: adapted.as_ref().map(|a| a.clean_files),
+        taught_by: adapted.as_ref().map(|a| (a.clean_files, a.restored_files)),
         ..RunSummary::default()
     };
     let progress = progress_bar(files.len() as u64, "targets");

@@ -44,7 +44,8 @@ pub struct Args {
     #[arg(long, value_name = "FILE", requires = "restore")]
     channel: Option<PathBuf>,
     /// With --restore: first let the inputs that are already clean Vietnamese teach the model
-    /// (their names, terms and phrases), then restore the damaged ones with it.
+    /// (their names, terms and phrases), then the damaged ones, restored with it, teach it the
+    /// lines it was sure of; then restore the damaged ones with that model.
     #[arg(long, requires = "restore")]
     adapt: bool,
     /// With --restore: also write to FILE (CSV) the restored words it was least sure of, for a
@@ -144,7 +145,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let reviewing = args.review.is_some();
     let adapted = (args.restore && args.adapt).then(|| {
-        let adapted = adapt_model(base, &files, args.encoding);
+        let adapted = adapt_model(base, channel, &files, args.encoding);
         eprintln!("{}", adapted.summary(files.len()));
         adapted.model
     });

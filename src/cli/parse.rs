@@ -24,7 +24,8 @@ pub struct Args {
     #[arg(short, long)]
     output: Option<PathBuf>,
     /// First let the plans that are already clean Vietnamese teach the restoration model (their
-    /// names, products and phrases), then restore and parse the damaged ones with it.
+    /// names, products and phrases), then the damaged ones, restored with it, teach it the lines
+    /// it was sure of; then restore and parse the damaged ones with that model.
     #[arg(long)]
     adapt: bool,
 }
@@ -43,7 +44,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         && args.paths[0].is_file();
     let options = ParseOptions::default();
     let adapted = args.adapt.then(|| {
-        let adapted = adapt_model(LanguageModel::embedded(), &files, options.encoding);
+        let adapted = adapt_model(
+            LanguageModel::embedded(),
+            Channel::embedded(),
+            &files,
+            options.encoding,
+        );
         eprintln!("{}", adapted.summary(files.len()));
         adapted.model
     });

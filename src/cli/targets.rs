@@ -18,7 +18,8 @@ pub struct Args {
     #[arg(short = 'j', long, value_parser = clap::value_parser!(u16).range(1..))]
     jobs: Option<u16>,
     /// First let the plans that are already clean Vietnamese teach the restoration model (their
-    /// names, products and phrases), then restore and parse the damaged ones with it.
+    /// names, products and phrases), then the damaged ones, restored with it, teach it the lines
+    /// it was sure of; then restore and parse the damaged ones with that model.
     #[arg(long)]
     adapt: bool,
 }
@@ -34,8 +35,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     for (path, reason) in &summary.refused {
         eprintln!("refused: {}: {reason}", path.display());
     }
-    if let Some(taught) = summary.taught_by {
-        eprintln!("adapt: the restoration model learned from {taught} clean plan(s)");
+    if let Some((clean, restored)) = summary.taught_by {
+        eprintln!(
+            "adapt: the restoration model learned from {clean} clean plan(s), then from the \
+             lines restored with confidence of {restored} damaged one(s)"
+        );
     }
     let listed = match &summary.errors_file {
         Some(path) => format!("listed in {}", path.display()),
