@@ -424,10 +424,11 @@ struct Memo {
     readings: IdMap<u64, Arc<Readings>>,
     /// What the document's damage is; judged when the first damaged line comes.
     damage: Option<Damage>,
-    /// The line being restored (1-based), where it starts in memory, and (when doubts are
-    /// collected) its text, for the doubts' places.
+    /// The line being restored (1-based), for the doubts' places.
     line: usize,
+    /// Where that line starts in memory (its cells are parts of it), when doubts are collected.
     line_start: usize,
+    /// That line's text, when doubts are collected.
     line_text: String,
     /// The words read with doubt ([`REVIEW_MARGIN`]), when they are being collected.
     doubts: Option<Vec<Doubt>>,
@@ -1241,7 +1242,9 @@ impl<'m> Restorer<'m> {
         for window in lattice.chunks(MAX_LINE_WORDS) {
             let (path, score) = self.decode(window, start, ocr_prior);
             if memo.doubts.is_some() {
-                let close = self.close_calls(window, start, ocr_prior, &path, score);
+                // (Not the words of the line after, read with this line's last ones.)
+                let here = chunks.len().saturating_sub(best.len());
+                let close = self.close_calls(window, start, ocr_prior, &path, score, here);
                 let offset = best.len();
                 doubts.extend(close.into_iter().map(|c| CloseCall {
                     at: offset + c.at,
@@ -1264,9 +1267,9 @@ impl<'m> Restorer<'m> {
         best
     }
 
-    /// The words of a decoded window whose next best reading makes a line scoring less than
-    /// [`REVIEW_MARGIN`] below `score`, the chosen path's.
-    /// Each word's is found by searching again without the word's chosen reading, over the
+    /// The words among the first `words` of a decoded window whose next best reading makes a
+    /// line scoring less than [`REVIEW_MARGIN`] below `score`, the chosen path's. Each word's
+    /// is found by searching again without the word's chosen reading, over the
     /// [`REVIEW_SPAN`] words on each side of it (read after the chosen words before them).
     fn close_calls(
         &self,
@@ -1275,9 +1278,10 @@ impl<'m> Restorer<'m> {
         ocr_prior: f32,
         path: &[Candidate],
         score: f32,
+        words: usize,
     ) -> Vec<CloseCall> {
         let mut close = Vec::new();
-        for (i, chosen) in path.iter().enumerate() {
+        for (i, chosen) in path.iter().enumerate().take(words) {
             let others: Vec<Candidate> = window[i]
                 .iter()
                 .filter(|c| (c.syllable, c.id) != (chosen.syllable, chosen.id))
