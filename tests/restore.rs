@@ -455,6 +455,7 @@ fn held_out_shared_text_is_restored_with_few_errors() {
 fn the_review_lists_close_calls_where_they_stand_and_not_the_sure_words() {
     use kehoach::text::channel::Channel;
     use kehoach::text::lm::LanguageModel;
+    use kehoach::text::restore::ReviewOptions;
     // A model that has seen "phường chi" (the ward spends) as often as "phường chỉ" (the ward
     // only), and "ủy ban nhân dân" alone.
     let lm = LanguageModel::from_texts(
@@ -466,7 +467,8 @@ fn the_review_lists_close_calls_where_they_stand_and_not_the_sure_words() {
     );
     let restorer = Restorer::new(&lm, Channel::embedded());
     let text = "Ke hoach\nUy ban nhan dan phuong chi\n";
-    let (restored, changed, doubts) = restorer.restore_reviewed(text, text);
+    let (restored, changed, doubts) =
+        restorer.restore_reviewed(text, text, ReviewOptions::default());
     assert_eq!((restored.clone(), changed), restorer.restore_text(text));
     let chi: Vec<_> = doubts.iter().filter(|d| d.written == "chi").collect();
     assert_eq!(chi.len(), 1, "{doubts:?}");
@@ -477,7 +479,7 @@ fn the_review_lists_close_calls_where_they_stand_and_not_the_sure_words() {
     assert!(chi[0].margin < 0.5, "{doubts:?}");
     // In a table cell, the column counts from the line's start.
     let cells = "So\tUy ban nhan dan phuong chi\n";
-    let (_, _, in_cell) = restorer.restore_reviewed(cells, cells);
+    let (_, _, in_cell) = restorer.restore_reviewed(cells, cells, ReviewOptions::default());
     let chi = in_cell.iter().find(|d| d.written == "chi");
     assert_eq!(
         chi.map(|d| (d.line, d.column)),

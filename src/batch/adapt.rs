@@ -8,6 +8,7 @@ use crate::batch::InputFile;
 use crate::read::read_path;
 use crate::text::channel::Channel;
 use crate::text::lm::{LanguageModel, NgramCounts};
+use crate::text::restore::ReviewOptions;
 use crate::text::{EncodingChoice, NormalizeOptions, Restorer, needs_restoration, normalize};
 
 /// A model adapted to a batch, and what taught it.
@@ -117,12 +118,12 @@ fn teach(
 /// The lines of a damaged text as `restorer` restores them, but those with a word it was not
 /// sure of (another reading within [`CONFIDENT_MARGIN`]).
 fn confident_lines(restorer: &Restorer, text: &str) -> String {
-    let (restored, _, doubts) = restorer.restore_reviewed(text, text);
-    let doubtful: std::collections::HashSet<usize> = doubts
-        .iter()
-        .filter(|d| d.margin < CONFIDENT_MARGIN)
-        .map(|d| d.line)
-        .collect();
+    let doubts_wanted = ReviewOptions {
+        margin: CONFIDENT_MARGIN,
+        first_per_line: true,
+    };
+    let (restored, _, doubts) = restorer.restore_reviewed(text, text, doubts_wanted);
+    let doubtful: std::collections::HashSet<usize> = doubts.iter().map(|d| d.line).collect();
     let mut lines = String::new();
     for (n, line) in restored.lines().enumerate() {
         if !doubtful.contains(&(n + 1)) && !line.trim().is_empty() {

@@ -13,7 +13,7 @@ use kehoach::batch::{InputFile, walk_inputs, would_overwrite_input, write_atomic
 use kehoach::read::{Document, Format, ReadError, read_bytes, read_path};
 use kehoach::text::channel::Channel;
 use kehoach::text::lm::LanguageModel;
-use kehoach::text::restore::Doubt;
+use kehoach::text::restore::{Doubt, ReviewOptions};
 use kehoach::text::{Encoding, EncodingChoice, NormalizeOptions, Restorer, ToneStyle, normalize};
 use kehoach::write::review::{ReviewedFile, write_review};
 
@@ -374,7 +374,8 @@ fn normalize_restoring(
             review: None,
         };
     }
-    let (restored, _, mut doubts) = restorer.restore_reviewed(&input, &input);
+    let (restored, _, mut doubts) =
+        restorer.restore_reviewed(&input, &input, ReviewOptions::default());
     // What the review shows is spelled as the output is (tone placement).
     for doubt in &mut doubts {
         doubt.restored = normalize(&doubt.restored, &lines_kept);

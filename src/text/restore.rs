@@ -95,6 +95,26 @@ const MAX_LINE_WORDS: usize = 400;
 /// A restored word is listed for review ([`Restorer::restore_reviewed`]) when the best reading
 /// of its line that reads it otherwise scores less than this many nats below the chosen one.
 pub const REVIEW_MARGIN: f32 = 2.0;
+
+/// Which restored words [`Restorer::restore_reviewed`] looks for.
+#[derive(Clone, Copy, Debug)]
+pub struct ReviewOptions {
+    /// A word is in doubt when the best line with another reading of it scores less than this
+    /// many nats below the chosen one.
+    pub margin: f32,
+    /// Only the first word in doubt of each line: enough to tell the lines in doubt from the
+    /// others, and faster.
+    pub first_per_line: bool,
+}
+
+impl Default for ReviewOptions {
+    fn default() -> Self {
+        ReviewOptions {
+            margin: REVIEW_MARGIN,
+            first_per_line: false,
+        }
+    }
+}
 /// Words on each side of a word that are read again to weigh its other readings (the whole
 /// line, when it is shorter): what lies further off hardly depends on the word, and a long
 /// line costs time in proportion to its length, not to its square.
@@ -430,8 +450,10 @@ struct Memo {
     line_start: usize,
     /// That line's text, when doubts are collected.
     line_text: String,
-    /// The words read with doubt ([`REVIEW_MARGIN`]), when they are being collected.
-    doubts: Option<Vec<Doubt>>,
+    /// Which words in doubt to collect, if any.
+    review: Option<ReviewOptions>,
+    /// The words read with doubt, as collected.
+    doubts: Vec<Doubt>,
 }
 
 /// A restored word that the restorer was not sure of: another reading of it scored close.
@@ -983,16 +1005,21 @@ impl<'m> Restorer<'m> {
     }
 
     /// [`Restorer::restore_within`], with the restored words it was least sure of, for a person
-    /// to check: those whose next best reading scored less than [`REVIEW_MARGIN`] below (line
+    /// to check: those whose next best reading scored less than `options.margin` below (line
     /// numbers count the lines of `text`). Finding them takes another search per word of a
     /// damaged line, several times the time of restoring alone.
-    pub fn restore_reviewed(&self, text: &str, document: &str) -> (String, usize, Vec<Doubt>) {
+    pub fn restore_reviewed(
+        &self,
+        text: &str,
+        document: &str,
+        options: ReviewOptions,
+    ) -> (String, usize, Vec<Doubt>) {
         let mut memo = Memo {
-            doubts: Some(Vec::new()),
+            review: Some(options),
             ..Memo::default()
         };
         let (out, changed) = self.restore_lines(text, document, &mut memo);
-        (out, changed, memo.doubts.unwrap_or_default())
+        (out, changed, memo.doubts)
     }
 
     /// Restores the lines of `text` (see [`Restorer::restore_within`]) with one memo.
@@ -1007,7 +1034,7 @@ impl<'m> Restorer<'m> {
         while let Some(piece) = lines.next() {
             let body = piece.trim_end_matches(['\n', '\r']);
             memo.line += 1;
-            if memo.doubts.is_some() {
+            if memo.review.is_some() {
                 memo.line_start = body.as_ptr() as usize;
                 body.clone_into(&mut memo.line_text);
             }
@@ -1241,10 +1268,19 @@ impl<'m> Restorer<'m> {
         let mut doubts = Vec::new();
         for window in lattice.chunks(MAX_LINE_WORDS) {
             let (path, score) = self.decode(window, start, ocr_prior);
-            if memo.doubts.is_some() {
+            let line_in_doubt = memo.doubts.last().is_some_and(|d| d.line == memo.line);
+            if let Some(options) = memo.review
+                && !(options.first_per_line && (line_in_doubt || !doubts.is_empty()))
+            {
                 // (Not the words of the line after, read with this line's last ones.)
                 let here = chunks.len().saturating_sub(best.len());
-                let close = self.close_calls(window, start, ocr_prior, &path, score, here);
+                let search = CloseCallSearch {
+                    start,
+                    ocr_prior,
+                    words: here,
+                    options,
+                };
+                let close = self.close_calls(window, &path, score, search);
                 let offset = best.len();
                 doubts.extend(close.into_iter().map(|c| CloseCall {
                     at: offset + c.at,
@@ -1259,32 +1295,39 @@ impl<'m> Restorer<'m> {
         for close in doubts {
             if let Some(&chosen) = best.get(close.at)
                 && let Some(doubt) = self.doubt(line, chunks, chosen, close, memo)
-                && let Some(list) = memo.doubts.as_mut()
             {
-                list.push(doubt);
+                memo.doubts.push(doubt);
             }
         }
         best
     }
 
-    /// The words among the first `words` of a decoded window whose next best reading makes a
-    /// line scoring less than [`REVIEW_MARGIN`] below `score`, the chosen path's. Each word's
-    /// is found by searching again without the word's chosen reading, over the
+    /// The words among the first `search.words` of a decoded window, read as `path`, whose
+    /// next best reading makes a line scoring less than the review's margin below `score`, the
+    /// chosen path's (the first of them only, if the review asks for one per line). Each
+    /// word's is found by searching again without the word's chosen reading, over the
     /// [`REVIEW_SPAN`] words on each side of it (read after the chosen words before them).
     fn close_calls(
         &self,
         window: &[&[Candidate]],
-        start: [u32; HISTORY],
-        ocr_prior: f32,
         path: &[Candidate],
         score: f32,
-        words: usize,
+        search: CloseCallSearch,
     ) -> Vec<CloseCall> {
+        let CloseCallSearch {
+            start,
+            ocr_prior,
+            words,
+            options,
+        } = search;
         let mut close = Vec::new();
         for (i, chosen) in path.iter().enumerate().take(words) {
+            if options.first_per_line && !close.is_empty() {
+                break;
+            }
             let others: Vec<Candidate> = window[i]
                 .iter()
-                .filter(|c| (c.syllable, c.id) != (chosen.syllable, chosen.id))
+                .filter(|c| c.syllable != chosen.syllable)
                 .copied()
                 .collect();
             if others.is_empty() {
@@ -1302,7 +1345,7 @@ impl<'m> Restorer<'m> {
             without[i - from] = &others;
             let (other_path, other_score) = self.decode(&without, history, ocr_prior);
             let margin = best - other_score;
-            if let Some(&alternative) = other_path.get(i - from).filter(|_| margin < REVIEW_MARGIN)
+            if let Some(&alternative) = other_path.get(i - from).filter(|_| margin < options.margin)
             {
                 close.push(CloseCall {
                     at: i,
@@ -2023,6 +2066,17 @@ impl<'m> Restorer<'m> {
         path.reverse();
         (path, score)
     }
+}
+
+/// How [`Restorer::close_calls`] searches a decoded window: after which history, with which
+/// cost of OCR readings, over how many of its words (the rest are the line after's), and for
+/// which doubts.
+#[derive(Clone, Copy)]
+struct CloseCallSearch {
+    start: [u32; HISTORY],
+    ocr_prior: f32,
+    words: usize,
+    options: ReviewOptions,
 }
 
 /// A word read with doubt, found by [`Restorer::close_calls`].
