@@ -42,11 +42,12 @@ impl Adapted {
 /// batch's own words, while the doubtful ones would teach its mistakes.
 pub const CONFIDENT_MARGIN: f32 = 1.0;
 
-/// Clean text taught at most (bytes): enough for any batch of plans, and it bounds the
-/// memory the counts take (the rest of the batch is still restored and parsed).
+/// Text taught at most (bytes, clean files and confident lines together): enough for any
+/// batch of plans, and it bounds the memory the counts take (the rest of the batch is still
+/// restored and parsed).
 pub const MAX_TEACHING_BYTES: usize = 64 << 20;
 
-/// Files read at once while looking for clean ones.
+/// Files read (and, in the second step, restored) at once while teaching.
 const FILES_AT_ONCE: usize = 64;
 
 /// The model `base` taught by the batch `inputs`, in path order, up to
