@@ -64,56 +64,77 @@ pub fn adapt_model(
 ) -> Adapted {
     let mut counts = base.counts();
     let mut budget = MAX_TEACHING_BYTES;
-    let (clean_files, bytes) = teach(&mut counts, &mut budget, inputs, encoding, |text| {
+    let inputs: Vec<&InputFile> = inputs.iter().collect();
+    let clean = teach(&mut counts, &mut budget, &inputs, encoding, |text| {
         (!needs_restoration(&text)).then_some(text)
     });
     let taught_by_clean = counts.build(1);
     let restorer = Restorer::new(&taught_by_clean, channel);
-    let (restored_files, restored_bytes) =
-        teach(&mut counts, &mut budget, inputs, encoding, |text| {
-            needs_restoration(&text).then(|| confident_lines(&restorer, &text))
-        });
+    // The files that taught nothing as clean text: the damaged ones (read again, one group
+    // at a time, so that memory stays bounded).
+    let restored = teach(&mut counts, &mut budget, &clean.left, encoding, |text| {
+        needs_restoration(&text).then(|| confident_lines(&restorer, &text))
+    });
     Adapted {
         model: counts.build(1),
-        clean_files,
-        bytes,
-        restored_files,
-        restored_bytes,
+        clean_files: clean.files,
+        bytes: clean.bytes,
+        restored_files: restored.files,
+        restored_bytes: restored.bytes,
     }
 }
 
+/// What [`teach`] did: how many files taught and how many bytes, and the files that taught
+/// nothing.
+struct Taught<'a> {
+    files: usize,
+    bytes: usize,
+    left: Vec<&'a InputFile>,
+}
+
 /// Adds to `counts`, as one document each, the text `lesson` draws from each of `inputs`
-/// (read and normalized; `None`: nothing), while `budget` (bytes) lasts; returns how many
-/// files taught and how many bytes.
-fn teach(
+/// (read and normalized; `None`: nothing), while `budget` (bytes) lasts; the files not taught
+/// from, those the budget did not reach included, are left.
+fn teach<'a>(
     counts: &mut NgramCounts,
     budget: &mut usize,
-    inputs: &[InputFile],
+    inputs: &[&'a InputFile],
     encoding: EncodingChoice,
     lesson: impl Fn(String) -> Option<String> + Sync,
-) -> (usize, usize) {
+) -> Taught<'a> {
     let as_read = NormalizeOptions::default();
-    let (mut files, mut bytes) = (0, 0);
-    for group in inputs.chunks(FILES_AT_ONCE) {
-        let texts: Vec<String> = group
+    let mut taught = Taught {
+        files: 0,
+        bytes: 0,
+        left: Vec::new(),
+    };
+    for (g, group) in inputs.chunks(FILES_AT_ONCE).enumerate() {
+        let lessons: Vec<Option<String>> = group
             .par_iter()
-            .filter_map(|input| read_path(&input.path, encoding).ok())
-            .map(|doc| normalize(&doc.text, &as_read))
-            .filter(|text| !text.trim().is_empty())
-            .filter_map(&lesson)
-            .filter(|text| !text.is_empty())
+            .map(|input| {
+                let text = normalize(&read_path(&input.path, encoding).ok()?.text, &as_read);
+                (!text.trim().is_empty())
+                    .then(|| lesson(text))
+                    .flatten()
+                    .filter(|lesson| !lesson.is_empty())
+            })
             .collect();
-        for text in texts {
+        for (i, (&input, lesson)) in group.iter().zip(lessons).enumerate() {
+            let Some(text) = lesson else {
+                taught.left.push(input);
+                continue;
+            };
             if text.len() > *budget {
-                return (files, bytes);
+                taught.left.extend(&inputs[g * FILES_AT_ONCE + i..]);
+                return taught;
             }
             counts.add_text(&text);
             *budget -= text.len();
-            files += 1;
-            bytes += text.len();
+            taught.files += 1;
+            taught.bytes += text.len();
         }
     }
-    (files, bytes)
+    taught
 }
 
 /// The lines of a damaged text as `restorer` restores them, but those with a word it was not

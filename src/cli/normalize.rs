@@ -367,30 +367,26 @@ fn normalize_restoring(
         ..*options
     };
     let input = normalize(text, &lines_kept);
-    if !reviewing {
-        let (restored, _) = restorer.restore_text(&input);
-        return Normalized {
-            text: normalize(&restored, options),
-            review: None,
-        };
-    }
-    let (restored, _, mut doubts) =
-        restorer.restore_reviewed(&input, &input, ReviewOptions::default());
-    // What the review shows is spelled as the output is (tone placement).
-    for doubt in &mut doubts {
-        doubt.restored = normalize(&doubt.restored, &lines_kept);
-        doubt.alternative = normalize(&doubt.alternative, &lines_kept);
-    }
-    let shown = normalize(&restored, &lines_kept);
-    Normalized {
-        text: if options.unwrap {
-            normalize(&restored, options)
+    let (restored, doubts) = if reviewing {
+        let (restored, _, doubts) =
+            restorer.restore_reviewed(&input, &input, ReviewOptions::default());
+        (restored, Some(doubts))
+    } else {
+        (restorer.restore_text(&input).0, None)
+    };
+    let text = normalize(&restored, options);
+    // What the review shows is spelled as the output is (tone placement), line for line.
+    let review = doubts.map(|mut doubts| {
+        for doubt in &mut doubts {
+            doubt.restored = normalize(&doubt.restored, &lines_kept);
+            doubt.alternative = normalize(&doubt.alternative, &lines_kept);
+        }
+        let restored = if options.unwrap {
+            normalize(&restored, &lines_kept)
         } else {
-            shown.clone()
-        },
-        review: Some(Review {
-            restored: shown,
-            doubts,
-        }),
-    }
+            text.clone()
+        };
+        Review { restored, doubts }
+    });
+    Normalized { text, review }
 }

@@ -1268,9 +1268,11 @@ impl<'m> Restorer<'m> {
         let mut doubts = Vec::new();
         for window in lattice.chunks(MAX_LINE_WORDS) {
             let (path, score) = self.decode(window, start, ocr_prior);
-            let line_in_doubt = memo.doubts.last().is_some_and(|d| d.line == memo.line);
+            // (Under first_per_line, a line with a doubt already needs no more.)
+            let in_doubt =
+                || !doubts.is_empty() || memo.doubts.last().is_some_and(|d| d.line == memo.line);
             if let Some(options) = memo.review
-                && !(options.first_per_line && (line_in_doubt || !doubts.is_empty()))
+                && !(options.first_per_line && in_doubt())
             {
                 // (Not the words of the line after, read with this line's last ones.)
                 let here = chunks.len().saturating_sub(best.len());

@@ -37,10 +37,9 @@ const CONTEXT_CHARS: usize = 80;
 /// in (tabs shown as spaces; in a long line, the [`CONTEXT_CHARS`] characters on each side of
 /// the word's column, the cuts marked "…"), the margin in nats with two decimals.
 pub fn write_review<'a>(
-    out: impl Write,
+    mut out: impl Write,
     files: impl IntoIterator<Item = ReviewedFile<'a>>,
 ) -> Result<(), WriteError> {
-    let mut out = out;
     out.write_all(BOM)?;
     let mut writer = ::csv::Writer::from_writer(out);
     writer.write_record(REVIEW_COLUMNS)?;
