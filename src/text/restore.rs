@@ -39,6 +39,9 @@ const KEEP_COST_TYPED: f32 = 12.0;
 /// Cost of keeping a lone consonant in a document read by OCR, which may be a syllable whose
 /// vowels OCR lost ("hợp tác x" for "xã") or a label ("điểm b").
 const KEEP_COST_LETTER: f32 = 9.0;
+/// The same for a lone capital consonant, more often a label ("khu B", "Chương X") than a
+/// small one is.
+const KEEP_COST_CAPITAL: f32 = 3.0;
 /// Extra cost per letter of a kept non-syllable word.
 const KEEP_PER_LETTER: f32 = 1.0;
 /// How much a candidate's channel cost weighs against the language model.
@@ -718,6 +721,25 @@ fn classify(chunk: &str) -> Chunk<'_> {
     Chunk::Word(pre, word, post)
 }
 
+/// In OCR output, a lone capital consonant between spaces may be a syllable whose vowels OCR
+/// lost ("B Công Thương" for "Bộ"), as a small one may ("hợp tác x"): such pieces, set apart
+/// as labels by [`classify`], become words to read (a label stays one where the model likes it
+/// better, "khu B"). Returns whether any did.
+fn read_lone_capitals(chunks: &mut [(usize, Chunk)]) -> bool {
+    let mut any = false;
+    for (_, chunk) in chunks.iter_mut() {
+        if let Chunk::Fixed(c) = *chunk
+            && c.chars().count() == 1
+            && c.chars().all(|l| l.is_uppercase() && is_letter(l))
+            && !has_vowel(c)
+        {
+            *chunk = Chunk::Word("", c, "");
+            any = true;
+        }
+    }
+    any
+}
+
 /// The length in characters of a word, or of its longest part between [`SEPARATORS`] and
 /// [`GLUE`] when every part is letters only or digits only: "đồng/người/tháng" is three
 /// words, each short enough to read, but a long run of odd symbols and letters mixed with
@@ -1177,6 +1199,9 @@ impl<'m> Restorer<'m> {
             return Cow::Borrowed(line);
         }
         let ocr_document = damage == Damage::Ocr;
+        if ocr_document && read_lone_capitals(&mut chunks) {
+            (_, hashes) = self.shape_of(&chunks, &mut memo.kinds);
+        }
         let best = self.read_line(line, &chunks, &hashes, around, damage, memo);
         let facts = LineFacts {
             ocr_document,
@@ -1875,6 +1900,7 @@ impl<'m> Restorer<'m> {
                 syllable: None,
                 id: OTHER,
                 cost: match (ocr, lower.len()) {
+                    (true, 1) if word.starts_with(char::is_uppercase) => KEEP_COST_CAPITAL,
                     (true, 1) => KEEP_COST_LETTER,
                     (true, _) => KEEP_COST + KEEP_PER_LETTER * lower.len() as f32,
                     (false, _) => KEEP_COST_TYPED + KEEP_PER_LETTER * lower.len() as f32,
@@ -2418,6 +2444,26 @@ mod tests {
         assert_eq!(lines[2], "về tầm quan trọng, ý nghĩa của Chương trình");
         // Between acronyms the model reads "&" as written.
         assert!(lines[3].ends_with("NN & PTNT"), "{}", lines[3]);
+    }
+
+    #[test]
+    fn a_lone_capital_in_ocr_output_is_a_word_that_lost_its_vowel_or_a_label() {
+        let restorer = Restorer::new(LanguageModel::embedded(), Channel::embedded());
+        let ocr = "Ké hoach t6 chirc thwe hién Chuong trinh OCOP ctia hgp tac xa\n\
+                   theo Quyét dinh cua B Cong Thuong\n\
+                   xay dung thuy loi khu B xa Binh Loi\n";
+        let (restored, _) = restorer.restore_text(ocr);
+        let lines: Vec<&str> = restored.lines().collect();
+        assert_eq!(lines[1], "theo Quyết định của Bộ Công Thương");
+        assert_eq!(lines[2], "xây dựng thủy lợi khu B xã Bình Lợi");
+        // Typed text without marks has no lost vowels: a lone capital there is a label.
+        let typed = "Ke hoach to chuc thuc hien Chuong trinh OCOP cua hop tac xa\n\
+                     theo Quyet dinh cua B Cong Thuong\n";
+        let (restored, _) = restorer.restore_text(typed);
+        assert_eq!(
+            restored.lines().nth(1),
+            Some("theo Quyết định của B Công Thương")
+        );
     }
 
     #[test]
