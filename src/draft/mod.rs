@@ -45,7 +45,7 @@ pub enum DraftError {
     DataField {
         /// The data file.
         path: String,
-        /// The field path ("products[2].stars").
+        /// The field path (`products[2].stars`).
         field: String,
         /// What is wrong.
         message: String,

@@ -1,0 +1,175 @@
+//! Case: what a written word's case says about its readings, and how a reading is written back.
+
+use super::{Candidate, Restorer};
+use crate::text::syllable::{base_letter, is_letter};
+use crate::text::upper_first;
+use crate::text::words::Written;
+
+/// Weight of what a word written with a capital after another word says
+/// ([`LanguageModel::case_cost`](crate::text::lm::LanguageModel::case_cost)) against the other
+/// costs: a capital mid-line is the writer's choice, strong evidence of a name.
+const CASE_WEIGHT_TITLE: f32 = 0.75;
+/// The same for a word written in small letters: the default writing (text typed without
+/// marks often skips capitals too), weaker evidence that a word is no name.
+const CASE_WEIGHT_LOWER: f32 = 0.25;
+
+/// Where a word stands, for writing its reading in the case the written word shows.
+#[derive(Clone, Copy, Default)]
+pub(super) struct CaseSetting {
+    /// The line is (nearly) all capitals.
+    pub(super) caps_line: bool,
+    /// The document reads as OCR output.
+    pub(super) ocr: bool,
+    /// A word of the line came before this one.
+    pub(super) mid_line: bool,
+    /// The word before or after is written in capitals too ("UBND XA", "BO TAI").
+    pub(super) caps_beside: bool,
+    /// The word goes on a listed word after a word in small letters ("sản Xuất"): its capital,
+    /// in OCR output, is a small letter read too large.
+    pub(super) goes_on_small: bool,
+}
+
+/// Whether a word's capital is OCR's reading of a small letter: in OCR output, the second
+/// syllable of a listed word after one in small letters ("sản Xuất"), with a first letter
+/// whose capital looks like its small letter (C, O, S, V, W, X, Z, marks aside), or with
+/// capitals and small letters mixed after it ("sản XUAt"), a case no word is written in.
+pub(super) fn small_letter_read_large(written: &str, at: CaseSetting) -> bool {
+    let mut letters = written.chars().filter(|c| is_letter(*c));
+    let look_alike = letters
+        .next()
+        .is_some_and(|c| matches!(base_letter(c), 'C' | 'O' | 'S' | 'V' | 'W' | 'X' | 'Z'));
+    let (small, capitals) = letters.fold((0, 0), |(small, capitals), c| {
+        (
+            small + usize::from(c.is_lowercase()),
+            capitals + usize::from(c.is_uppercase()),
+        )
+    });
+    let case_read_large = (look_alike && capitals == 0) || (small > 0 && capitals > 0);
+    at.ocr && at.goes_on_small && !at.caps_line && case_read_large
+}
+
+/// True when a piece of a line has two letters or more, all capitals ("UBND", "XA").
+pub(super) fn in_capitals(piece: &str) -> bool {
+    let mut letters = 0;
+    piece.chars().filter(|c| is_letter(*c)).all(|c| {
+        letters += 1;
+        c.is_uppercase()
+    }) && letters >= 2
+}
+
+/// Writes `syllable` (lower case) with the case pattern of the `written` word; in a line of
+/// capitals, a word that starts with a capital is written in capitals. In OCR output, a capital
+/// can be a misread small letter: a word in capitals alone in a line of small letters is a
+/// small marked vowel read as a capital ("BO Tai chinh" for "Bộ Tài chính"), and mid-line, an
+/// "I" or "J" read for an "l" is a small letter ("Igi" for "lợi", "Jap" for "lập").
+pub(super) fn with_case_of(syllable: &str, written: &str, at: CaseSetting) -> String {
+    if small_letter_read_large(written, at) {
+        return syllable.to_string();
+    }
+    let letters: Vec<char> = written.chars().filter(|c| is_letter(*c)).collect();
+    let upper = letters.iter().filter(|c| c.is_uppercase()).count();
+    let starts_upper = written.chars().next().is_some_and(char::is_uppercase);
+    let misread_capital = at.ocr
+        && at.mid_line
+        && !at.caps_line
+        && matches!(letters.first(), Some('I' | 'J'))
+        && syllable.starts_with('l');
+    let lone_capitals = at.ocr && !at.caps_line && !at.caps_beside;
+    if ((letters.len() >= 2 && upper == letters.len()) && !lone_capitals)
+        || (at.caps_line && starts_upper)
+    {
+        syllable.to_uppercase()
+    } else if (starts_upper || (letters.len() == 1 && upper == 1)) && !misread_capital {
+        upper_first(syllable)
+    } else {
+        syllable.to_string()
+    }
+}
+
+impl Restorer<'_> {
+    /// The readings of a word with what its case says added to their costs (the likeliest
+    /// reading for the case costs nothing more); `None` when case says nothing.
+    pub(super) fn with_case_costs(
+        &self,
+        readings: &[Candidate],
+        written: Written,
+    ) -> Option<Vec<Candidate>> {
+        if written == Written::Other || readings.iter().filter(|c| c.syllable.is_some()).count() < 2
+        {
+            return None;
+        }
+        let weight = if written == Written::Lower {
+            CASE_WEIGHT_LOWER
+        } else {
+            CASE_WEIGHT_TITLE
+        };
+        let case_cost = |c: &Candidate| weight * self.lm.case_cost(c.id, written);
+        let least = readings
+            .iter()
+            .filter(|c| c.syllable.is_some())
+            .map(case_cost)
+            .fold(f32::INFINITY, f32::min);
+        Some(
+            readings
+                .iter()
+                .map(|c| Candidate {
+                    cost: c.cost
+                        + if c.syllable.is_some() {
+                            case_cost(c) - least
+                        } else {
+                            0.0
+                        },
+                    ..*c
+                })
+                .collect(),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::restore::pieces::mostly_capitals;
+
+    #[test]
+    fn case_follows_the_written_word() {
+        let plain = CaseSetting::default();
+        let caps_line = CaseSetting {
+            caps_line: true,
+            ..plain
+        };
+        assert_eq!(with_case_of("tổ", "T6", plain), "Tổ");
+        assert_eq!(with_case_of("hoạch", "HOACH", plain), "HOẠCH");
+        assert_eq!(with_case_of("đường", "duong", plain), "đường");
+        assert_eq!(with_case_of("phí", "PHi", caps_line), "PHÍ");
+        // OCR: capitals that were small letters.
+        let ocr_mid = CaseSetting {
+            ocr: true,
+            mid_line: true,
+            ..plain
+        };
+        assert_eq!(with_case_of("bộ", "BO", ocr_mid), "Bộ");
+        let beside = CaseSetting {
+            caps_beside: true,
+            ..ocr_mid
+        };
+        assert_eq!(with_case_of("xã", "XA", beside), "XÃ");
+        assert_eq!(with_case_of("lợi", "Igi", ocr_mid), "lợi");
+        assert_eq!(with_case_of("lợi", "Loi", ocr_mid), "Lợi");
+        // A look-alike capital going on a listed word after a small word ("sản Xuất").
+        let in_word = CaseSetting {
+            goes_on_small: true,
+            ..ocr_mid
+        };
+        assert_eq!(with_case_of("xuất", "Xuét", in_word), "xuất");
+        assert_eq!(with_case_of("bộ", "Bo", in_word), "Bộ");
+        assert_eq!(with_case_of("xuất", "Xuét", ocr_mid), "Xuất");
+        assert_eq!(with_case_of("xuất", "XUAt", in_word), "xuất");
+        assert_eq!(with_case_of("xuất", "XUAT", in_word), "Xuất");
+        assert_eq!(
+            with_case_of("lợi", "Igi", CaseSetting { ocr: true, ..plain }),
+            "Lợi"
+        );
+        assert!(mostly_capitals("III. KINH PHi THU'C HIEN") && !mostly_capitals("Kinh phí"));
+    }
+}

@@ -1,0 +1,793 @@
+//! Restoration of Vietnamese diacritics in OCR-garbled or unaccented text.
+//!
+//! A noisy-channel decoder: every word of a damaged line gets candidate
+//! syllables from the attested syllable inventory (those whose marks could
+//! have been lost, and those the learned OCR confusions could have turned into
+//! the word), each with its channel cost ([`Channel`]); a beam search over the
+//! line picks the sequence that the 4-gram language model ([`LanguageModel`])
+//! and the channel together like best. Keeping a word as it was written is
+//! always a candidate, so noise stays noise. Numbers, dates, URLs, e-mail
+//! addresses, acronyms and document symbols are never changed, except that Đ
+//! is put back in symbol parts the model learned ("QD" → "QĐ").
+//!
+//! A line goes through the submodules in turn: [`pieces`] cuts it into words, numbers and
+//! symbols and judges it (clean, noise, another language, damaged); [`readings`] gives each
+//! word its candidates from the syllable [`inventory`]; [`decode`] searches the line; [`write`]
+//! writes the chosen readings back in the written words' [`case`]. [`review`] finds the words
+//! read with doubt, when asked.
+
+mod case;
+mod decode;
+mod inventory;
+mod pieces;
+mod readings;
+mod review;
+mod write;
+
+use crate::text::syllable::is_letter;
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+
+use super::channel::Channel;
+use super::lexicon::Lexicon;
+use super::lm::{HISTORY, IdMap, LanguageModel, OTHER, START};
+use super::syllable::strip_marks;
+use super::words::Written;
+use inventory::Inventory;
+pub use pieces::needs_restoration;
+use pieces::{
+    Chunk, LineShape, WordKind, continues, head, keep_english_run, last_small_word, list_label,
+    looks_like_noise, mostly_capitals, number_hash, offset_within, pieces, read_lone_capitals,
+    word_hash,
+};
+use readings::{ReadingCache, Readings};
+use review::{CloseCall, CloseCallSearch};
+pub use review::{Doubt, REVIEW_MARGIN, ReviewOptions};
+use write::LineFacts;
+
+/// Cost (in nats) of reading a word as OCR damage rather than as lost marks, in a document
+/// typed without marks.
+const OCR_PRIOR: f32 = 2.0;
+/// The same cost in a document read by OCR, where OCR damage is what happened to it.
+const OCR_PRIOR_GARBLED: f32 = 0.0;
+/// Symbols OCR writes alone for a word of one letter: in the training documents' OCR pairs, a
+/// lone "&" is "ở" (83 times) or another word (5) more often than "&" (60), and a lone "¥" is
+/// "ý", "ỹ" or "ừ" all 49 times. In OCR lines they are read as a short number is.
+const OCR_LETTER_SYMBOLS: [char; 2] = ['&', '¥'];
+/// Words decoded together at most; a longer line is decoded in windows of this many.
+const MAX_LINE_WORDS: usize = 400;
+/// Bytes of a document, from its first damaged line on, on which its damage is judged OCR's or
+/// typing's (a typed plan may have an OCR'd appendix far down).
+const OCR_JUDGED_ON: usize = 8 * 1024;
+
+/// One reading of a word: a syllable (by inventory index) or the word kept as written.
+#[derive(Clone, Copy, Debug)]
+struct Candidate {
+    /// Index into the inventory, or `None` to keep the word.
+    syllable: Option<u32>,
+    /// Language-model id of the reading.
+    id: u32,
+    /// Channel cost: −ln P(written word | reading), with [`OCR_PRIOR`] for an OCR reading.
+    cost: f32,
+    /// Whether the reading takes the word for OCR damage.
+    ocr: bool,
+}
+
+/// Per-document memory of what words are and what they could be.
+#[derive(Default)]
+struct Memo {
+    kinds: IdMap<u64, WordKind>,
+    /// Readings of the document's words, as its kind (OCR or typed) reads them.
+    readings: IdMap<u64, Arc<Readings>>,
+    /// What the document's damage is; judged when the first damaged line comes.
+    damage: Option<Damage>,
+    /// The line being restored (1-based), for the doubts' places.
+    line: usize,
+    /// Where that line starts in memory (its cells are parts of it), when doubts are collected.
+    line_start: usize,
+    /// That line's text, when doubts are collected.
+    line_text: String,
+    /// Which words in doubt to collect, if any.
+    review: Option<ReviewOptions>,
+    /// The words read with doubt, as collected.
+    doubts: Vec<Doubt>,
+}
+
+/// What a document's damaged lines are, judged once per document ([`Restorer::judge_damage`]).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Damage {
+    /// OCR output: every damaged line is read as OCR damage.
+    Ocr,
+    /// Text typed without marks: damaged lines are read for the marks they lost.
+    Typed,
+    /// Text typed with its marks: its odd lines are names, codes and labels ("Xã Ka Đô", "Sở
+    /// KH&CN", "DA", "5a"), left as written; only a line typed without marks is read, as
+    /// [`Damage::Typed`] text is.
+    Clean,
+}
+
+/// Restores Vietnamese text with a language model and a channel model.
+pub struct Restorer<'m> {
+    lm: &'m LanguageModel,
+    channel: &'m Channel,
+    inventory: Inventory,
+    /// Symbol parts written with Đ, by their stripped form ("QD" → "QĐ").
+    symbol_parts: HashMap<String, String>,
+    /// Readings made for earlier documents.
+    cache: Mutex<ReadingCache>,
+    /// The words of two or more syllables that neighbouring readings may make together.
+    lexicon: Lexicon,
+    /// Acronyms read with the word list (see [`Lexicon::spell_acronym`]), and how.
+    acronyms: Mutex<HashMap<String, Option<String>>>,
+}
+
+impl<'m> Restorer<'m> {
+    /// A restorer from a language model and a channel; the inventory is `corpus/syllables.txt` plus the model's syllables.
+    pub fn new(lm: &'m LanguageModel, channel: &'m Channel) -> Restorer<'m> {
+        let inventory = Inventory::new(include_str!("../../../corpus/syllables.txt"), lm);
+        let symbol_parts = lm
+            .symbol_parts()
+            .iter()
+            .map(|p| (strip_marks(p), p.clone()))
+            .collect();
+        Restorer {
+            lm,
+            channel,
+            inventory,
+            symbol_parts,
+            cache: Mutex::default(),
+            lexicon: Lexicon::new(lm),
+            acronyms: Mutex::default(),
+        }
+    }
+
+    /// The restorer with the embedded model and channel.
+    pub fn embedded() -> &'static Restorer<'static> {
+        static RESTORER: OnceLock<Restorer<'static>> = OnceLock::new();
+        RESTORER.get_or_init(|| Restorer::new(LanguageModel::embedded(), Channel::embedded()))
+    }
+
+    /// Restores one line; a line that is already clean Vietnamese comes back unchanged.
+    pub fn restore_line(&self, line: &str) -> String {
+        self.restore_with_memo(line, line, Around::default(), &mut Memo::default())
+            .into_owned()
+    }
+
+    /// Restores every damaged line of a text; returns the text (same lines) and how many lines changed.
+    pub fn restore_text(&self, text: &str) -> (String, usize) {
+        self.restore_within(text, text)
+    }
+
+    /// [`Restorer::restore_text`] for a part of a document (a table cell): whether its damage
+    /// is OCR's or typing's is judged on the whole `document`, as for the document's lines.
+    pub fn restore_within(&self, text: &str, document: &str) -> (String, usize) {
+        self.restore_lines(text, document, &mut Memo::default())
+    }
+
+    /// [`Restorer::restore_within`], with the restored words it was least sure of, for a person
+    /// to check: those whose next best reading scored less than `options.margin` below (line
+    /// numbers count the lines of `text`). Finding them takes another search per word of a
+    /// damaged line, several times the time of restoring alone.
+    pub fn restore_reviewed(
+        &self,
+        text: &str,
+        document: &str,
+        options: ReviewOptions,
+    ) -> (String, usize, Vec<Doubt>) {
+        let mut memo = Memo {
+            review: Some(options),
+            ..Memo::default()
+        };
+        let (out, changed) = self.restore_lines(text, document, &mut memo);
+        (out, changed, memo.doubts)
+    }
+
+    /// Restores the lines of `text` (see [`Restorer::restore_within`]) with one memo.
+    fn restore_lines(&self, text: &str, document: &str, memo: &mut Memo) -> (String, usize) {
+        let mut out = String::with_capacity(text.len() + text.len() / 4);
+        let mut changed = 0;
+        // Where the line before this one starts in `out`.
+        let mut before = 0;
+        // The letter of the last list label ("c)") at a line's start.
+        let mut last_label = None;
+        let mut lines = text.split_inclusive('\n').peekable();
+        while let Some(piece) = lines.next() {
+            let body = piece.trim_end_matches(['\n', '\r']);
+            memo.line += 1;
+            if memo.review.is_some() {
+                memo.line_start = body.as_ptr() as usize;
+                body.clone_into(&mut memo.line_text);
+            }
+            let lines_around = Around {
+                before: out[before..].trim_end_matches(['\n', '\r']),
+                after: lines
+                    .peek()
+                    .map_or("", |next| next.trim_end_matches(['\n', '\r'])),
+            };
+            let mut restored = self.restore_with_memo(body, document, lines_around, memo);
+            // Vietnamese lists run a), b), c), d), đ), e): a "d)" after a "d)" lost its mark.
+            let label = list_label(&restored);
+            if label == Some('d') && last_label == Some('d') {
+                restored = Cow::Owned(restored.replacen("d)", "đ)", 1));
+                last_label = Some('đ');
+            } else if label.is_some() {
+                last_label = label;
+            }
+            if let Cow::Owned(new) = &restored
+                && new != body
+            {
+                changed += 1;
+            }
+            before = out.len();
+            out.push_str(&restored);
+            out.push_str(&piece[body.len()..]);
+        }
+        (out, changed)
+    }
+
+    /// The shape of a line's pieces, and per piece the word's hash when it is a word (acronyms
+    /// included); word kinds are remembered in `kinds`.
+    fn shape_of(
+        &self,
+        chunks: &[(usize, Chunk)],
+        kinds: &mut IdMap<u64, WordKind>,
+    ) -> (LineShape, Vec<Option<u64>>) {
+        let mut shape = LineShape::default();
+        let hashes = chunks
+            .iter()
+            .map(|(_, chunk)| match chunk {
+                Chunk::Word(_, word, _) => {
+                    let h = word_hash(word);
+                    let kind = *kinds.entry(h).or_insert_with(|| self.word_kind(word, h));
+                    shape.add_word(word, kind);
+                    Some(h)
+                }
+                _ => None,
+            })
+            .collect();
+        (shape, hashes)
+    }
+
+    /// What the damage of a document's text from its first damaged line on is (judged on the
+    /// first [`OCR_JUDGED_ON`] bytes of it). Clean, when most words there are in clean lines.
+    /// Else OCR output, when its damaged lines have marks left on some words (on syllables, or
+    /// misread on words that are none) or many words that are no syllable's letters; text
+    /// typed without marks has neither.
+    fn judge_damage(&self, text: &str, kinds: &mut IdMap<u64, WordKind>) -> Damage {
+        let mut damaged = LineShape::default();
+        let mut all_words = 0;
+        for line in head(text, OCR_JUDGED_ON).lines() {
+            let (shape, _) = self.shape_of(&pieces(line), kinds);
+            all_words += shape.words();
+            if !shape.is_clean() && !shape.is_foreign() && !shape.is_english() {
+                damaged.merge(&shape);
+            }
+        }
+        let words = damaged.words();
+        if words * 2 < all_words {
+            Damage::Clean
+        } else if (damaged.marked + damaged.misread) * 20 >= words || damaged.broken * 10 >= words {
+            Damage::Ocr
+        } else {
+            Damage::Typed
+        }
+    }
+
+    /// Table cells (parts between tabs) are restored each on its own, as the model learned them.
+    /// `around` holds the lines before and after this one.
+    fn restore_with_memo<'l>(
+        &self,
+        line: &'l str,
+        document: &str,
+        around: Around,
+        memo: &mut Memo,
+    ) -> Cow<'l, str> {
+        if !line.contains('\t') {
+            return self.restore_cell(line, document, around, memo);
+        }
+        let cells: Vec<Cow<str>> = line
+            .split('\t')
+            .map(|cell| self.restore_cell(cell, document, Around::default(), memo))
+            .collect();
+        if cells.iter().all(|c| matches!(c, Cow::Borrowed(_))) {
+            return Cow::Borrowed(line);
+        }
+        Cow::Owned(cells.join("\t"))
+    }
+
+    /// Restores one line or table cell (borrowed back unchanged when clean, noise or empty).
+    /// The words of the line before (whose sentence this line continues) are the history the
+    /// line's first words are read after; the first word of the line after (which continues
+    /// this line's sentence) is read with its last words, and then left to its own line.
+    fn restore_cell<'l>(
+        &self,
+        line: &'l str,
+        document: &str,
+        around: Around,
+        memo: &mut Memo,
+    ) -> Cow<'l, str> {
+        // Clean lines, the common case, are known by their shape; noise is left as it is.
+        let mut chunks = pieces(line);
+        let (mut shape, mut hashes) = self.shape_of(&chunks, &mut memo.kinds);
+        if shape.is_english() {
+            keep_english_run(line, &mut chunks, &memo.kinds);
+            (shape, hashes) = self.shape_of(&chunks, &mut memo.kinds);
+        }
+        if shape.is_clean() || looks_like_noise(line) {
+            return Cow::Borrowed(line);
+        }
+        // The word the line before ends on, when it is a syllable in small letters with
+        // nothing after it: a hard-wrapped sentence may go on in this line.
+        let small_word_before = last_small_word(around.before).map(|key| self.lm.id(&key));
+        // Whether a bracket opened in the line before is still open ("(theo ... / ...)").
+        let open_before = around.before.matches('(').count() > around.before.matches(')').count();
+        let around = around.sharing_sentence_with(line);
+        let damage = match memo.damage {
+            Some(known) => known,
+            None => {
+                // From this line on, where the line is part of the document's text (a table
+                // cell, read apart, is judged from the document's start).
+                let from = offset_within(document, line).unwrap_or(0);
+                let judged = self.judge_damage(&document[from..], &mut memo.kinds);
+                memo.damage = Some(judged);
+                judged
+            }
+        };
+        if shape.left_as_written(damage) {
+            return Cow::Borrowed(line);
+        }
+        let ocr_document = damage == Damage::Ocr;
+        if ocr_document && read_lone_capitals(&mut chunks) {
+            (_, hashes) = self.shape_of(&chunks, &mut memo.kinds);
+        }
+        let best = self.read_line(line, &chunks, &hashes, around, damage, memo);
+        let facts = LineFacts {
+            ocr_document,
+            small_word_before,
+            open_before,
+        };
+        Cow::Owned(self.write_line(line, &chunks, &best, facts, memo))
+    }
+
+    /// The likeliest reading of each piece of a damaged line (its words' readings made and kept
+    /// in the memo), decoded with the line's neighbours where they share its sentence.
+    fn read_line(
+        &self,
+        line: &str,
+        chunks: &[(usize, Chunk)],
+        hashes: &[Option<u64>],
+        around: Around,
+        damage: Damage,
+        memo: &mut Memo,
+    ) -> Vec<Candidate> {
+        let ocr_document = damage == Damage::Ocr;
+        // Decode the words; fixed chunks, acronyms and symbols are "other" words for the model.
+        // Lines are read as OCR damage or as typing without marks as their document is. In OCR
+        // output, a short number between words may be a damaged word ("6" for "ở"): it is read
+        // with the syllables its digits could be, as any damaged word is.
+        for ((_, chunk), hash) in chunks.iter().zip(hashes) {
+            match (chunk, hash) {
+                (Chunk::Word(_, w, _), Some(h)) if !memo.readings.contains_key(h) => {
+                    let readings = self.readings_of(w, *h, memo.kinds[h], ocr_document);
+                    memo.readings.insert(*h, readings);
+                }
+                (Chunk::Number(_, digits, _), _) if ocr_document => {
+                    let h = number_hash(digits);
+                    memo.readings
+                        .entry(h)
+                        .or_insert_with(|| self.number_readings(digits, h));
+                }
+                _ => {}
+            }
+        }
+        let ocr_prior = if ocr_document {
+            OCR_PRIOR_GARBLED
+        } else {
+            OCR_PRIOR
+        };
+        const OTHER_WORD: [Candidate; 1] = [Candidate {
+            syllable: None,
+            id: OTHER,
+            cost: 0.0,
+            ocr: false,
+        }];
+        let caps_line = mostly_capitals(line);
+        // A line of three or four words and nothing else, each in title case, is a person's
+        // name ("Nguyễn Văn An", a signer): its first word's capital says so as much as the
+        // others'.
+        let name_line = line.trim().chars().all(|c| is_letter(c) || c == ' ')
+            && (3..=4).contains(&chunks.len())
+            && chunks.iter().all(
+                |(_, c)| matches!(c, Chunk::Word(_, w, _) if Written::of(w) == Written::Title),
+            );
+        // A word's case, after another word of its line, says whether it is a name (the first
+        // word and a line of capitals say nothing).
+        let mut after_word = !around.before.is_empty();
+        let look_ahead = self.look_ahead(around.after, damage, memo);
+        let mut lattice: Vec<&[Candidate]> = chunks
+            .iter()
+            .zip(hashes)
+            .map(|((_, chunk), hash)| {
+                let Some(h) = hash else {
+                    return match chunk {
+                        Chunk::Number(_, digits, _) if ocr_document => {
+                            &memo.readings[&number_hash(digits)].plain[..]
+                        }
+                        _ => &OTHER_WORD[..],
+                    };
+                };
+                let first = !std::mem::replace(&mut after_word, true);
+                let readings = &memo.readings[h];
+                match &readings.cased {
+                    Some(cased) if (!first || name_line) && !caps_line => &cased[..],
+                    _ => &readings.plain[..],
+                }
+            })
+            .collect();
+        lattice.extend(look_ahead.iter().map(|word| word.readings(memo)));
+        // Very long lines are decoded in windows, so memory and time stay linear.
+        let mut start = self.lm.history_after(around.before);
+        let mut best = Vec::with_capacity(lattice.len());
+        let mut doubts = Vec::new();
+        for window in lattice.chunks(MAX_LINE_WORDS) {
+            let (path, score) = self.decode(window, start, ocr_prior);
+            // (Under first_per_line, a line with a doubt already needs no more.)
+            let in_doubt =
+                || !doubts.is_empty() || memo.doubts.last().is_some_and(|d| d.line == memo.line);
+            if let Some(options) = memo.review
+                && !(options.first_per_line && in_doubt())
+            {
+                // (Not the words of the line after, read with this line's last ones.)
+                let here = chunks.len().saturating_sub(best.len());
+                let search = CloseCallSearch {
+                    start,
+                    ocr_prior,
+                    words: here,
+                    options,
+                };
+                let close = self.close_calls(window, &path, score, search);
+                let offset = best.len();
+                doubts.extend(close.into_iter().map(|c| CloseCall {
+                    at: offset + c.at,
+                    ..c
+                }));
+            }
+            best.extend(path);
+            start = [START; HISTORY];
+        }
+        best.truncate(chunks.len());
+        // (Doubts about the line after's first words, read with this line, are that line's.)
+        for close in doubts {
+            if let Some(&chosen) = best.get(close.at)
+                && let Some(doubt) = self.doubt(line, chunks, chosen, close, memo)
+            {
+                memo.doubts.push(doubt);
+            }
+        }
+        best
+    }
+
+    /// The first [`LOOK_AHEAD`] words of the line after, to read this line's last words with: as
+    /// written when that line is clean, else with their readings (made now, kept in the memo
+    /// for when that line's turn comes).
+    fn look_ahead(&self, after: &str, damage: Damage, memo: &mut Memo) -> Vec<Ahead> {
+        if after.is_empty() || looks_like_noise(after) {
+            return Vec::new();
+        }
+        let chunks = pieces(after);
+        let (shape, hashes) = self.shape_of(&chunks, &mut memo.kinds);
+        let mut ahead = Vec::new();
+        for ((_, chunk), hash) in chunks.iter().zip(&hashes).take(LOOK_AHEAD) {
+            let (Chunk::Word(_, word, _), Some(h)) = (chunk, hash) else {
+                break;
+            };
+            if shape.left_as_written(damage) {
+                ahead.push(Ahead::Written(Candidate {
+                    syllable: None,
+                    id: self.lm.history_after(word)[HISTORY - 1],
+                    cost: 0.0,
+                    ocr: false,
+                }));
+                continue;
+            }
+            if !memo.readings.contains_key(h) {
+                let readings = self.readings_of(word, *h, memo.kinds[h], damage == Damage::Ocr);
+                memo.readings.insert(*h, readings);
+            }
+            ahead.push(Ahead::Read(*h));
+        }
+        ahead
+    }
+}
+
+/// The lines next to a line: the line before as restored, the line after as written.
+#[derive(Clone, Copy, Default)]
+struct Around<'a> {
+    /// The line before.
+    before: &'a str,
+    /// The line after.
+    after: &'a str,
+}
+
+impl<'a> Around<'a> {
+    /// Of the lines next to `line`, those that share its sentence (the others made empty).
+    fn sharing_sentence_with(self, line: &str) -> Around<'a> {
+        Around {
+            before: if continues(self.before, line) {
+                self.before
+            } else {
+                ""
+            },
+            after: if continues(line, self.after) {
+                self.after
+            } else {
+                ""
+            },
+        }
+    }
+}
+
+/// How many words of the line after are read with a line's last words.
+const LOOK_AHEAD: usize = 1;
+
+/// A word of the line after, read with a line's last words.
+enum Ahead {
+    /// A word of a clean line: as written.
+    Written(Candidate),
+    /// A word of a damaged line: its readings in the memo, by the word's hash.
+    Read(u64),
+}
+
+impl Ahead {
+    /// The word's candidates.
+    fn readings<'m>(&'m self, memo: &'m Memo) -> &'m [Candidate] {
+        match self {
+            Ahead::Written(c) => std::slice::from_ref(c),
+            Ahead::Read(h) => {
+                let readings = &memo.readings[h];
+                readings.cased.as_deref().unwrap_or(&readings.plain)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::write::without_mark_symbols;
+    use super::*;
+
+    #[test]
+    fn a_line_in_another_language_is_left_as_written_in_typed_text() {
+        let restorer = Restorer::new(LanguageModel::embedded(), Channel::embedded());
+        let english = "This plan is posted online at the provincial website for public comments.";
+        let text = format!("Ke hoach to chuc thuc hien chuong trinh OCOP\n{english}\n");
+        let (restored, changed) = restorer.restore_text(&text);
+        assert_eq!(changed, 1, "{restored}");
+        assert_eq!(
+            restored,
+            format!("Kế hoạch tổ chức thực hiện chương trình OCOP\n{english}\n")
+        );
+        // Foreign names in a Vietnamese line leave the line to be read.
+        let names = "nen bang gach Ceramic, Granite, Porcelain, Terrazzo";
+        let (restored, _) = restorer.restore_text(names);
+        assert_eq!(
+            restored,
+            "nền bằng gạch Ceramic, Granite, Porcelain, Terrazzo"
+        );
+    }
+
+    #[test]
+    fn odd_lines_of_a_clean_document_are_left_but_a_line_typed_without_marks_is_read() {
+        let restorer = Restorer::new(LanguageModel::embedded(), Channel::embedded());
+        let clean = [
+            "Ủy ban nhân dân xã tổ chức thực hiện kế hoạch năm 2026 trên địa bàn toàn xã.",
+            "Các thôn, tổ dân phố phối hợp với các ban, ngành đoàn thể triển khai thực hiện.",
+            "Phòng Kinh tế hướng dẫn các hợp tác xã xây dựng phương án sản xuất kinh doanh.",
+            "Các chủ thể hoàn thiện hồ sơ đăng ký đánh giá, phân hạng sản phẩm theo quy định.",
+            "Văn phòng tổng hợp, báo cáo kết quả về Ủy ban nhân dân xã trước ngày 25.",
+        ];
+        // A place name that is no syllable as written, acronyms, a label, a typist's initials,
+        // and words that need no mark.
+        let odd = [
+            "Xã Ka Đơn",
+            "Sở KH&CN",
+            "DA",
+            "10a",
+            "Lưu: VT, KTHT. Thg.",
+            "Ban thanh tra",
+        ];
+        let slip = "Cac thon to chuc hop dan de trien khai ke hoach";
+        let mut text = String::new();
+        for (c, o) in clean.iter().cycle().zip(odd) {
+            text.push_str(&format!("{c}\n{o}\n"));
+        }
+        text.push_str(&format!("{slip}\n"));
+        let (restored, changed) = restorer.restore_text(&text);
+        assert_eq!(changed, 1, "{restored}");
+        assert!(restored.contains("Các thôn tổ chức"), "{restored}");
+        assert!(odd.iter().all(|o| restored.lines().any(|l| l == *o)));
+    }
+
+    #[test]
+    fn documents_share_readings_but_not_across_kinds() {
+        let fresh = || Restorer::new(LanguageModel::embedded(), Channel::embedded());
+        // The same words in a document typed without marks and in an OCR document, where
+        // "nt" is an abbreviation in the first and could be a damaged word in the second.
+        let typed = "Kinh phi thuc hien ke hoach nam nay do ngan sach cap theo quy dinh hien hanh\n\
+                     Uy ban nhan dan cac xa, phuong to chuc thuc hien va bao cao ket qua dung han\n\
+                     Chi phi van chuyen nt, chi phi boc xep nt\n";
+        let ocr = "Ké hoach t6 chirc thwe hién Chuong trinh OCOP ctia hgp tac xa\n\
+                   Chi phi van chuyen nt, chi phi boc xep nt\n";
+        let alone = (fresh().restore_text(typed).0, fresh().restore_text(ocr).0);
+        let shared = fresh();
+        let ocr_first = shared.restore_text(ocr).0;
+        let typed_after = shared.restore_text(typed).0;
+        assert_eq!((typed_after, ocr_first), alone);
+        assert!(shared.cache.lock().is_ok_and(|c| c.held > 0));
+    }
+
+    #[test]
+    fn a_part_of_a_document_is_read_as_its_document_is() {
+        let restorer = Restorer::new(LanguageModel::embedded(), Channel::embedded());
+        let cell = "Can bo 6 cac xa phuong deu tham gia day du";
+        // Typed without marks, "6" is a number; in an OCR document it may be "ở".
+        let ocr =
+            format!("Ké hoach t6 chirc thwe hién Chuong trinh OCOP ctia hgp tac xa\n{cell}\n");
+        let (alone, _) = restorer.restore_text(cell);
+        let (within, _) = restorer.restore_within(cell, &ocr);
+        assert_eq!(alone, "Cán bộ 6 các xã phường đều tham gia đầy đủ");
+        assert_eq!(within, "Cán bộ ở các xã phường đều tham gia đầy đủ");
+        assert_eq!(
+            restorer.restore_text(&ocr).0.lines().nth(1),
+            Some(within.as_str())
+        );
+    }
+
+    #[test]
+    fn a_lone_symbol_ocr_wrote_for_a_word_of_one_letter_is_read_as_one() {
+        let restorer = Restorer::new(LanguageModel::embedded(), Channel::embedded());
+        let ocr = "Ké hoach t6 chirc thwe hién Chuong trinh OCOP ctia hgp tac xa\n\
+                   thi trudng lao dong & Viet Nam\n\
+                   vé tam quan trong, ¥ nghia cua Chuong trinh\n\
+                   gui S& NN & PTNT\n";
+        let (restored, _) = restorer.restore_text(ocr);
+        let lines: Vec<&str> = restored.lines().collect();
+        assert_eq!(lines[1], "thị trường lao động ở Việt Nam");
+        assert_eq!(lines[2], "về tầm quan trọng, ý nghĩa của Chương trình");
+        // Between acronyms the model reads "&" as written.
+        assert!(lines[3].ends_with("NN & PTNT"), "{}", lines[3]);
+    }
+
+    #[test]
+    fn a_lone_capital_in_ocr_output_is_a_word_that_lost_its_vowel_or_a_label() {
+        let restorer = Restorer::new(LanguageModel::embedded(), Channel::embedded());
+        let ocr = "Ké hoach t6 chirc thwe hién Chuong trinh OCOP ctia hgp tac xa\n\
+                   theo Quyét dinh cua B Cong Thuong\n\
+                   xay dung thuy loi khu B xa Binh Loi\n";
+        let (restored, _) = restorer.restore_text(ocr);
+        let lines: Vec<&str> = restored.lines().collect();
+        assert_eq!(lines[1], "theo Quyết định của Bộ Công Thương");
+        assert_eq!(lines[2], "xây dựng thủy lợi khu B xã Bình Lợi");
+        // Typed text without marks has no lost vowels: a lone capital there is a label.
+        let typed = "Ke hoach to chuc thuc hien Chuong trinh OCOP cua hop tac xa\n\
+                     theo Quyet dinh cua B Cong Thuong\n";
+        let (restored, _) = restorer.restore_text(typed);
+        assert_eq!(
+            restored.lines().nth(1),
+            Some("theo Quyết định của B Công Thương")
+        );
+    }
+
+    #[test]
+    fn what_a_short_number_stood_for_in_the_pairs_prices_its_readings() {
+        let table = include_str!("../../../corpus/channel.tsv");
+        let letters: String = table
+            .lines()
+            .filter(|l| !l.starts_with("number\t"))
+            .flat_map(|l| [l, "\n"])
+            .collect();
+        let with_numbers = format!("{letters}number\t14\tlà\t95\nnumber\t14\t14\t5\n");
+        let read = |tsv: &str| {
+            let channel = Channel::from_tsv(tsv).unwrap();
+            let restorer = Restorer::new(LanguageModel::embedded(), &channel);
+            let ocr = "Ké hoach t6 chirc thwe hién Chuong trinh OCOP ctia hgp tac xa\n\
+                       san pham chu luc 14 rau an toan\n";
+            restorer
+                .restore_text(ocr)
+                .0
+                .lines()
+                .nth(1)
+                .unwrap()
+                .to_string()
+        };
+        assert_eq!(read(&letters), "sản phẩm chủ lực 14 rau an toàn");
+        assert_eq!(read(&with_numbers), "sản phẩm chủ lực là rau an toàn");
+    }
+
+    #[test]
+    fn ocr_lines_after_many_clean_ones_are_read_as_ocr() {
+        let restorer = Restorer::new(LanguageModel::embedded(), Channel::embedded());
+        let clean = "Cộng hòa xã hội chủ nghĩa Việt Nam, Độc lập - Tự do - Hạnh phúc\n".repeat(200);
+        assert!(clean.len() > 2 * OCR_JUDGED_ON);
+        let ocr = "Ké hoach t6 chirc thwe hién Chuong trinh OCOP ctia hgp tac xa\n\
+                   Can bo 6 cac xa phuong deu tham gia day du\n";
+        let (restored, changed) = restorer.restore_text(&format!("{clean}{ocr}"));
+        assert_eq!(changed, 2);
+        assert_eq!(
+            restored.lines().last(),
+            Some("Cán bộ ở các xã phường đều tham gia đầy đủ")
+        );
+    }
+
+    #[test]
+    fn marks_misread_on_words_that_are_no_syllable_say_ocr() {
+        let restorer = Restorer::new(LanguageModel::embedded(), Channel::embedded());
+        // No word is a syllable with marks, and none is broken beyond its letters: only the
+        // marks on "trién", "nhiém", "lién" and "hién", which no typist without marks writes.
+        let form = "Trién khai nhiém vu trong tam nam 2026\n\
+                    Cac phong ban lién quan phoi hop thuc hién\n\
+                    Tong hop ket qua bao cao UBND phuong\n";
+        let typed = strip_marks(form);
+        assert_eq!(
+            restorer.judge_damage(form, &mut IdMap::default()),
+            Damage::Ocr
+        );
+        assert_eq!(
+            restorer.judge_damage(&typed, &mut IdMap::default()),
+            Damage::Typed
+        );
+    }
+
+    #[test]
+    fn a_line_continues_an_open_sentence_that_it_starts_in_small_letters() {
+        assert!(continues("triển khai thực hiện đảm", "bao dung yeu cau"));
+        assert!(continues("các cấp ủy,", "  đảng, chính quyền"));
+        assert!(!continues("mục tiêu đề ra.", "bao dung"));
+        assert!(!continues("như sau:", "a) Tổ chức"));
+        assert!(!continues("I. MỤC ĐÍCH, YÊU CẦU", "Nhằm thực hiện"));
+        assert!(!continues("", "bao dung"));
+        assert!(!continues("Sở Nội vụ\tchủ trì", "phối hợp"));
+    }
+
+    #[test]
+    fn symbols_ocr_wrote_for_a_mark_are_dropped_but_brackets_and_questions_stay() {
+        let drop = |line: &'static str, word: &str| {
+            let at = line.find(word).unwrap() + word.len();
+            let end = line[at..].find(' ').map_or(line.len(), |e| at + e);
+            without_mark_symbols(line, &line[at..end], at, false).to_string()
+        };
+        assert_eq!(drop("công chức sử? dụng đất", "sử"), "");
+        assert_eq!(drop("trong nghiệp) bao gồm", "nghiệp"), "");
+        assert_eq!(drop("tuyên truyền}, về", "truyền"), "},");
+        assert_eq!(drop("thông tin (theo kế hoạch) về", "hoạch"), ")");
+        assert_eq!(drop("hay không? (cho dù", "không"), "?");
+        assert_eq!(drop("cải cách? Nói một", "cách"), "?");
+        assert_eq!(drop("lợi!!!Khổ", "lợi"), "!!!Khổ");
+        assert_eq!(drop("gọi là ‘nông thôn mới’ và", "mới"), "’");
+        assert_eq!(drop("mục [ghi chú] của", "chú"), "]");
+        let at = "kế hoạch".len();
+        assert_eq!(without_mark_symbols("kế hoạch) về", ")", at, true), ")");
+    }
+
+    #[test]
+    fn damaged_documents_are_detected() {
+        assert!(needs_restoration(
+            "Cong hoa xa hoi chu nghia Viet Nam\nDoc lap - Tu do - Hanh phuc\n"
+        ));
+        assert!(needs_restoration(
+            "T6 chirc thwe hién Chwong trinh Mdi xa mét sain pham"
+        ));
+        assert!(!needs_restoration(
+            "Cộng hòa xã hội chủ nghĩa Việt Nam\nĐộc lập - Tự do - Hạnh phúc\n"
+        ));
+        // Typed pages, then an appendix from a scan: the appendix is judged on its own.
+        let typed = "Ủy ban nhân dân xã ban hành kế hoạch thực hiện Chương trình OCOP năm nay.\n";
+        let scanned = "T6 chirc thwe hién Chwong trinh Mdi xa mét sain pham ctia hgp tac xa\n";
+        let appendix = scanned.repeat(40);
+        assert!(!needs_restoration(&typed.repeat(1000)));
+        assert!(needs_restoration(&(typed.repeat(1000) + &appendix)));
+        // A few damaged lines at the end are too few to judge a part by.
+        assert!(!needs_restoration(&(typed.repeat(1000) + scanned)));
+    }
+}
