@@ -55,6 +55,9 @@ const OCR_PRIOR_GARBLED: f32 = 0.0;
 /// lone "&" is "ở" (83 times) or another word (5) more often than "&" (60), and a lone "¥" is
 /// "ý", "ỹ" or "ừ" all 49 times. In OCR lines they are read as a short number is.
 const OCR_LETTER_SYMBOLS: [char; 2] = ['&', '¥'];
+/// Set in the memo key of the readings of a word in capitals read as a damaged syllable, so
+/// that they are kept apart from its readings as an acronym.
+const CAPITALS_READ: u64 = 1 << 63;
 /// Words decoded together at most; a longer line is decoded in windows of this many.
 const MAX_LINE_WORDS: usize = 400;
 /// Bytes of a document, from its first damaged line on, on which its damage is judged OCR's or
@@ -366,13 +369,36 @@ impl<'m> Restorer<'m> {
         // Lines are read as OCR damage or as typing without marks as their document is. In OCR
         // output, a short number between words may be a damaged word ("6" for "ở"): it is read
         // with the syllables its digits could be, as any damaged word is.
-        for ((_, chunk), hash) in chunks.iter().zip(hashes) {
-            match (chunk, hash) {
-                (Chunk::Word(_, w, _), Some(h)) if !memo.readings.contains_key(h) => {
-                    let readings = self.readings_of(w, *h, memo.kinds[h], ocr_document);
-                    memo.readings.insert(*h, readings);
+        let caps_line = mostly_capitals(line);
+        // Per piece, the key of its readings in the memo: the word's hash, but another key for
+        // a word in capitals read as a damaged syllable ([`Restorer::may_be_damaged_capitals`]).
+        let keys: Vec<Option<u64>> = chunks
+            .iter()
+            .zip(hashes)
+            .map(|((_, chunk), hash)| {
+                let h = (*hash)?;
+                let damaged_capitals = ocr_document
+                    && caps_line
+                    && memo.kinds[&h] == WordKind::Acronym
+                    && matches!(chunk, Chunk::Word(_, w, _) if self.may_be_damaged_capitals(w));
+                Some(if damaged_capitals {
+                    h ^ CAPITALS_READ
+                } else {
+                    h
+                })
+            })
+            .collect();
+        for ((_, chunk), (hash, key)) in chunks.iter().zip(hashes.iter().zip(&keys)) {
+            match (chunk, hash, key) {
+                (Chunk::Word(_, w, _), Some(h), Some(key)) if !memo.readings.contains_key(key) => {
+                    let kind = match memo.kinds[h] {
+                        WordKind::Acronym if key != h => WordKind::Invalid,
+                        kind => kind,
+                    };
+                    let readings = self.readings_of(w, *key, kind, ocr_document);
+                    memo.readings.insert(*key, readings);
                 }
-                (Chunk::Number(_, digits, _), _) if ocr_document => {
+                (Chunk::Number(_, digits, _), _, _) if ocr_document => {
                     let h = number_hash(digits);
                     memo.readings
                         .entry(h)
@@ -392,7 +418,6 @@ impl<'m> Restorer<'m> {
             cost: 0.0,
             ocr: false,
         }];
-        let caps_line = mostly_capitals(line);
         // A line of three or four words and nothing else, each in title case, is a person's
         // name ("Nguyễn Văn An", a signer): its first word's capital says so as much as the
         // others'.
@@ -407,9 +432,9 @@ impl<'m> Restorer<'m> {
         let look_ahead = self.look_ahead(around.after, damage, memo);
         let mut lattice: Vec<&[Candidate]> = chunks
             .iter()
-            .zip(hashes)
-            .map(|((_, chunk), hash)| {
-                let Some(h) = hash else {
+            .zip(&keys)
+            .map(|((_, chunk), key)| {
+                let Some(h) = key else {
                     return match chunk {
                         Chunk::Number(_, digits, _) if ocr_document => {
                             &memo.readings[&number_hash(digits)].plain[..]
@@ -677,6 +702,21 @@ mod tests {
             restored.lines().nth(1),
             Some("theo Quyết định của B Công Thương")
         );
+    }
+
+    #[test]
+    fn a_word_in_capitals_is_read_as_damage_only_in_a_line_of_capitals() {
+        let restorer = Restorer::new(LanguageModel::embedded(), Channel::embedded());
+        let ocr = "Ké hoach t6 chirc thwe hién Chuong trinh OCOP ctia hgp tac xa\n\
+                   UBND HUYIN CIN GIO\n\
+                   GIA NHAP WTO VA ODA\n\
+                   nguén hé tro phat trién chinh thirc (ODA) cua huyén\n";
+        let (restored, _) = restorer.restore_text(ocr);
+        let lines: Vec<&str> = restored.lines().collect();
+        assert_eq!(lines[1], "UBND HUYỆN CẦN GIỜ");
+        // Acronyms stay acronyms where no reading makes a much likelier line.
+        assert_eq!(lines[2], "GIA NHẬP WTO VÀ ODA");
+        assert!(lines[3].contains("(ODA)"), "{}", lines[3]);
     }
 
     #[test]

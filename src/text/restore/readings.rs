@@ -20,6 +20,10 @@ const KEEP_COST_LETTER: f32 = 9.0;
 /// The same for a lone capital consonant, more often a label ("khu B", "Chương X") than a
 /// small one is.
 const KEEP_COST_CAPITAL: f32 = 3.0;
+/// Cost of keeping a word in capitals that the model never saw, read in a line of capitals of
+/// a document read by OCR ([`Restorer::may_be_damaged_capitals`]): a damaged syllable
+/// ("HUYIN" for "HUYỆN") or an acronym ("WTO", "ODA").
+const KEEP_COST_CAPITALS: f32 = 12.0;
 /// Extra cost per letter of a kept non-syllable word.
 const KEEP_PER_LETTER: f32 = 1.0;
 /// Candidates kept per word.
@@ -103,6 +107,16 @@ impl Restorer<'_> {
                 .inventory
                 .by_plain
                 .contains_key(&strip_marks(&word.to_lowercase()))
+    }
+
+    /// Whether a word taken for an acronym may be a damaged syllable when it stands in a line
+    /// of capitals of an OCR document ("UBND HUYIN CIN GIỜ" for "HUYỆN CẦN"): the model never
+    /// saw it, and it has three letters or more, a vowel among them. (Among small letters, a
+    /// word in capitals is an acronym by convention: "(CIF)", "(ODA)".)
+    pub(super) fn may_be_damaged_capitals(&self, word: &str) -> bool {
+        self.lm.id(word) == UNKNOWN
+            && word.chars().filter(|c| is_letter(*c)).count() >= 3
+            && has_vowel(word)
     }
 
     /// An acronym's one reading: itself, a word of the model when the model has seen it.
@@ -366,6 +380,9 @@ impl Restorer<'_> {
                 cost: match (ocr, lower.len()) {
                     (true, 1) if word.starts_with(char::is_uppercase) => KEEP_COST_CAPITAL,
                     (true, 1) => KEEP_COST_LETTER,
+                    (true, _) if self.is_acronym(word) && !word.chars().any(char::is_lowercase) => {
+                        KEEP_COST_CAPITALS
+                    }
                     (true, _) => KEEP_COST + KEEP_PER_LETTER * lower.len() as f32,
                     (false, _) => KEEP_COST_TYPED + KEEP_PER_LETTER * lower.len() as f32,
                 },
