@@ -38,7 +38,7 @@ use inventory::Inventory;
 pub use pieces::needs_restoration;
 use pieces::{
     Chunk, LineShape, WordKind, continues, head, keep_english_run, last_small_word, list_label,
-    looks_like_noise, mostly_capitals, number_hash, offset_within, pieces, read_lone_capitals,
+    looks_like_noise, mostly_capitals, number_hash, offset_within, pieces, read_lone_letters,
     word_hash,
 };
 use readings::{ReadingCache, Readings};
@@ -341,7 +341,7 @@ impl<'m> Restorer<'m> {
             return Cow::Borrowed(line);
         }
         let ocr_document = damage == Damage::Ocr;
-        if ocr_document && read_lone_capitals(&mut chunks) {
+        if ocr_document && read_lone_letters(&mut chunks) {
             (_, hashes) = self.shape_of(&chunks, &mut memo.kinds);
         }
         let best = self.read_line(line, &chunks, &hashes, around, damage, memo);
@@ -702,6 +702,19 @@ mod tests {
             restored.lines().nth(1),
             Some("theo Quyết định của B Công Thương")
         );
+    }
+
+    #[test]
+    fn a_letter_before_a_bracket_mid_line_is_a_word_whose_vowel_ocr_read_as_the_bracket() {
+        let restorer = Restorer::new(LanguageModel::embedded(), Channel::embedded());
+        let ocr = "Ké hoach t6 chirc thwe hién Chuong trinh OCOP ctia hgp tac xa\n\
+                   cac t] chirc kinh té va dau t) nudc ngoai\n\
+                   b) Xay dung ké hoach cua xa\n";
+        let (restored, _) = restorer.restore_text(ocr);
+        let lines: Vec<&str> = restored.lines().collect();
+        assert_eq!(lines[1], "các tổ chức kinh tế và đầu tư nước ngoài");
+        // At a line's start, it is a list's label.
+        assert!(lines[2].starts_with("b) Xây dựng"), "{}", lines[2]);
     }
 
     #[test]

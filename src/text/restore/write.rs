@@ -115,8 +115,8 @@ impl Restorer<'_> {
                     && self.lexicon.pairs_with(before, std::iter::once(this.id)) == 1
             })
         };
-        // Whether the last piece was a word of two or more letters read as a syllable, with
-        // nothing after it.
+        // Whether the last piece was a word of two or more letters read as a syllable, or a
+        // lone letter read as a longer one, with nothing after it.
         let mut after_long_syllable = false;
         let mut out = String::with_capacity(line.len() + 16);
         let mut last = 0;
@@ -186,9 +186,13 @@ impl Restorer<'_> {
                     let chosen = best.get(i).and_then(|c| c.syllable);
                     match chosen {
                         Some(s) => {
-                            let long_word = w.chars().filter(|&c| is_letter(c)).count() >= 2;
-                            after_long_syllable = long_word && post.is_empty();
+                            let letters = w.chars().filter(|&c| is_letter(c)).count();
+                            let long_word = letters >= 2;
                             let syllable = &self.inventory.syllables[s as usize].0;
+                            // A lone letter read as a longer syllable: a bracket after it may
+                            // be what OCR put for its vowel ("t)" for "tư").
+                            let vowel_lost = letters == 1 && syllable.chars().count() > 1;
+                            after_long_syllable = (long_word || vowel_lost) && post.is_empty();
                             out.push_str(pre);
                             let at = CaseSetting {
                                 caps_line,
@@ -206,7 +210,7 @@ impl Restorer<'_> {
                             } else {
                                 out.push_str(&with_case_of(syllable, w, at));
                             }
-                            if ocr_document && long_word && i + 1 < chunks.len() {
+                            if ocr_document && (long_word || vowel_lost) && i + 1 < chunks.len() {
                                 let at = offset + pre.len() + w.len();
                                 out.push_str(without_mark_symbols(line, post, at, open_before));
                             } else {
