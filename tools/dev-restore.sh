@@ -6,6 +6,8 @@
 # documents' pairs. Held-out documents (MD5 ≡ 0) are never read here.
 #   1. development text with marks stripped: embedded model, development model
 #   2. ../shared/corpus/ocr-pairs/ of the development documents (first LINES lines): both models
+#   3. when Tesseract is installed: fresh ocr-sim.py pages (seed 11, made once and kept in
+#      WORKDIR) of the first 5 kB of each development document, as the held-out seeds are made
 # Usage (from the repository root, after cargo build --release):
 #   tools/dev-restore.sh [WORKDIR] [LINES]     (defaults /tmp/kehoach-dev, 3000)
 set -eu
@@ -47,3 +49,21 @@ for model in embedded dev; do
     printf '%-9s unaccented: ' $model; $score "$work/gold.txt" "$work/plain.$model.txt"
     printf '%-9s OCR:        ' $model; $score "$work/ocr.gold" "$work/ocr.$model.txt"
 done
+if command -v tesseract > /dev/null; then
+    if [ ! -s "$work/sim-11.tsv" ]; then
+        mkdir -p "$work/sim"
+        for stem in $dev; do
+            awk 'BEGIN {n = 0} { if (n + length($0) > 5000 && n > 0) exit; print; n += length($0) + 1 }' \
+                "$shared/admin-1995-2009/$stem.txt" > "$work/sim/$stem.txt"
+        done
+        python3 ../shared/tools/ocr-sim.py --seed 11 "$work"/sim/*.txt > "$work/sim-11.tsv"
+    fi
+    cut -f1 "$work/sim-11.tsv" > "$work/sim.gold"
+    cut -f2 "$work/sim-11.tsv" > "$work/sim.txt"
+    for model in embedded dev; do
+        flag="--channel $work/dev-channel.tsv"
+        [ $model = dev ] && flag="$flag --model $work/dev-model.bin"
+        "$kehoach" normalize --restore $flag "$work/sim.txt" > "$work/sim.$model.txt"
+        printf '%-9s OCR seed 11: ' $model; $score "$work/sim.gold" "$work/sim.$model.txt"
+    done
+fi
