@@ -679,6 +679,27 @@ mod tests {
         restored.lines().skip(1).map(str::to_string).collect()
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        /// Any text of OCR-like pieces (capitals alone, letters before brackets, words in
+        /// capitals, symbols, digits), read as OCR output or as typing, comes back with as many
+        /// lines and without a panic.
+        #[test]
+        fn damaged_text_of_any_shape_keeps_its_lines(
+            body in r"([A-Za-zĐđ]{1,3}[)\]}]?|[A-Z]{2,6}|[a-zàáạảãâầấêềếôồốơờớưừứđ]{1,6}|[0-9]{1,4}[:.,)]?|[|!?¢&¥(\[]| ){0,40}(\n([A-Za-zĐđ]{1,3}[)\]}]?|[A-Z]{2,6}|[a-zàáạảãâầấêềếôồốơờớưừứđ]{1,6}|[0-9]{1,4}[:.,)]?|[|!?¢&¥(\[]| ){0,40}){0,5}",
+            ocr in proptest::prelude::any::<bool>(),
+        ) {
+            let first = if ocr {
+                "Ké hoach t6 chirc thwe hién Chuong trinh OCOP ctia hgp tac xa"
+            } else {
+                "Ke hoach to chuc thuc hien Chuong trinh OCOP cua hop tac xa"
+            };
+            let text = format!("{first}\n{body}");
+            let (restored, _) = Restorer::embedded().restore_text(&text);
+            proptest::prop_assert_eq!(restored.lines().count(), text.lines().count());
+        }
+    }
+
     #[test]
     fn a_lone_symbol_ocr_wrote_for_a_word_of_one_letter_is_read_as_one() {
         let lines = restored_as_ocr(
