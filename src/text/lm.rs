@@ -21,6 +21,22 @@ pub const START: u32 = 0;
 pub const OTHER: u32 = 1;
 /// Id of a syllable the model never saw.
 pub const UNKNOWN: u32 = 2;
+
+/// Whether `w`, after a history ending in `last`, goes on a run of other words ("26/12/1991
+/// QĐ-UBND"): such a run is one word, in training and in restoration alike.
+pub fn continues_run(last: u32, w: u32) -> bool {
+    w == OTHER && last == OTHER
+}
+
+/// The history after `history` and then `w` (unchanged when `w` goes on a run of other words).
+pub fn history_with(history: [u32; HISTORY], w: u32) -> [u32; HISTORY] {
+    let [_, u, v] = history;
+    if continues_run(v, w) {
+        history
+    } else {
+        [u, v, w]
+    }
+}
 const RESERVED: [&str; 3] = ["<s>", "<o>", "<unk>"];
 const MAGIC: &[u8; 6] = b"KHLM3\n";
 /// The previous format: the same without case counts (still read; case then says nothing).
@@ -205,7 +221,7 @@ impl NgramCounts {
                     after_word = true;
                 }
                 // A run of other words ("26/12/1991", "QĐ-UBND") is one word, as restoration reads it.
-                if w == OTHER && history[HISTORY - 1] == OTHER {
+                if continues_run(history[HISTORY - 1], w) {
                     continue;
                 }
                 let [t, u, v] = history;
@@ -691,11 +707,7 @@ impl LanguageModel {
     pub fn history_after(&self, line: &str) -> [u32; HISTORY] {
         let mut history = [START; HISTORY];
         for (key, _) in line_words(line) {
-            let w = key.map_or(OTHER, |k| self.id(&k));
-            if w == OTHER && history[HISTORY - 1] == OTHER {
-                continue;
-            }
-            history = [history[1], history[2], w];
+            history = history_with(history, key.map_or(OTHER, |k| self.id(&k)));
         }
         history
     }

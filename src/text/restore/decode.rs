@@ -1,7 +1,7 @@
 //! The beam search over a line's readings, scored by the language model and the channel.
 
 use super::{Candidate, OCR_PRIOR, Restorer};
-use crate::text::lm::{HISTORY, IdMap, OTHER, pack};
+use crate::text::lm::{HISTORY, IdMap, continues_run, pack};
 
 /// How much a candidate's channel cost weighs against the language model.
 const CHANNEL_WEIGHT: f32 = 1.0;
@@ -18,18 +18,6 @@ const BEAM_MARGIN: f32 = 7.0;
 /// "đó thì". (Every reading of a line but those pays it; charged as a cost rather than given as
 /// a bonus, so that no hypothesis's score ever rises and the beam's bounds hold.)
 const NO_WORD_COST: f32 = 2.5;
-
-/// The history the words of `path` leave after `start`, as decoding keeps it (a run of other
-/// words is one word).
-pub(super) fn history_along(start: [u32; HISTORY], path: &[Candidate]) -> [u32; HISTORY] {
-    path.iter().fold(start, |[t, u, v], c| {
-        if c.id == OTHER && v == OTHER {
-            [t, u, v]
-        } else {
-            [u, v, c.id]
-        }
-    })
-}
 
 /// The key under which hypotheses are one state: the last words of `history` that the model can
 /// still use, given that its last word ended a seen n-gram of `matched` words (Heafield's state
@@ -109,7 +97,7 @@ impl Restorer<'_> {
                         continue;
                     }
                     // A run of other words is one word to the model (as in training).
-                    let (score, history, matched, joined) = if c.id == OTHER && last == OTHER {
+                    let (score, history, matched, joined) = if continues_run(last, c.id) {
                         (bound - NO_WORD_COST, h.history, h.matched, false)
                     } else {
                         let (lm, matched) = context.log_prob_matched(c.id);

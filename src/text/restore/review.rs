@@ -1,10 +1,9 @@
 //! Words read with doubt: those whose next best reading scores close to the chosen one.
 
 use super::case::{CaseSetting, with_case_of};
-use super::decode::history_along;
 use super::pieces::Chunk;
 use super::{Candidate, Memo, Restorer};
-use crate::text::lm::HISTORY;
+use crate::text::lm::{HISTORY, history_with};
 
 /// A restored word is listed for review ([`Restorer::restore_reviewed`]) when the best reading
 /// of its line that reads it otherwise scores less than this many nats below the chosen one.
@@ -107,7 +106,9 @@ impl Restorer<'_> {
             }
             let from = i.saturating_sub(REVIEW_SPAN);
             let to = (i + REVIEW_SPAN + 1).min(window.len());
-            let history = history_along(start, &path[..from]);
+            let history = path[..from]
+                .iter()
+                .fold(start, |h, c| history_with(h, c.id));
             let best = if (from, to) == (0, window.len()) {
                 score
             } else {
