@@ -50,16 +50,9 @@ for model in embedded dev; do
     printf '%-9s OCR:        ' $model; $score "$work/ocr.gold" "$work/ocr.$model.txt"
 done
 if command -v tesseract > /dev/null; then
-    if [ ! -s "$work/sim-11.tsv" ]; then
-        mkdir -p "$work/sim"
-        for stem in $dev; do
-            awk 'BEGIN {n = 0} { if (n + length($0) > 5000 && n > 0) exit; print; n += length($0) + 1 }' \
-                "$shared/admin-1995-2009/$stem.txt" > "$work/sim/$stem.txt"
-        done
-        python3 ../shared/tools/ocr-sim.py --seed 11 "$work"/sim/*.txt > "$work/sim-11.tsv"
-    fi
-    cut -f1 "$work/sim-11.tsv" > "$work/sim.gold"
-    cut -f2 "$work/sim-11.tsv" > "$work/sim.txt"
+    [ -s "$work/sim/ocr-seed-11.tsv" ] || tools/make-ocr-sample.sh "$work/sim" 11 $dev
+    cut -f1 "$work/sim/ocr-seed-11.tsv" > "$work/sim.gold"
+    cut -f2 "$work/sim/ocr-seed-11.tsv" > "$work/sim.txt"
     for model in embedded dev; do
         flag="--channel $work/dev-channel.tsv"
         [ $model = dev ] && flag="$flag --model $work/dev-model.bin"
