@@ -49,8 +49,9 @@ pub fn parse_number(text: &str) -> Option<f64> {
     value.parse().ok()
 }
 
-/// Units a target counts, longest first.
-const UNITS: &str = r"%|sản phẩm|chủ thể|cơ sở|hợp tác xã|HTX|tổ hợp tác|doanh nghiệp|điểm|lớp|hộ|người|lượt|cán bộ|thủ tục|văn bản|hồ sơ|mô hình|làng nghề|dự án|xã|phường|thôn|đơn vị|cơ quan|cuộc|hội nghị|ha|tấn|km|công trình|trường|nhiệm vụ|đợt|cửa hàng|sự kiện";
+/// Units a target counts, longest first: what plans count (products, households, classes),
+/// land and goods (ha, tấn), energy (MWh before MW), money and jobs.
+const UNITS: &str = r"%|MWh|kWh|MW|kW|GW|tỷ đồng|triệu đồng|USD|lao động|việc làm|sản phẩm|chủ thể|cơ sở|hợp tác xã|HTX|tổ hợp tác|doanh nghiệp|điểm|lớp|hộ|người|lượt|cán bộ|thủ tục|văn bản|hồ sơ|mô hình|làng nghề|dự án|xã|phường|thôn|đơn vị|cơ quan|cuộc|hội nghị|ha|tấn|km|công trình|trường|nhiệm vụ|đợt|cửa hàng|sự kiện";
 
 /// Reads the targets from the sentences under goal headings and "phấn đấu" sentences anywhere.
 pub fn targets(
@@ -145,7 +146,9 @@ fn target_from(
     if !clause.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    let outside_parens = re!(r"\([^)]*\)").replace_all(clause, " ");
+    // What a bracket adds is a breakdown or an aside ("(gồm 40 dự án thủy điện, ..."), even
+    // when the clause ends before the bracket closes; the quantity is the one outside it.
+    let outside_parens = re!(r"\([^)]*(?:\)|$)").replace_all(clause, " ");
     let units = re!(&format!(
         r"(?:^|[\s(])(\d+(?:[.,]\d+)*)(?:/\d+)?\s*({UNITS})(?:\s|$|[,.;:)])"
     ));
@@ -788,6 +791,32 @@ mod tests {
         assert_eq!(parse_number("04"), Some(4.0));
         assert_eq!(parse_number("1.200"), Some(1200.0));
         assert_eq!(parse_number("9.620,5"), Some(9620.5));
+    }
+
+    #[test]
+    fn a_target_counts_energy_money_and_jobs_and_not_the_breakdown_after_it() {
+        let found = targets(
+            &tree(
+                "II. MỤC TIÊU\n\
+                 - Phấn đấu bổ sung 1.250,5 MW công suất điện (gồm 40 dự án thủy điện\n\
+                 - Thu ngân sách trên địa bàn đạt ít nhất 3.400 tỷ đồng.\n\
+                 - Giải quyết việc làm cho 12.000 lao động mỗi năm.",
+            ),
+            Some(2026),
+            None,
+        );
+        let read: Vec<(Option<f64>, Option<&str>, bool)> = found
+            .iter()
+            .map(|t| (t.quantity, t.unit.as_deref(), t.at_least))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (Some(1250.5), Some("MW"), false),
+                (Some(3400.0), Some("tỷ đồng"), true),
+                (Some(12000.0), Some("lao động"), false),
+            ]
+        );
     }
 
     #[test]
