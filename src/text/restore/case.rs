@@ -61,7 +61,8 @@ pub(super) fn in_capitals(piece: &str) -> bool {
 /// capitals, a word that starts with a capital is written in capitals. In OCR output, a capital
 /// can be a misread small letter: a word in capitals alone in a line of small letters is a
 /// small marked vowel read as a capital ("BO Tai chinh" for "Bộ Tài chính"), and mid-line, an
-/// "I" or "J" read for an "l" is a small letter ("Igi" for "lợi", "Jap" for "lập").
+/// "I" or "J" read for another letter is a small letter ("Igi" for "lợi", "Jap" for "lập",
+/// "Ju" for "ưu").
 pub(super) fn with_case_of(syllable: &str, written: &str, at: CaseSetting) -> String {
     if small_letter_read_large(written, at) {
         return syllable.to_string();
@@ -69,11 +70,20 @@ pub(super) fn with_case_of(syllable: &str, written: &str, at: CaseSetting) -> St
     let letters: Vec<char> = written.chars().filter(|c| is_letter(*c)).collect();
     let upper = letters.iter().filter(|c| c.is_uppercase()).count();
     let starts_upper = written.chars().next().is_some_and(char::is_uppercase);
+    // (No syllable starts with "j"; one read from "I" but starting with another letter was a
+    // small letter read as "I": "l", or a marked vowel, "ưu" written "Ju", "ổn" written "In".)
+    let starts_with_i = syllable
+        .chars()
+        .next()
+        .is_some_and(|c| base_letter(c) == 'i');
     let misread_capital = at.ocr
         && at.mid_line
         && !at.caps_line
-        && matches!(letters.first(), Some('I' | 'J'))
-        && syllable.starts_with('l');
+        && match letters.first() {
+            Some('I') => !starts_with_i,
+            Some('J') => true,
+            _ => false,
+        };
     let lone_capitals = at.ocr && !at.caps_line && !at.caps_beside;
     if ((letters.len() >= 2 && upper == letters.len()) && !lone_capitals)
         || (at.caps_line && starts_upper)
@@ -156,6 +166,10 @@ mod tests {
         assert_eq!(with_case_of("xã", "XA", beside), "XÃ");
         assert_eq!(with_case_of("lợi", "Igi", ocr_mid), "lợi");
         assert_eq!(with_case_of("lợi", "Loi", ocr_mid), "Lợi");
+        // "I" and "J" read for other small letters; a syllable that starts with "i" keeps it.
+        assert_eq!(with_case_of("ưu", "Ju", ocr_mid), "ưu");
+        assert_eq!(with_case_of("hiện", "I}ién", ocr_mid), "hiện");
+        assert_eq!(with_case_of("ích", "Ich", ocr_mid), "Ích");
         // A look-alike capital going on a listed word after a small word ("sản Xuất").
         let in_word = CaseSetting {
             goes_on_small: true,
