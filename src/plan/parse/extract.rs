@@ -653,10 +653,16 @@ fn split_agency(text: &str) -> (String, Option<String>) {
         r"\s(?:là|chịu trách nhiệm|có trách nhiệm|nghiên cứu|chủ trì|chủ động|phối hợp|tham mưu|thực hiện|triển khai|tổ chức|hướng dẫn|căn cứ|theo dõi|xây dựng|chỉ đạo|bố trí|rà soát|khẩn trương|tăng cường|quán triệt|nghiêm túc|kịp thời|đẩy mạnh)\b"
     );
     // "các tổ chức chính trị - xã hội" names an agency: a verb after "các", "và" is not one,
-    // nor one after "giao" ("các cơ quan được giao chủ trì").
-    let verb = verbs
-        .find_iter(text)
-        .find(|m| !re!(r"(?:\bcác|\bnhững|\bvà|\bgiao)$").is_match(text[..m.start()].trim_end()));
+    // nor one after "giao" ("các cơ quan được giao chủ trì"), nor a domain after "lĩnh vực"
+    // ("doanh nghiệp trong lĩnh vực xây dựng"). "Tổ chức" beside "cơ quan" or "cá nhân", or
+    // before "có liên quan", is the noun ("các cơ quan, tổ chức có liên quan").
+    let noun_before = re!(r"(?:\bcác|\bnhững|\bvà|\bgiao|\blĩnh vực|\bcơ quan,)$");
+    let organisations = re!(r"^\s*(?:có liên quan|liên quan|,\s*cá nhân|và cá nhân)");
+    let verb = verbs.find_iter(text).find(|m| {
+        let noun = noun_before.is_match(text[..m.start()].trim_end())
+            || (m.as_str().trim() == "tổ chức" && organisations.is_match(&text[m.end()..]));
+        !noun
+    });
     match verb {
         Some(m) if text[..m.start()].split_whitespace().count() >= 2 => (
             text[..m.start()].trim().trim_end_matches(',').to_string(),
@@ -837,6 +843,33 @@ mod tests {
             found[2].duties[0],
             "là cơ quan thường trực, theo dõi việc thực hiện Kế hoạch"
         );
+    }
+
+    #[test]
+    fn an_agency_named_with_a_domain_or_with_organisations_is_not_cut_at_them() {
+        let (agency, duty) = split_agency(
+            "Các sở, ngành, UBND các xã và các cơ quan, tổ chức có liên quan căn cứ Kế hoạch \
+             này xây dựng kế hoạch của đơn vị",
+        );
+        assert_eq!(
+            agency,
+            "Các sở, ngành, UBND các xã và các cơ quan, tổ chức có liên quan"
+        );
+        assert_eq!(
+            duty.as_deref(),
+            Some("căn cứ Kế hoạch này xây dựng kế hoạch của đơn vị")
+        );
+        // "lĩnh vực xây dựng" names a domain: a heading that is a name only has no duty in it.
+        let (agency, duty) =
+            split_agency("Các doanh nghiệp hoạt động trong lĩnh vực xây dựng, giao thông");
+        assert_eq!(
+            agency,
+            "Các doanh nghiệp hoạt động trong lĩnh vực xây dựng, giao thông"
+        );
+        assert_eq!(duty, None);
+        // The verb after a list of agencies is still the verb.
+        let (agency, _) = split_agency("Các sở, ngành tổ chức tuyên truyền Kế hoạch");
+        assert_eq!(agency, "Các sở, ngành");
     }
 
     #[test]
