@@ -490,6 +490,28 @@ const ASSIGNED: &[(&str, &[&str])] = &[
             "Đỗ Mạnh Cường",
         ],
     ),
+    // 10: seven headings, the last a name over three lines whose "lĩnh vực xây dựng" is no verb.
+    (
+        "10_",
+        &[
+            "Sở Xây dựng",
+            "Sở Khoa học và Công nghệ",
+            "Sở Tài chính",
+            "Sở Nông nghiệp và Môi trường",
+            "Công an Tỉnh",
+            "Ủy ban nhân dân cấp xã",
+            "Các doanh nghiệp hoạt động trong lĩnh vực xây dựng, giao thông, vận tải, logistics và công nghệ thông tin trên địa bàn Tỉnh",
+        ],
+    ),
+    // 13: two items that are sentences; the second's subject ends in "các cơ quan, tổ chức có
+    // liên quan", before its verb "căn cứ".
+    (
+        "13_",
+        &[
+            "Sở Khoa học và Công nghệ",
+            "Các Sở, ban, ngành, UBND xã, phường và các cơ quan, tổ chức có liên quan",
+        ],
+    ),
     (
         "14_",
         &[
