@@ -650,7 +650,7 @@ fn without_grounds(text: &str) -> Cow<'_, str> {
 /// "Sở Nội vụ chịu trách nhiệm theo dõi ..." → ("Sở Nội vụ", Some("chịu trách nhiệm theo dõi ...")).
 fn split_agency(text: &str) -> (String, Option<String>) {
     let verbs = re!(
-        r"\s(?:là|chịu trách nhiệm|có trách nhiệm|nghiên cứu|chủ trì|chủ động|phối hợp|tham mưu|thực hiện|triển khai|tổ chức|hướng dẫn|căn cứ|theo dõi|xây dựng|chỉ đạo|bố trí|rà soát|khẩn trương|tăng cường|quán triệt|nghiêm túc|kịp thời|đẩy mạnh)\b"
+        r"\s(?:là|chịu trách nhiệm|có trách nhiệm|nghiên cứu|chủ trì|chủ động|phối hợp|tham mưu|thực hiện|triển khai|tổ chức|hướng dẫn|căn cứ|theo dõi|xây dựng|chỉ đạo|bố trí|rà soát|khẩn trương|tăng cường|quán triệt|nghiêm túc|kịp thời|đẩy mạnh|tiên phong|dẫn dắt|bảo đảm|đảm bảo|mở rộng|mở thêm|đề xuất|hỗ trợ|đôn đốc|cung cấp|ưu tiên|tập trung|thường xuyên|tích cực)\b"
     );
     // "các tổ chức chính trị - xã hội" names an agency: a verb after "các", "và" is not one,
     // nor one after "giao" ("các cơ quan được giao chủ trì"), nor a domain after "lĩnh vực"
@@ -870,6 +870,10 @@ mod tests {
         // The verb after a list of agencies is still the verb.
         let (agency, _) = split_agency("Các sở, ngành tổ chức tuyên truyền Kế hoạch");
         assert_eq!(agency, "Các sở, ngành");
+        let (agency, duty) =
+            split_agency("Các hợp tác xã, doanh nghiệp tiên phong, dẫn dắt việc liên kết");
+        assert_eq!(agency, "Các hợp tác xã, doanh nghiệp");
+        assert_eq!(duty.as_deref(), Some("tiên phong, dẫn dắt việc liên kết"));
     }
 
     #[test]
