@@ -605,6 +605,21 @@ fn real_plans_give_their_assignments_by_agency() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// Every agency a real plan gives work to has a duty: a name with none means a sentence was cut
+/// in the wrong place, or not cut at its verb.
+#[test]
+fn every_agency_of_every_real_plan_has_a_duty() {
+    let Some(files) = real_docs() else { return };
+    let mut without = Vec::new();
+    for file in &files[3..] {
+        let record = parse_path(file, &ParseOptions::default()).unwrap();
+        for a in record.assignments.iter().filter(|a| a.duties.is_empty()) {
+            without.push(format!("{}: {}", file.display(), a.agency));
+        }
+    }
+    assert!(without.is_empty(), "{}", without.join("\n"));
+}
+
 #[test]
 fn real_plans_give_their_targets_with_quantity_and_year() {
     let Some(files) = real_docs() else { return };
