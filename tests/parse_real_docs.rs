@@ -658,6 +658,47 @@ fn real_plans_give_their_targets_with_quantity_and_year() {
         .map(|q| (q, 2030)),
     );
     assert_eq!(read, expected);
+    // 05, "2. Các chỉ tiêu cụ thể đến năm 2030": every line a target, by 2030; "60-70%" is at
+    // least 60%; the capacity line's bracket ("gồm 166 dự án thủy điện; 02 dự án ...") is its
+    // breakdown, not targets of its own.
+    let record = parsed(&files, "05_");
+    let read: Vec<(f64, &str, bool, i32)> = record
+        .targets
+        .iter()
+        .filter(|t| t.section.as_deref() == Some("II.2"))
+        .map(|t| {
+            let unit = t.unit.as_deref().unwrap_or("");
+            (
+                t.quantity.unwrap_or(-1.0),
+                unit,
+                t.at_least,
+                t.year.unwrap_or(0),
+            )
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            (12.0, "%", false, 2030),
+            (5.0, "Khu công nghiệp", false, 2030),
+            (80.0, "%", true, 2030),
+            (15.0, "Cụm công nghiệp", false, 2030),
+            (60.0, "%", true, 2030),
+            (2000.0, "ha", true, 2030),
+            (100.0, "%", false, 2030),
+            (1.0, "Khu công nghiệp", false, 2030),
+            (2989.5, "MW", false, 2030),
+            (99.86, "%", false, 2030),
+        ]
+    );
+    // 04: its one aim with a number, "Phấn đấu ... đấu giá từ 05 mỏ khoáng sản ... trở lên".
+    let record = parsed(&files, "04_");
+    let read: Vec<(Option<f64>, Option<&str>, bool)> = record
+        .targets
+        .iter()
+        .map(|t| (t.quantity, t.unit.as_deref(), t.at_least))
+        .collect();
+    assert_eq!(read, [(Some(5.0), Some("mỏ"), true)]);
 }
 
 #[test]

@@ -51,7 +51,7 @@ pub fn parse_number(text: &str) -> Option<f64> {
 
 /// Units a target counts, longest first: what plans count (products, households, classes),
 /// land and goods (ha, tấn), energy (MWh before MW), money and jobs.
-const UNITS: &str = r"%|MWh|kWh|MW|kW|GW|tỷ đồng|triệu đồng|USD|lao động|việc làm|sản phẩm|chủ thể|cơ sở|hợp tác xã|HTX|tổ hợp tác|doanh nghiệp|điểm|lớp|hộ|người|lượt|cán bộ|thủ tục|văn bản|hồ sơ|mô hình|làng nghề|dự án|xã|phường|thôn|đơn vị|cơ quan|cuộc|hội nghị|ha|tấn|km|công trình|trường|nhiệm vụ|đợt|cửa hàng|sự kiện";
+const UNITS: &str = r"%|MWh|kWh|MW|kW|GW|khu công nghiệp|cụm công nghiệp|KCN|CCN|tỷ đồng|triệu đồng|USD|lao động|việc làm|sản phẩm|chủ thể|cơ sở|hợp tác xã|HTX|tổ hợp tác|doanh nghiệp|điểm|lớp|hộ|người|lượt|cán bộ|thủ tục|văn bản|hồ sơ|mô hình|làng nghề|dự án|xã|phường|thôn|đơn vị|cơ quan|cuộc|hội nghị|ha|tấn|km|công trình|trường|nhiệm vụ|đợt|cửa hàng|sự kiện";
 
 /// Reads the targets from the sentences under goal headings and "phấn đấu" sentences anywhere.
 pub fn targets(
@@ -126,11 +126,22 @@ fn clauses(text: &str) -> Vec<(bool, &str)> {
     let mut out = Vec::new();
     for sentence in sentences {
         let aims = re!(r"(?i)phấn đấu|phần đấu|chỉ tiêu").is_match(sentence);
-        for clause in re!(r";\s+|,?\s+trong đó\s+|,\s+riêng\s+").split(sentence) {
-            let clause = clause.trim();
+        // (Not inside brackets: "(gồm 166 dự án thủy điện; 02 dự án điện gió)" is one breakdown.)
+        let mut from = 0;
+        let cuts = re!(r";\s+|,?\s+trong đó\s+|,\s+riêng\s+")
+            .find_iter(sentence)
+            .filter(|m| {
+                let before = &sentence[..m.start()];
+                before.matches('(').count() <= before.matches(')').count()
+            })
+            .map(|m| (m.start(), m.end()))
+            .chain([(sentence.len(), sentence.len())]);
+        for (start, end) in cuts {
+            let clause = sentence[from..start].trim();
             if !clause.is_empty() {
                 out.push((aims, clause));
             }
+            from = end;
         }
     }
     out
@@ -149,18 +160,40 @@ fn target_from(
     // What a bracket adds is a breakdown or an aside ("(gồm 40 dự án thủy điện, ..."), even
     // when the clause ends before the bracket closes; the quantity is the one outside it.
     let outside_parens = re!(r"\([^)]*(?:\)|$)").replace_all(clause, " ");
+    // A quantity or a range ("60-70%", read as at least its first number), then a unit, perhaps
+    // per something ("12%/năm").
     let units = re!(&format!(
-        r"(?:^|[\s(])(\d+(?:[.,]\d+)*)(?:/\d+)?\s*({UNITS})(?:\s|$|[,.;:)])"
+        r"(?:^|[\s(])(\d+(?:[.,]\d+)*)(?:\s*[-–]\s*(\d+(?:[.,]\d+)*))?(?:/\d+)?\s*((?i:{UNITS}))(?:\s|$|[,.;:)/])"
     ));
-    let caps = units.captures(&outside_parens)?;
+    // A number before any other noun counts it ("đấu giá từ 05 mỏ khoáng sản"), when no unit
+    // above does: not a number that names a year, a day, an article or a document ("Chỉ thị
+    // 11 của ..."), nor one before a span of time, a word that is no noun, or stars (a field
+    // of their own).
+    let counted = || {
+        re!(r"(?:^|[\s(])(\d+(?:[.,]\d+)*)()\s+(\p{Ll}+)(?:\s|$|[,.;:)])")
+            .captures_iter(&outside_parens)
+            .find(|c| {
+                let number = &c[1];
+                let before = outside_parens[..c.get(1).map_or(0, |m| m.start())].trim_end();
+                let year = number.len() == 4 && (number.starts_with("19") || number.starts_with("20"));
+                !year
+                    && !re!(r"(?i)(?:năm|ngày|tháng|quý|số|điều|khoản|điểm|mục|phụ lục|giai đoạn|chỉ thị|nghị quyết|quyết định|nghị định|thông tư|kế hoạch|công văn|văn bản|luật|chương trình|đề án|[-–])$")
+                        .is_match(before)
+                    && !re!(r"^(?:năm|tháng|ngày|quý|tuần|giờ|phút|lần|sao|và|của|các|những|được|là|có|tại|theo|trong|với|cho|về|từ|đến|trở|hoặc|trên|dưới)$")
+                        .is_match(&c[3])
+            })
+    };
+    let caps = units.captures(&outside_parens).or_else(counted)?;
     let quantity = parse_number(&caps[1])?;
-    let unit = caps[2].to_string();
+    let range = caps.get(2).is_some_and(|m| !m.as_str().is_empty());
+    let unit = caps[3].to_string();
     let stars = re!(r"lên\s+(?:hạng\s+)?(\d)\s*sao")
         .captures(clause)
         .or_else(|| re!(r"(\d)\s*sao").captures(clause))
         .and_then(|c| c[1].parse().ok());
-    let at_least = re!(r"(?i)ít\s+nhất|trở lên|tối thiểu|\btrên\s+\d|\bhơn\s+\d|không dưới|≥")
-        .is_match(clause);
+    let at_least = range
+        || re!(r"(?i)ít\s+nhất|trở lên|tối thiểu|\btrên\s+\d|\bhơn\s+\d|không dưới|≥")
+            .is_match(clause);
     let clause_period = find_period(clause);
     // "đến năm 2030", "trong năm 2026", and a clause that starts with its year ("năm 2025 ...").
     let year = re!(r"(?i)(?:(?:đến|trong|hết)\s+(?:hết\s+)?|^)năm\s+(\d{4})")
@@ -800,13 +833,18 @@ mod tests {
     }
 
     #[test]
-    fn a_target_counts_energy_money_and_jobs_and_not_the_breakdown_after_it() {
+    fn a_target_counts_what_plans_count_and_not_the_breakdown_after_it() {
         let found = targets(
             &tree(
                 "II. MỤC TIÊU\n\
                  - Phấn đấu bổ sung 1.250,5 MW công suất điện (gồm 40 dự án thủy điện\n\
                  - Thu ngân sách trên địa bàn đạt ít nhất 3.400 tỷ đồng.\n\
-                 - Giải quyết việc làm cho 12.000 lao động mỗi năm.",
+                 - Giải quyết việc làm cho 12.000 lao động mỗi năm.\n\
+                 - Nâng tổng công suất lên 900 MW (gồm 12 dự án thủy điện; 03 dự án điện gió).\n\
+                 - Giá trị sản xuất tăng bình quân 9,5%/năm.\n\
+                 - Tỷ lệ lấp đầy các cụm công nghiệp đạt 60-70%.\n\
+                 - Mỗi năm đấu giá từ 03 mỏ đá trở lên.\n\
+                 - Hoàn thành các nhiệm vụ của Chỉ thị 11 của Tỉnh ủy.",
             ),
             Some(2026),
             None,
@@ -815,12 +853,18 @@ mod tests {
             .iter()
             .map(|t| (t.quantity, t.unit.as_deref(), t.at_least))
             .collect();
+        // A range is at least its first number; a number before any noun counts it; a number
+        // after the name of a document is none.
         assert_eq!(
             read,
             [
                 (Some(1250.5), Some("MW"), false),
                 (Some(3400.0), Some("tỷ đồng"), true),
                 (Some(12000.0), Some("lao động"), false),
+                (Some(900.0), Some("MW"), false),
+                (Some(9.5), Some("%"), false),
+                (Some(60.0), Some("%"), true),
+                (Some(3.0), Some("mỏ"), true),
             ]
         );
     }
