@@ -26,7 +26,7 @@ mod write;
 
 use crate::text::syllable::is_letter;
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use super::channel::Channel;
@@ -39,7 +39,7 @@ pub use pieces::needs_restoration;
 use pieces::{
     Chunk, LineShape, WordKind, continues, head, keep_english_run, last_small_word, list_label,
     looks_like_noise, mostly_capitals, number_hash, offset_within, pieces, read_lone_letters,
-    word_hash,
+    split_merged, word_hash,
 };
 use readings::{ReadingCache, Readings};
 use review::{CloseCall, CloseCallSearch};
@@ -123,6 +123,9 @@ pub struct Restorer<'m> {
     lexicon: Lexicon,
     /// Acronyms read with the word list (see [`Lexicon::spell_acronym`]), and how.
     acronyms: Mutex<HashMap<String, Option<String>>>,
+    /// The words the word list writes as one token, without marks ("tivi", "dola"): never
+    /// read as two syllables whose space was lost.
+    single_words: HashSet<String>,
 }
 
 impl<'m> Restorer<'m> {
@@ -142,6 +145,10 @@ impl<'m> Restorer<'m> {
             cache: Mutex::default(),
             lexicon: Lexicon::new(lm),
             acronyms: Mutex::default(),
+            single_words: include_str!("../../../corpus/single-words.txt")
+                .lines()
+                .map(strip_marks)
+                .collect(),
         }
     }
 
@@ -343,6 +350,15 @@ impl<'m> Restorer<'m> {
         let ocr_document = damage == Damage::Ocr;
         if ocr_document && read_lone_letters(&mut chunks) {
             (_, hashes) = self.shape_of(&chunks, &mut memo.kinds);
+        }
+        // Typed text may lose the space between two syllables ("naogiai"); OCR output is read
+        // word by word (its odd words are damage).
+        if !ocr_document {
+            let before = chunks.len();
+            chunks = split_merged(line, chunks, |word| self.merged_cut(word));
+            if chunks.len() > before {
+                (_, hashes) = self.shape_of(&chunks, &mut memo.kinds);
+            }
         }
         let best = self.read_line(line, &chunks, &hashes, around, damage, memo);
         let facts = LineFacts {
@@ -600,6 +616,31 @@ mod tests {
             restored,
             "nền bằng gạch Ceramic, Granite, Porcelain, Terrazzo"
         );
+    }
+
+    #[test]
+    fn two_syllables_typed_without_their_space_are_read_and_kept_together() {
+        let restorer = Restorer::new(LanguageModel::embedded(), Channel::embedded());
+        let cut = |word: &str| restorer.merged_cut(word);
+        assert_eq!(cut("naogiai"), Some(3));
+        // Cut in two places: where the likelier two syllables are ("thực hiện", not "thu chiến").
+        assert_eq!(cut("thuchien"), Some(4));
+        // A syllable's letters, a typo's doubled letter, a loanword written as one, a name.
+        for whole in ["nghien", "daau", "tivi", "vali", "China", "ab"] {
+            assert_eq!(cut(whole), None, "{whole}");
+        }
+        let typed = "Ke hoach to chuc thuc hien chuong trinh moi xa mot san pham nam 2026\n\
+                     Cac phong ban phoi hop thuchien cac noi dung cua ke hoach\n\
+                     Uy ban nhan dan xa bao cao ket qua thuc hien truoc ngay 15 hang thang";
+        let (restored, _) = restorer.restore_text(typed);
+        assert_eq!(
+            restored.lines().nth(1),
+            Some("Các phòng ban phối hợp thựchiện các nội dung của kế hoạch")
+        );
+        // OCR output is read word by word.
+        let ocr = "Cac phong ban phdi hop thuchién cac ndi dung cua ké hoach";
+        let (restored, _) = restorer.restore_text(ocr);
+        assert!(restored.contains("thuchi"), "{restored}");
     }
 
     #[test]

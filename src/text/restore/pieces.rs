@@ -358,6 +358,28 @@ pub(super) fn pieces(line: &str) -> Vec<(usize, Chunk<'_>)> {
     out
 }
 
+/// The pieces with each word that `cut` finds two syllables in (the byte where the second
+/// starts) cut there into two words, which the line keeps together as written ("naogiai" read
+/// "nào" and "giai", written "nàogiai").
+pub(super) fn split_merged<'l>(
+    line: &'l str,
+    chunks: Vec<(usize, Chunk<'l>)>,
+    cut: impl Fn(&str) -> Option<usize>,
+) -> Vec<(usize, Chunk<'l>)> {
+    let offset = |piece: &str| piece.as_ptr() as usize - line.as_ptr() as usize;
+    let mut out = Vec::with_capacity(chunks.len());
+    for (at, chunk) in chunks {
+        match chunk {
+            Chunk::Word(pre, word, post) if let Some(cut) = cut(word) => {
+                out.push((at, Chunk::Word(pre, &word[..cut], "")));
+                out.push((offset(&word[cut..]), Chunk::Word("", &word[cut..], post)));
+            }
+            other => out.push((at, other)),
+        }
+    }
+    out
+}
+
 /// The ASCII characters among [`SEPARATORS`] and [`GLUE`], by byte.
 const ASCII_SPLITS: [bool; 128] = {
     let mut table = [false; 128];

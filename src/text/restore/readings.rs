@@ -1,6 +1,7 @@
 //! The readings of a written word: the syllables its marks or OCR damage could have come from,
 //! each with its channel cost, kept in a cache that the documents of a batch share.
 
+use super::decode::NO_WORD_COST;
 use super::pieces::{WordKind, word_kind};
 use super::{Candidate, OCR_LETTER_SYMBOLS, OCR_PRIOR, Restorer};
 use crate::text::channel::marks_lost;
@@ -82,6 +83,56 @@ fn offer_ocr_reading(found: &mut IdMap<u32, (f32, bool)>, s: u32, cost: f32) {
 }
 
 impl Restorer<'_> {
+    /// Where a word typed without its space between two syllables splits ("naogiai" → "nao" +
+    /// "giai"): a word of four small letters or more, none doubled (a doubled letter is a typo:
+    /// "daau"), that is no syllable's letters nor a word the word list writes as one token
+    /// ("tivi", "vali"), cut where it makes two syllables' letters; where it can be cut in two
+    /// places ("thuc|hien", "thu|chien"), where the likeliest two syllables are (bigram log P,
+    /// and the word list's pairs priced as the decoder prices them, [`NO_WORD_COST`]).
+    pub(super) fn merged_cut(&self, word: &str) -> Option<usize> {
+        let syllables = |part: &str| self.inventory.by_plain.get(&strip_marks(part));
+        let doubled = word.as_bytes().windows(2).any(|pair| pair[0] == pair[1]);
+        if word.len() < 4
+            || doubled
+            || !word.chars().all(|c| is_letter(c) && c.is_lowercase())
+            || syllables(word).is_some()
+            || self.single_words.contains(&strip_marks(word))
+        {
+            return None;
+        }
+        let cuts: Vec<(usize, &Vec<u32>, &Vec<u32>)> = word
+            .char_indices()
+            .skip(1)
+            .filter_map(|(i, _)| Some((i, syllables(&word[..i])?, syllables(&word[i..])?)))
+            .collect();
+        if cuts.len() < 2 {
+            return cuts.first().map(|c| c.0);
+        }
+        let id = |s: u32| self.inventory.syllables[s as usize].2;
+        let likeliest = |firsts: &[u32], seconds: &[u32]| {
+            let mut best = f32::NEG_INFINITY;
+            for &first in firsts {
+                let after = self.lm.context_matched([START, START, id(first)], 1);
+                let listed = self
+                    .lexicon
+                    .pairs_with(id(first), seconds.iter().map(|&s| id(s)));
+                for (k, &second) in seconds.iter().enumerate() {
+                    let word_bonus = if k < 64 && listed >> k & 1 == 1 {
+                        NO_WORD_COST
+                    } else {
+                        0.0
+                    };
+                    best = best.max(after.log_prob(id(second)) + word_bonus);
+                }
+            }
+            best
+        };
+        cuts.iter()
+            .map(|&(i, firsts, seconds)| (likeliest(firsts, seconds), i))
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, i)| i)
+    }
+
     /// What a word is, telling lost marks ("luat") from other non-syllables ("chirc"); a
     /// marked syllable no text has ("Quéc", "tén") is damage as well (`hash`: its [`word_hash`](super::pieces::word_hash)).
     pub(super) fn word_kind(&self, word: &str, hash: u64) -> WordKind {
