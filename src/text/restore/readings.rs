@@ -86,9 +86,10 @@ impl Restorer<'_> {
     /// Where a word typed without its space between two syllables splits ("naogiai" → "nao" +
     /// "giai"): a word of four small letters or more, none doubled (a doubled letter is a typo:
     /// "daau"), that is no syllable's letters nor a word the word list writes as one token
-    /// ("tivi", "vali"), cut where it makes two syllables' letters; where it can be cut in two
-    /// places ("thuc|hien", "thu|chien"), where the likeliest two syllables are (bigram log P,
-    /// and the word list's pairs priced as the decoder prices them, [`NO_WORD_COST`]).
+    /// ("tivi", "vali"), cut where it makes two syllables' letters that the model saw one after
+    /// the other, or that make a listed word (a loanword rarely does: "logo" is not "lộ gỡ");
+    /// where it can be cut in two places ("thuc|hien", "thu|chien"), where the likelier two are
+    /// (bigram log P, a listed word priced as the decoder prices it, [`NO_WORD_COST`]).
     pub(super) fn merged_cut(&self, word: &str) -> Option<usize> {
         let syllables = |part: &str| self.inventory.by_plain.get(&strip_marks(part));
         let doubled = word.as_bytes().windows(2).any(|pair| pair[0] == pair[1]);
@@ -100,35 +101,32 @@ impl Restorer<'_> {
         {
             return None;
         }
-        let cuts: Vec<(usize, &Vec<u32>, &Vec<u32>)> = word
-            .char_indices()
-            .skip(1)
-            .filter_map(|(i, _)| Some((i, syllables(&word[..i])?, syllables(&word[i..])?)))
-            .collect();
-        if cuts.len() < 2 {
-            return cuts.first().map(|c| c.0);
-        }
         let id = |s: u32| self.inventory.syllables[s as usize].2;
+        // The best score of two syllables the model saw together or the list makes a word of.
         let likeliest = |firsts: &[u32], seconds: &[u32]| {
-            let mut best = f32::NEG_INFINITY;
+            let mut best: Option<f32> = None;
             for &first in firsts {
                 let after = self.lm.context_matched([START, START, id(first)], 1);
                 let listed = self
                     .lexicon
                     .pairs_with(id(first), seconds.iter().map(|&s| id(s)));
                 for (k, &second) in seconds.iter().enumerate() {
-                    let word_bonus = if k < 64 && listed >> k & 1 == 1 {
-                        NO_WORD_COST
-                    } else {
-                        0.0
-                    };
-                    best = best.max(after.log_prob(id(second)) + word_bonus);
+                    let (log_p, matched) = after.log_prob_matched(id(second));
+                    let word = k < 64 && listed >> k & 1 == 1;
+                    if matched >= 2 || word {
+                        let score = log_p + if word { NO_WORD_COST } else { 0.0 };
+                        best = Some(best.map_or(score, |b| b.max(score)));
+                    }
                 }
             }
             best
         };
-        cuts.iter()
-            .map(|&(i, firsts, seconds)| (likeliest(firsts, seconds), i))
+        word.char_indices()
+            .skip(1)
+            .filter_map(|(i, _)| {
+                let score = likeliest(syllables(&word[..i])?, syllables(&word[i..])?)?;
+                Some((score, i))
+            })
             .max_by(|a, b| a.0.total_cmp(&b.0))
             .map(|(_, i)| i)
     }
