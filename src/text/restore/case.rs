@@ -1,5 +1,6 @@
 //! Case: what a written word's case says about its readings, and how a reading is written back.
 
+use super::pieces::Chunk;
 use super::{Candidate, Restorer};
 use crate::text::syllable::{base_letter, is_letter};
 use crate::text::upper_first;
@@ -12,6 +13,44 @@ const CASE_WEIGHT_TITLE: f32 = 0.75;
 /// The same for a word written in small letters: the default writing (text typed without
 /// marks often skips capitals too), weaker evidence that a word is no name.
 const CASE_WEIGHT_LOWER: f32 = 0.25;
+
+/// The commonest Vietnamese surnames, borne by about nine people in ten: a name's first word is
+/// most likely one of them ("KS Nguyen Quang Dung" is "Nguyễn", not "Nguyên"; "duong Le Loi"
+/// is "Lê", not "Lễ").
+const SURNAMES: [&str; 16] = [
+    "nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ",
+    "hồ", "ngô", "dương", "lý",
+];
+/// Cost of a reading that is no surname for the first word of a name, where another reading is
+/// one ([`name_starts`]).
+const NOT_SURNAME_COST: f32 = 4.0;
+
+/// The pieces of a line that start a name mid-line: a word in title case after a piece that is
+/// not one (a word in small letters, a title such as "KS" or "TS", a number) and before another
+/// word in title case, with no punctuation between the two ("của Đảng, Nhà nước" is no name).
+/// (At a line's start every word has a capital: "Dang Cong san" is no name.)
+pub(super) fn name_starts<'a>(
+    line: &'a str,
+    chunks: &'a [(usize, Chunk<'a>)],
+) -> impl Iterator<Item = usize> + 'a {
+    let title = |c: &Chunk| matches!(c, Chunk::Word(_, w, _) if Written::of(w) == Written::Title);
+    // Only spaces between a word and the next piece.
+    let spaced = move |i: usize| {
+        let (at, chunk) = &chunks[i];
+        let Chunk::Word(pre, word, post) = chunk else {
+            return false;
+        };
+        let end = at + pre.len() + word.len() + post.len();
+        post.is_empty()
+            && matches!(chunks[i + 1].1, Chunk::Word("", _, _))
+            && line
+                .get(end..chunks[i + 1].0)
+                .is_some_and(|between| between.chars().all(char::is_whitespace))
+    };
+    (1..chunks.len().saturating_sub(1)).filter(move |&i| {
+        title(&chunks[i].1) && title(&chunks[i + 1].1) && spaced(i) && !title(&chunks[i - 1].1)
+    })
+}
 
 /// Where a word stands, for writing its reading in the case the written word shows.
 #[derive(Clone, Copy, Default)]
@@ -97,6 +136,25 @@ pub(super) fn with_case_of(syllable: &str, written: &str, at: CaseSetting) -> St
 }
 
 impl Restorer<'_> {
+    /// The readings of a name's first word with [`NOT_SURNAME_COST`] added to those that are no
+    /// surname; `None` when none is one.
+    pub(super) fn as_surname(&self, readings: &[Candidate]) -> Option<Vec<Candidate>> {
+        let surname = |c: &Candidate| {
+            c.syllable.is_some_and(|s| {
+                SURNAMES.contains(&self.inventory.syllables[s as usize].0.as_str())
+            })
+        };
+        readings.iter().any(surname).then(|| {
+            readings
+                .iter()
+                .map(|c| Candidate {
+                    cost: c.cost + if surname(c) { 0.0 } else { NOT_SURNAME_COST },
+                    ..*c
+                })
+                .collect()
+        })
+    }
+
     /// The readings of a word with what its case says added to their costs (the likeliest
     /// reading for the case costs nothing more); `None` when case says nothing.
     pub(super) fn with_case_costs(

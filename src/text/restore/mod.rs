@@ -34,6 +34,7 @@ use super::lexicon::Lexicon;
 use super::lm::{HISTORY, IdMap, LanguageModel, OTHER, START};
 use super::syllable::strip_marks;
 use super::words::Written;
+use case::name_starts;
 use inventory::Inventory;
 pub use pieces::needs_restoration;
 use pieces::{
@@ -467,6 +468,23 @@ impl<'m> Restorer<'m> {
             })
             .collect();
         lattice.extend(look_ahead.iter().map(|word| word.readings(memo)));
+        // The first word of a name mid-line is read as a surname where it can be one.
+        let surnamed: Vec<(usize, Vec<Candidate>)> = name_line
+            .then_some(0)
+            .into_iter()
+            .chain(name_starts(line, chunks))
+            .filter_map(|i| Some((i, self.as_surname(lattice[i])?)))
+            .collect();
+        let lattice: Vec<&[Candidate]> = lattice
+            .iter()
+            .enumerate()
+            .map(
+                |(i, &readings)| match surnamed.iter().find(|(at, _)| *at == i) {
+                    Some((_, surname)) => &surname[..],
+                    None => readings,
+                },
+            )
+            .collect();
         // Very long lines are decoded in windows, so memory and time stay linear.
         let mut start = self.lm.history_after(around.before);
         let mut best = Vec::with_capacity(lattice.len());
@@ -615,6 +633,27 @@ mod tests {
         assert_eq!(
             restored,
             "nền bằng gạch Ceramic, Granite, Porcelain, Terrazzo"
+        );
+    }
+
+    #[test]
+    fn the_first_word_of_a_name_mid_line_is_read_as_a_surname() {
+        let restorer = Restorer::new(LanguageModel::embedded(), Channel::embedded());
+        let starts = |line: &str| name_starts(line, &pieces(line)).collect::<Vec<_>>();
+        // After a title, after small letters; not at a line's start, not across a comma.
+        assert_eq!(starts("Truong doan KS Nguyen Quang Dung"), [3]);
+        assert_eq!(starts("Dang Cong San lanh dao"), Vec::<usize>::new());
+        assert_eq!(starts("Dang Cong san Viet Nam"), [3]);
+        assert_eq!(starts("chu truong cua Dang, Nha nuoc"), Vec::<usize>::new());
+        let typed = "Ke hoach to chuc thuc hien chuong trinh moi xa mot san pham nam 2026\n\
+                     Giao ong Nguyen Van Hung phu trach chung\n\
+                     Xay dung duong Le Loi va duong Tran Phu trong nam 2026";
+        let (restored, _) = restorer.restore_text(typed);
+        let lines: Vec<&str> = restored.lines().collect();
+        assert!(lines[1].starts_with("Giao ông Nguyễn "), "{restored}");
+        assert!(
+            lines[2].contains("đường Lê Lợi") && lines[2].contains("đường Trần Phú"),
+            "{restored}"
         );
     }
 
