@@ -33,8 +33,17 @@ pub fn split_word(chunk: &str) -> (&str, &str, &str) {
 }
 
 /// A word of two or more letters, upper case or starting with two capitals, that is not a
-/// Vietnamese syllable ("UBND", "HĐND", "TTr").
+/// Vietnamese syllable ("UBND", "HĐND", "TTr"), or two such joined by "&" ("KH&CN",
+/// "NN&PTNT", "GD&ĐT": each side two letters or more, where OCR's "&" for a marked vowel,
+/// "T&N" for "TẤN", has one).
 pub fn is_acronym_shape(word: &str) -> bool {
+    if let Some((left, right)) = word.split_once('&') {
+        let capitals = |part: &str| {
+            part.chars().filter(|c| is_letter(*c)).count() >= 2
+                && part.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+        };
+        return capitals(left) && capitals(right);
+    }
     let upper = |c: &char| c.is_uppercase() || c.is_ascii_digit();
     word.chars().filter(|c| is_letter(*c)).count() >= 2
         && (word.chars().all(|c| upper(&c))
@@ -255,6 +264,17 @@ pub fn syllable_key(word: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn acronyms_may_join_two_by_an_ampersand() {
+        for word in ["UBND", "HĐND", "TTr", "KH&CN", "NN&PTNT", "GD&ĐT", "TN&MT"] {
+            assert!(is_acronym_shape(word), "{word}");
+        }
+        // OCR's "&" for a marked vowel ("T&N" for "TẤN"), and words.
+        for word in ["T&N", "KH&", "&CN", "Kh&cn", "KH&CN&", "Sở", "X"] {
+            assert!(!is_acronym_shape(word), "{word}");
+        }
+    }
 
     #[test]
     fn ocr_marks_stay_with_their_word() {

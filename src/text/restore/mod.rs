@@ -760,6 +760,19 @@ mod tests {
         restored.lines().skip(1).map(str::to_string).collect()
     }
 
+    #[test]
+    fn acronyms_joined_by_an_ampersand_stay_acronyms_in_ocr_output() {
+        // "KH&CN" was read "Khẩn", and the word after it "trương" for "trong".
+        let restored = restored_as_ocr(
+            "Thanh tuu KH&CN trong 5 ndm gan nhat\nSé KH&DT va Sé NN&PTNT hudng dan",
+        );
+        assert_eq!(restored[0], "Thành tựu KH&CN trong 5 năm gần nhất");
+        assert!(
+            restored[1].contains("KH&ĐT") && restored[1].contains("NN&PTNT"),
+            "{restored:?}"
+        );
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
         /// Any text of OCR-like pieces (capitals alone, letters before brackets, words in
