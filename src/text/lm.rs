@@ -127,6 +127,9 @@ pub struct NgramCounts {
     index: HashMap<String, u32>,
     fourgrams: IdMap<u64, u32>,
     symbol_parts: HashMap<String, u32>,
+    /// How often each run of capitals with a D but no Đ was seen ("DN", "GD"): the plain
+    /// spelling a Đ-part must be commoner than to be learned.
+    plain_parts: HashMap<String, u32>,
     /// The ids of [`ADMIN_UNITS`].
     units: Vec<u32>,
     /// How often each word was seen (unit variants not included).
@@ -228,8 +231,13 @@ impl NgramCounts {
                 self.count([t, u, v, w], lower);
                 history = [u, v, w];
             }
-            for part in symbol_parts(line) {
-                *self.symbol_parts.entry(part.to_string()).or_default() += 1;
+            for part in capital_runs(line) {
+                let counts = if part.contains('Đ') {
+                    &mut self.symbol_parts
+                } else {
+                    &mut self.plain_parts
+                };
+                *counts.entry(part.to_string()).or_default() += 1;
             }
         }
     }
@@ -278,7 +286,7 @@ impl NgramCounts {
         }
         let mut fourgrams: Vec<(u64, u32)> = kept.into_iter().collect();
         fourgrams.sort_unstable();
-        let parts = learned_symbol_parts(&self.symbol_parts);
+        let parts = learned_symbol_parts(&self.symbol_parts, &self.plain_parts);
         LanguageModel::from_counts(self.vocab.clone(), &fourgrams, parts, self.cases.clone())
     }
 
@@ -297,17 +305,22 @@ impl NgramCounts {
     }
 }
 
-/// Upper-case runs containing Đ: acronyms and parts of document symbols ("148/QĐ-TTg" gives "QĐ").
-fn symbol_parts(line: &str) -> impl Iterator<Item = &str> {
+/// Upper-case runs with a Đ or a D: acronyms and parts of document symbols ("148/QĐ-TTg"
+/// gives "QĐ", "DN" is "doanh nghiệp").
+fn capital_runs(line: &str) -> impl Iterator<Item = &str> {
     line.split(|c: char| !is_word_char(c)).filter(|part| {
-        part.contains('Đ')
+        part.contains(['Đ', 'D'])
             && part.chars().count() >= 2
             && part.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
     })
 }
 
-/// Keeps the Đ-parts seen at least twice whose stripped form is not itself more common.
-fn learned_symbol_parts(counts: &HashMap<String, u32>) -> Vec<String> {
+/// Keeps the Đ-parts seen at least twice that are commoner than their other spellings, with Đ
+/// elsewhere or with D ("ĐT" is kept, "ĐN" is not where "DN" is commoner).
+fn learned_symbol_parts(
+    counts: &HashMap<String, u32>,
+    plain: &HashMap<String, u32>,
+) -> Vec<String> {
     let mut best: HashMap<String, (&str, u32)> = HashMap::new();
     for (part, &n) in counts {
         let plain = strip_marks(part);
@@ -319,9 +332,9 @@ fn learned_symbol_parts(counts: &HashMap<String, u32>) -> Vec<String> {
         }
     }
     let mut parts: Vec<String> = best
-        .into_values()
-        .filter(|&(_, n)| n >= 2)
-        .map(|(p, _)| p.to_string())
+        .into_iter()
+        .filter(|(stripped, (_, n))| *n >= 2 && *n > plain.get(stripped).copied().unwrap_or(0))
+        .map(|(_, (p, _))| p.to_string())
         .collect();
     parts.sort();
     parts
@@ -649,6 +662,7 @@ impl LanguageModel {
             index: self.index.clone(),
             fourgrams: self.fourgram_counts.iter().copied().collect(),
             symbol_parts: self.symbol_parts.iter().map(|p| (p.clone(), 2)).collect(),
+            plain_parts: HashMap::new(),
             units: Vec::new(),
             seen,
             cases,
@@ -1033,6 +1047,15 @@ mod tests {
                 "context {history:?}: {total}"
             );
         }
+    }
+
+    #[test]
+    fn a_d_part_is_learned_only_when_commoner_than_its_plain_spelling() {
+        // "ĐN" (Đà Nẵng) twice, "DN" (doanh nghiệp) three times; "QĐ" twice, "QD" never.
+        let text = "Quyết định 12/QĐ-UBND về ĐN\nQuyết định 13/QĐ-UBND về ĐN\n\
+                    hỗ trợ DN\nhỗ trợ DN\nhỗ trợ DN";
+        let lm = LanguageModel::from_texts([text], 1);
+        assert_eq!(lm.symbol_parts(), ["QĐ".to_string()]);
     }
 
     #[test]
