@@ -92,7 +92,7 @@ impl Restorer<'_> {
     /// (bigram log P, a listed word priced as the decoder prices it, [`NO_WORD_COST`]).
     pub(super) fn merged_cut(&self, word: &str) -> Option<usize> {
         let syllables = |part: &str| self.inventory.by_plain.get(&strip_marks(part));
-        let doubled = word.as_bytes().windows(2).any(|pair| pair[0] == pair[1]);
+        let doubled = word.chars().zip(word.chars().skip(1)).any(|(a, b)| a == b);
         if word.len() < 4
             || doubled
             || !word.chars().all(|c| is_letter(c) && c.is_lowercase())
