@@ -33,7 +33,6 @@ pub(super) fn name_starts<'a>(
     line: &'a str,
     chunks: &'a [(usize, Chunk<'a>)],
 ) -> impl Iterator<Item = usize> + 'a {
-    let title = |c: &Chunk| matches!(c, Chunk::Word(_, w, _) if Written::of(w) == Written::Title);
     // Only spaces between a word and the next piece.
     let spaced = move |i: usize| {
         let (at, chunk) = &chunks[i];
@@ -48,7 +47,10 @@ pub(super) fn name_starts<'a>(
                 .is_some_and(|between| between.chars().all(char::is_whitespace))
     };
     (1..chunks.len().saturating_sub(1)).filter(move |&i| {
-        title(&chunks[i].1) && title(&chunks[i + 1].1) && spaced(i) && !title(&chunks[i - 1].1)
+        chunks[i].1.is_title_word()
+            && chunks[i + 1].1.is_title_word()
+            && spaced(i)
+            && !chunks[i - 1].1.is_title_word()
     })
 }
 

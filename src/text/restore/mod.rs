@@ -33,7 +33,6 @@ use super::channel::Channel;
 use super::lexicon::Lexicon;
 use super::lm::{HISTORY, IdMap, LanguageModel, OTHER, START};
 use super::syllable::strip_marks;
-use super::words::Written;
 use case::name_starts;
 use inventory::Inventory;
 pub use pieces::needs_restoration;
@@ -356,7 +355,13 @@ impl<'m> Restorer<'m> {
         // word by word (its odd words are damage).
         if !ocr_document {
             let before = chunks.len();
-            chunks = split_merged(line, chunks, |word| self.merged_cut(word));
+            // (Each word's kind is known from the line's shape: only words that are no
+            // syllable's letters may be two.)
+            let kinds = &memo.kinds;
+            chunks = split_merged(line, chunks, |word| {
+                let kind = *kinds.get(&word_hash(word))?;
+                self.merged_cut(word, kind)
+            });
             if chunks.len() > before {
                 (_, hashes) = self.shape_of(&chunks, &mut memo.kinds);
             }
@@ -440,9 +445,7 @@ impl<'m> Restorer<'m> {
         // others'.
         let name_line = line.trim().chars().all(|c| is_letter(c) || c == ' ')
             && (3..=4).contains(&chunks.len())
-            && chunks.iter().all(
-                |(_, c)| matches!(c, Chunk::Word(_, w, _) if Written::of(w) == Written::Title),
-            );
+            && chunks.iter().all(|(_, c)| c.is_title_word());
         // A word's case, after another word of its line, says whether it is a name (the first
         // word and a line of capitals say nothing).
         let mut after_word = !around.before.is_empty();
@@ -475,16 +478,9 @@ impl<'m> Restorer<'m> {
             .chain(name_starts(line, chunks))
             .filter_map(|i| Some((i, self.as_surname(lattice[i])?)))
             .collect();
-        let lattice: Vec<&[Candidate]> = lattice
-            .iter()
-            .enumerate()
-            .map(
-                |(i, &readings)| match surnamed.iter().find(|(at, _)| *at == i) {
-                    Some((_, surname)) => &surname[..],
-                    None => readings,
-                },
-            )
-            .collect();
+        for (i, readings) in &surnamed {
+            lattice[*i] = readings;
+        }
         // Very long lines are decoded in windows, so memory and time stay linear.
         let mut start = self.lm.history_after(around.before);
         let mut best = Vec::with_capacity(lattice.len());
@@ -660,7 +656,7 @@ mod tests {
     #[test]
     fn two_syllables_typed_without_their_space_are_read_and_kept_together() {
         let restorer = Restorer::new(LanguageModel::embedded(), Channel::embedded());
-        let cut = |word: &str| restorer.merged_cut(word);
+        let cut = |word: &str| restorer.merged_cut(word, restorer.word_kind(word, word_hash(word)));
         assert_eq!(cut("duocquyet"), Some(4));
         // Cut in two places: where the likelier two syllables are ("thực hiện", not "thu chiến").
         assert_eq!(cut("thuchien"), Some(4));

@@ -5,8 +5,8 @@ use super::{Damage, OCR_LETTER_SYMBOLS};
 use crate::text::lm::{IdHasher, IdMap};
 use crate::text::syllable::{Syllable, is_letter, is_word_char};
 use crate::text::words::{
-    GLUE, SEPARATORS, glued_label, has_vowel, is_acronym_shape, is_symbol, is_url_or_email,
-    split_word, syllable_key, unglue,
+    GLUE, SEPARATORS, Written, glued_label, has_vowel, is_acronym_shape, is_symbol,
+    is_url_or_email, split_word, syllable_key, unglue,
 };
 use std::hash::BuildHasherDefault;
 
@@ -25,6 +25,13 @@ pub(super) enum Chunk<'a> {
     /// before, the token, punctuation after): in OCR output, possibly a damaged word ("6" for
     /// "ở", "16" for "lộ", "14" for "là", "&" for "ở").
     Number(&'a str, &'a str, &'a str),
+}
+
+impl Chunk<'_> {
+    /// Whether the piece is a word in title case ("Nguyen", "Xã").
+    pub(super) fn is_title_word(&self) -> bool {
+        matches!(self, Chunk::Word(_, w, _) if Written::of(w) == Written::Title)
+    }
 }
 
 /// What a word is, for deciding whether its line is damaged.

@@ -85,18 +85,19 @@ fn offer_ocr_reading(found: &mut IdMap<u32, (f32, bool)>, s: u32, cost: f32) {
 impl Restorer<'_> {
     /// Where a word typed without its space between two syllables splits ("naogiai" → "nao" +
     /// "giai"): a word of four small letters or more, none doubled (a doubled letter is a typo:
-    /// "daau"), that is no syllable's letters nor a word the word list writes as one token
-    /// ("tivi", "vali"), cut where it makes two syllables' letters that the model saw one after
-    /// the other, or that make a listed word (a loanword rarely does: "logo" is not "lộ gỡ");
-    /// where it can be cut in two places ("thuc|hien", "thu|chien"), where the likelier two are
-    /// (bigram log P, a listed word priced as the decoder prices it, [`NO_WORD_COST`]).
-    pub(super) fn merged_cut(&self, word: &str) -> Option<usize> {
+    /// "daau"), that is no syllable's letters (its `kind` is [`WordKind::Invalid`]) nor a word
+    /// the word list writes as one token ("tivi", "vali"), cut where it makes two syllables'
+    /// letters that the model saw one after the other, or that make a listed word (a loanword
+    /// rarely does: "logo" is not "lộ gỡ"); where it can be cut in two places ("thuc|hien",
+    /// "thu|chien"), where the likelier two are (bigram log P, a listed word priced as the
+    /// decoder prices it, [`NO_WORD_COST`]).
+    pub(super) fn merged_cut(&self, word: &str, kind: WordKind) -> Option<usize> {
         let syllables = |part: &str| self.inventory.by_plain.get(&strip_marks(part));
         let doubled = word.chars().zip(word.chars().skip(1)).any(|(a, b)| a == b);
-        if word.len() < 4
+        if kind != WordKind::Invalid
+            || word.len() < 4
             || doubled
             || !word.chars().all(|c| is_letter(c) && c.is_lowercase())
-            || syllables(word).is_some()
             || self.single_words.contains(&strip_marks(word))
         {
             return None;
