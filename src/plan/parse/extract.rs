@@ -163,30 +163,30 @@ fn target_from(
     // A quantity or a range ("60-70%", read as at least its first number), then a unit, perhaps
     // per something ("12%/năm").
     let units = re!(&format!(
-        r"(?:^|[\s(])(\d+(?:[.,]\d+)*)(?:\s*[-–]\s*(\d+(?:[.,]\d+)*))?(?:/\d+)?\s*((?i:{UNITS}))(?:\s|$|[,.;:)/])"
+        r"(?:^|[\s(])(?P<n>\d+(?:[.,]\d+)*)(?:\s*[-–]\s*(?P<upto>\d+(?:[.,]\d+)*))?(?:/\d+)?\s*(?P<unit>(?i:{UNITS}))(?:\s|$|[,.;:)/])"
     ));
     // A number before any other noun counts it ("đấu giá từ 05 mỏ khoáng sản"), when no unit
     // above does: not a number that names a year, a day, an article or a document ("Chỉ thị
     // 11 của ..."), nor one before a span of time, a word that is no noun, or stars (a field
     // of their own).
     let counted = || {
-        re!(r"(?:^|[\s(])(\d+(?:[.,]\d+)*)()\s+(\p{Ll}+)(?:\s|$|[,.;:)])")
+        re!(r"(?:^|[\s(])(?P<n>\d+(?:[.,]\d+)*)\s+(?P<unit>\p{Ll}+)(?:\s|$|[,.;:)])")
             .captures_iter(&outside_parens)
             .find(|c| {
-                let number = &c[1];
-                let before = outside_parens[..c.get(1).map_or(0, |m| m.start())].trim_end();
+                let number = &c["n"];
+                let before = outside_parens[..c.name("n").map_or(0, |m| m.start())].trim_end();
                 let year = number.len() == 4 && (number.starts_with("19") || number.starts_with("20"));
                 !year
                     && !re!(r"(?i)(?:năm|ngày|tháng|quý|số|điều|khoản|điểm|mục|phụ lục|giai đoạn|chỉ thị|nghị quyết|quyết định|nghị định|thông tư|kế hoạch|công văn|văn bản|luật|chương trình|đề án|[-–])$")
                         .is_match(before)
                     && !re!(r"^(?:năm|tháng|ngày|quý|tuần|giờ|phút|lần|sao|và|của|các|những|được|là|có|tại|theo|trong|với|cho|về|từ|đến|trở|hoặc|trên|dưới)$")
-                        .is_match(&c[3])
+                        .is_match(&c["unit"])
             })
     };
     let caps = units.captures(&outside_parens).or_else(counted)?;
-    let quantity = parse_number(&caps[1])?;
-    let range = caps.get(2).is_some_and(|m| !m.as_str().is_empty());
-    let unit = caps[3].to_string();
+    let quantity = parse_number(&caps["n"])?;
+    let range = caps.name("upto").is_some();
+    let unit = caps["unit"].to_string();
     let stars = re!(r"lên\s+(?:hạng\s+)?(\d)\s*sao")
         .captures(clause)
         .or_else(|| re!(r"(\d)\s*sao").captures(clause))
