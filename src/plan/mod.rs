@@ -123,29 +123,5 @@ pub fn parse_document(text: &str, tables: &[Table], source: record::Source) -> P
     } else {
         parse::Flow::Paragraphs
     };
-    let parsed = parse::parse(text, flow, tables);
-    PlanRecord {
-        schema_version: record::SCHEMA_VERSION,
-        source,
-        doc_type: parsed.doc_type,
-        number: parsed.number,
-        symbol: parsed.symbol,
-        issuer: parsed.issuer,
-        place: parsed.place,
-        date: parsed.date,
-        title: parsed.title,
-        programme: parsed.programme,
-        year: parsed.year,
-        period: parsed.period,
-        legal_bases: parsed.legal_bases,
-        sections: parsed.sections,
-        targets: parsed.targets,
-        products: parsed.products,
-        budget: parsed.budget,
-        assignments: parsed.assignments,
-        schedule: parsed.schedule,
-        recipients: parsed.recipients,
-        signature: parsed.signature,
-        warnings: parsed.warnings,
-    }
+    parse::parse(text, flow, tables, source)
 }

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// One parsed plan.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PlanRecord {
     /// The schema version of this record.
@@ -53,6 +53,17 @@ pub struct PlanRecord {
     pub signature: Signature,
     /// What the parser saw but could not place.
     pub warnings: Vec<String>,
+}
+
+impl PlanRecord {
+    /// The record of a text from `source` before anything is read from it: every field empty.
+    pub fn new(source: Source) -> PlanRecord {
+        PlanRecord {
+            schema_version: SCHEMA_VERSION,
+            source,
+            ..PlanRecord::default()
+        }
+    }
 }
 
 /// Where a record's text came from.

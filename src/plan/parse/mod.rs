@@ -18,10 +18,7 @@ pub mod task_table;
 
 use std::borrow::Cow;
 
-use crate::plan::record::{
-    Assignment, Budget, DocDate, Issuer, LegalBasis, Period, Product, ScheduleStep, Section,
-    Signature, Target,
-};
+use crate::plan::record::{PlanRecord, Source};
 use crate::read::Table;
 use crate::text::lower_first;
 use crate::text::syllable::is_letter;
@@ -60,55 +57,11 @@ pub fn title_case(text: &str) -> String {
         .join(" ")
 }
 
-/// Everything the parser reads from one plan's text.
-#[derive(Debug, Default)]
-pub struct Parsed {
-    /// Tên loại.
-    pub doc_type: Option<String>,
-    /// Number and symbol.
-    pub number: Option<String>,
-    /// Symbol alone.
-    pub symbol: Option<String>,
-    /// Issuing body.
-    pub issuer: Issuer,
-    /// Place of the date line.
-    pub place: Option<String>,
-    /// Date of issue.
-    pub date: DocDate,
-    /// Trích yếu.
-    pub title: Option<String>,
-    /// "OCOP" or None.
-    pub programme: Option<String>,
-    /// Year the plan is for.
-    pub year: Option<i32>,
-    /// Span it covers.
-    pub period: Option<Period>,
-    /// Legal bases.
-    pub legal_bases: Vec<LegalBasis>,
-    /// Heading tree.
-    pub sections: Vec<Section>,
-    /// Targets.
-    pub targets: Vec<Target>,
-    /// Products.
-    pub products: Vec<Product>,
-    /// Budget.
-    pub budget: Budget,
-    /// Assignments.
-    pub assignments: Vec<Assignment>,
-    /// Schedule.
-    pub schedule: Vec<ScheduleStep>,
-    /// Recipients.
-    pub recipients: Vec<String>,
-    /// Signature block.
-    pub signature: Signature,
-    /// What was seen but not placed.
-    pub warnings: Vec<String>,
-}
-
-/// Parses the normalized text of one plan, with its tables (their text is in `text` too).
-pub fn parse(text: &str, flow: Flow, tables: &[Table]) -> Parsed {
+/// Parses the normalized text of one plan, with its tables (their text is in `text` too), into
+/// the record of the text from `source`.
+pub fn parse(text: &str, flow: Flow, tables: &[Table], source: Source) -> PlanRecord {
     let lines = layout::logical_lines(text, flow);
-    let mut out = Parsed::default();
+    let mut out = PlanRecord::new(source);
     if lines.is_empty() {
         out.warnings.push("the document is empty".to_string());
         return out;
@@ -278,7 +231,7 @@ fn is_title_line(line: &str, first: bool) -> bool {
 }
 
 /// Reads the legal bases of the preamble; its other sentences are the plan's own words.
-fn read_preamble(preamble: &[String], out: &mut Parsed) {
+fn read_preamble(preamble: &[String], out: &mut PlanRecord) {
     for line in preamble {
         if legal::is_basis_paragraph(line) {
             let (bases, _rest) = legal::parse_bases(line);
