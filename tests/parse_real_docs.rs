@@ -691,6 +691,78 @@ fn real_plans_give_their_targets_with_quantity_and_year() {
             (99.86, "%", false, 2030),
         ]
     );
+    // 11, "II. MỤC TIÊU": 6 general aims, the 9 the list under "10 mục tiêu" gives, and 14 for
+    // the digital society, all by 2030. "gấp 30 lần GRDP" is a multiple; "dân số từ 15 tuổi trở
+    // lên ... đạt 95%" is not "at least" (the age is).
+    let record = parsed(&files, "11_");
+    let read: Vec<(f64, &str, bool, i32)> = record
+        .targets
+        .iter()
+        .map(|t| {
+            let unit = t.unit.as_deref().unwrap_or("");
+            (
+                t.quantity.unwrap_or(-1.0),
+                unit,
+                t.at_least,
+                t.year.unwrap_or(0),
+            )
+        })
+        .collect();
+    let mut expected = vec![
+        (30.0, "%", true, 2030),
+        (20.0, "%", true, 2030),
+        (20.0, "%", true, 2030),
+        (30.0, "lần", false, 2030),
+        (1.0, "sàn", true, 2030),
+        (10.0, "doanh nghiệp", true, 2030),
+    ];
+    let percentages = [
+        (90.0, true),
+        (70.0, true),
+        (100.0, false),
+        (20.0, true),
+        (50.0, true),
+        (70.0, true),
+        (70.0, true),
+        (70.0, true),
+        (50.0, true),
+        (95.0, true),
+        (95.0, false),
+        (70.0, true),
+        (80.0, true),
+        (100.0, false),
+        (80.0, true),
+        (80.0, true),
+        (80.0, true),
+        (100.0, false),
+        (100.0, false),
+        (100.0, false),
+        (100.0, false),
+        (95.0, true),
+        (100.0, false),
+    ];
+    expected.extend(percentages.map(|(q, at_least)| (q, "%", at_least, 2030)));
+    assert_eq!(read, expected);
+    // 16, "2. Cải cách thủ tục hành chính", "a) Mục tiêu": one target per sentence with a
+    // quantity, also where an item holds two or three sentences ("... (trừ ... Nghị định số
+    // 118/2025/NĐ-CP của Chính phủ). 100% thủ tục hành chính liên thông ..."), over the plan's
+    // period 2026-2030.
+    let record = parsed(&files, "16_");
+    let aims: Vec<_> = record
+        .targets
+        .iter()
+        .filter(|t| t.section.as_deref() == Some("II.2.a"))
+        .collect();
+    let read: Vec<(f64, bool)> = aims
+        .iter()
+        .map(|t| (t.quantity.unwrap_or(-1.0), t.at_least))
+        .collect();
+    let mut expected = vec![(100.0, false); 6];
+    expected.extend([(98.0, true), (100.0, false), (100.0, false)]);
+    assert_eq!(read, expected);
+    assert!(aims.iter().all(
+        |t| t.year.is_none() && t.period.as_ref().map(|p| (p.from, p.to)) == Some((2026, 2030))
+    ));
     // 04: its one aim with a number, "Phấn đấu ... đấu giá từ 05 mỏ khoáng sản ... trở lên".
     let record = parsed(&files, "04_");
     let read: Vec<(Option<f64>, Option<&str>, bool)> = record

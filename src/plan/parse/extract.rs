@@ -116,8 +116,8 @@ pub fn targets(
 fn clauses(text: &str) -> Vec<(bool, &str)> {
     let mut sentences = Vec::new();
     let mut from = 0;
-    for m in re!(r"\.\s+\p{Lu}").find_iter(text) {
-        // The capital that starts the next sentence stays with it.
+    for m in re!(r"\.\s+[\p{Lu}\d]").find_iter(text) {
+        // The capital or number that starts the next sentence stays with it.
         let end = m.end() - m.as_str().chars().last().map_or(0, char::len_utf8);
         sentences.push(&text[from..m.start()]);
         from = end;
@@ -176,11 +176,14 @@ fn target_from(
                 let number = &c["n"];
                 let before = outside_parens[..c.name("n").map_or(0, |m| m.start())].trim_end();
                 let year = number.len() == 4 && (number.starts_with("19") || number.starts_with("20"));
+                // "gấp 30 lần": a multiple is a quantity, though "lần" alone counts occasions.
+                let multiple = &c["unit"] == "lần" && re!(r"(?i)\bgấp$").is_match(before);
                 !year
                     && !re!(r"(?i)(?:năm|ngày|tháng|quý|số|điều|khoản|điểm|mục|phụ lục|giai đoạn|chỉ thị|nghị quyết|quyết định|nghị định|thông tư|kế hoạch|công văn|văn bản|luật|chương trình|đề án|[-–])$")
                         .is_match(before)
-                    && !re!(r"^(?:năm|tháng|ngày|quý|tuần|giờ|phút|lần|sao|và|của|các|những|được|là|có|tại|theo|trong|với|cho|về|từ|đến|trở|hoặc|trên|dưới)$")
-                        .is_match(&c["unit"])
+                    && (multiple
+                        || !re!(r"^(?:năm|tháng|ngày|quý|tuần|giờ|phút|lần|sao|và|của|các|những|được|là|có|tại|theo|trong|với|cho|về|từ|đến|trở|hoặc|trên|dưới)$")
+                            .is_match(&c["unit"]))
             })
     };
     let caps = units.captures(&outside_parens).or_else(counted)?;
@@ -191,9 +194,13 @@ fn target_from(
         .captures(clause)
         .or_else(|| re!(r"(\d)\s*sao").captures(clause))
         .and_then(|c| c[1].parse().ok());
+    // "trên", "hơn" and "trở lên" qualify the number they stand by: "đạt trên 70%", "05 mỏ ...
+    // trở lên", but not "dân số từ 15 tuổi trở lên ... đạt 95%".
+    let at = caps.name("n").map_or(0, |m| m.start());
     let at_least = range
-        || re!(r"(?i)ít\s+nhất|trở lên|tối thiểu|\btrên\s+\d|\bhơn\s+\d|không dưới|≥")
-            .is_match(clause);
+        || re!(r"(?i)ít\s+nhất|tối thiểu|không dưới|≥").is_match(clause)
+        || re!(r"(?i)\b(?:trên|hơn)\s*$").is_match(&outside_parens[..at])
+        || re!(r"(?i)trở lên").is_match(&outside_parens[at..]);
     let clause_period = find_period(clause);
     // "đến năm 2030", "trong năm 2026", and a clause that starts with its year ("năm 2025 ...").
     let year = re!(r"(?i)(?:(?:đến|trong|hết)\s+(?:hết\s+)?|^)năm\s+(\d{4})")
@@ -865,6 +872,42 @@ mod tests {
                 (Some(9.5), Some("%"), false),
                 (Some(60.0), Some("%"), true),
                 (Some(3.0), Some("mỏ"), true),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_multiple_is_a_quantity_and_at_least_qualifies_the_number_it_stands_by() {
+        let found = targets(
+            &tree(
+                "II. MỤC TIÊU\n\
+                 - Tổng giá trị giao dịch không dùng tiền mặt gấp 30 lần GRDP.\n\
+                 - Tổ chức 02 lần tập huấn trong năm.\n\
+                 - Tỷ lệ dân số từ 15 tuổi trở lên có tài khoản ngân hàng đạt 95%.\n\
+                 - Tỷ lệ người dân trên 15 tuổi có chữ ký số đạt 60%.\n\
+                 - Tỷ lệ doanh nghiệp dùng hóa đơn điện tử đạt trên 70%.\n\
+                 - Tuyên truyền tại 100% nhà trường và trên 70% người lao động.\n\
+                 - Tối thiểu 98% hồ sơ được giải quyết đúng hạn. 100% hồ sơ trễ hẹn được xin lỗi.",
+            ),
+            Some(2026),
+            None,
+        );
+        let read: Vec<(Option<f64>, Option<&str>, bool)> = found
+            .iter()
+            .map(|t| (t.quantity, t.unit.as_deref(), t.at_least))
+            .collect();
+        // "02 lần" counts occasions, not a target of its own; a sentence may start with its
+        // quantity ("... đúng hạn. 100% hồ sơ ...").
+        assert_eq!(
+            read,
+            [
+                (Some(30.0), Some("lần"), false),
+                (Some(95.0), Some("%"), false),
+                (Some(60.0), Some("%"), false),
+                (Some(70.0), Some("%"), true),
+                (Some(100.0), Some("%"), false),
+                (Some(98.0), Some("%"), true),
+                (Some(100.0), Some("%"), false),
             ]
         );
     }
