@@ -7,6 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
+use kehoach::plan::record::Section;
 use kehoach::plan::{ParseOptions, PlanRecord, parse_path};
 
 const REAL_DOCS: &str = "../shared/real-docs";
@@ -579,6 +580,49 @@ const ASSIGNED: &[(&str, &[&str])] = &[
         ],
     ),
 ];
+
+#[test]
+fn numbered_headings_of_a_word_file_keep_the_numbers_word_draws() {
+    let Some(files) = real_docs() else { return };
+    // 17 numbers its headings with Word's lists ("1." to "7." under "I. MỤC TIÊU, NHIỆM VỤ",
+    // "a)" to "c)" and "a)" "b)" under "II"), not in the paragraphs' text.
+    let record = parsed(&files, "17_");
+    let outline = |section: &Section| -> Vec<(String, String)> {
+        section
+            .children
+            .iter()
+            .map(|c| (c.label.clone(), c.title.clone()))
+            .collect()
+    };
+    let first: Vec<(String, String)> = outline(&record.sections[0]);
+    let expected = [
+        ("1", "Cải cách thể chế"),
+        ("2", "Cải cách thủ tục hành chính"),
+        ("3", "Cải cách tổ chức bộ máy hành chính nhà nước"),
+        ("4", "Cải cách chế độ công vụ"),
+        ("5", "Cải cách tài chính công"),
+        (
+            "6",
+            "Xây dựng và phát triển chính quyền điện tử, chính quyền số",
+        ),
+        ("7", "Công tác chỉ đạo, điều hành"),
+    ];
+    assert_eq!(first, expected.map(|(l, t)| (l.to_string(), t.to_string())));
+    let second = &record.sections[1];
+    let labels: Vec<Vec<String>> = second
+        .children
+        .iter()
+        .map(|c| outline(c).into_iter().map(|(l, _)| l).collect())
+        .collect();
+    assert_eq!(labels, [vec!["a", "b", "c"], vec!["a", "b"]]);
+    // Its targets sit under the numbered headings ("I.2.a": the aims of the second reform).
+    assert!(
+        record
+            .targets
+            .iter()
+            .any(|t| t.section.as_deref() == Some("I.2.a"))
+    );
+}
 
 #[test]
 fn real_plans_give_their_assignments_by_agency() {

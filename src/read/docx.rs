@@ -14,7 +14,9 @@
 //! - a text box (`w:txbxContent`) comes out where it is anchored, before the
 //!   rest of the paragraph that holds it; of an `mc:AlternateContent` only the
 //!   `mc:Choice` branch is read (the `mc:Fallback` repeats the same text);
-//! - deleted revisions and field codes are left out.
+//! - deleted revisions and field codes are left out;
+//! - a paragraph Word numbers with a list (`w:numPr`, its own or its style's) starts with the
+//!   label Word draws ("1.", "a)", "II.", "-"; [`super::numbering`]), which is not in its text.
 //!
 //! Runs in legacy fonts are decoded: .VnTime-family fonts as TCVN3 (the
 //! upper-case ".VnTimeH" family raises every letter), VNI-family fonts as VNI;
@@ -29,6 +31,7 @@ use std::io::{Cursor, Read};
 use quick_xml::Reader;
 use quick_xml::events::Event;
 
+use super::numbering::{Numbering, ParagraphNumbering};
 use super::table::{Cell, Row, Table};
 use crate::text::Encoding;
 use crate::text::encoding::{codepage, tcvn3, vni};
@@ -46,8 +49,16 @@ const MAX_SPAN: usize = 1000;
 
 /// Extracts the text of a DOCX document, one paragraph per line, and its tables.
 pub fn read(bytes: &[u8]) -> Result<(String, Encoding, Vec<Table>), String> {
-    let xml = document_xml(bytes)?;
-    xml_to_text(&xml)
+    let mut archive = open_archive(bytes)?;
+    let xml = entry_xml(&mut archive, "word/document.xml")?
+        .ok_or_else(|| "no word/document.xml in the archive".to_string())?;
+    // (Numbering that cannot be read leaves the labels out, not the document.)
+    let mut part = |name| entry_xml(&mut archive, name).ok().flatten();
+    let numbering = Numbering::new(
+        part("word/numbering.xml").as_deref(),
+        part("word/styles.xml").as_deref(),
+    );
+    xml_to_text(&xml, numbering)
 }
 
 /// A legacy Vietnamese font family a run can be set in.
@@ -93,15 +104,15 @@ impl LegacyFont {
     }
 }
 
-/// Opens the archive and inflates `word/document.xml`, within the size limits.
-fn document_xml(bytes: &[u8]) -> Result<String, String> {
+/// Opens a DOCX archive, refusing what is not one.
+fn open_archive(bytes: &[u8]) -> Result<zip::ZipArchive<Cursor<&[u8]>>, String> {
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         return Err("an old binary Word (.doc) file, not DOCX; save it as .docx".to_string());
     }
     if !bytes.starts_with(b"PK") {
         return Err("not a zip archive (a DOCX file is one)".to_string());
     }
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
+    let archive = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| format!("not a readable zip archive: {e}"))?;
     if archive.len() > MAX_ENTRIES {
         return Err(format!(
@@ -109,28 +120,41 @@ fn document_xml(bytes: &[u8]) -> Result<String, String> {
             archive.len()
         ));
     }
-    let mut entry = archive
-        .by_name("word/document.xml")
-        .map_err(|_| "no word/document.xml in the archive".to_string())?;
+    Ok(archive)
+}
+
+/// Inflates one XML part of the archive (`None` when it has no such part), within the size
+/// limits.
+fn entry_xml(
+    archive: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    name: &str,
+) -> Result<Option<String>, String> {
+    let mut entry = match archive.by_name(name) {
+        Ok(entry) => entry,
+        Err(zip::result::ZipError::FileNotFound) => return Ok(None),
+        Err(e) => return Err(format!("cannot open {name}: {e}")),
+    };
     let declared = entry.size();
     let compressed = entry.compressed_size().max(1);
     if declared > MAX_XML_BYTES || declared / compressed > MAX_RATIO {
         return Err(format!(
-            "word/document.xml would inflate to {declared} bytes from {compressed} (zip bomb?)"
+            "{name} would inflate to {declared} bytes from {compressed} (zip bomb?)"
         ));
     }
     let mut data = Vec::with_capacity(declared as usize);
     (&mut entry)
         .take(MAX_XML_BYTES + 1)
         .read_to_end(&mut data)
-        .map_err(|e| format!("cannot inflate word/document.xml: {e}"))?;
+        .map_err(|e| format!("cannot inflate {name}: {e}"))?;
     if data.len() as u64 > MAX_XML_BYTES || data.len() as u64 != declared {
         return Err(format!(
-            "word/document.xml inflates to {} bytes but declares {declared} (zip bomb?)",
+            "{name} inflates to {} bytes but declares {declared} (zip bomb?)",
             data.len()
         ));
     }
-    String::from_utf8(data).map_err(|_| "word/document.xml is not UTF-8".to_string())
+    String::from_utf8(data)
+        .map(Some)
+        .map_err(|_| format!("{name} is not UTF-8"))
 }
 
 /// Where the walker is in the XML.
@@ -139,7 +163,11 @@ struct Walker {
     /// Finished lines.
     lines: Vec<String>,
     /// Open paragraphs, innermost last (a text box opens one inside another).
-    paragraphs: Vec<String>,
+    paragraphs: Vec<OpenParagraph>,
+    /// The document's lists, to label numbered paragraphs.
+    numbering: Numbering,
+    /// The numbering asked for by the paragraph properties being read (`Some` inside `w:pPr`).
+    properties: Option<ParagraphNumbering>,
     /// Depth inside an element whose content is skipped (0 when reading).
     skip_depth: usize,
     /// Inside `w:t`.
@@ -154,6 +182,15 @@ struct Walker {
     untracked_tables: usize,
     /// Finished top-level tables.
     tables: Vec<Table>,
+}
+
+/// A paragraph being read.
+#[derive(Default)]
+struct OpenParagraph {
+    /// Its text since its last line break.
+    text: String,
+    /// The label Word numbers it with, until its first line is out.
+    label: Option<String>,
 }
 
 /// A table being read: what it has so far, and its open row and cell.
@@ -243,7 +280,7 @@ impl Walker {
     fn push_text(&mut self, text: &str) {
         if self.in_text
             && self.skip_depth == 0
-            && let Some(current) = self.paragraphs.last_mut()
+            && let Some(current) = self.paragraphs.last_mut().map(|p| &mut p.text)
         {
             match self.run_font {
                 Some(font) => {
@@ -261,8 +298,31 @@ impl Walker {
 
     fn end_line(&mut self) {
         if let Some(current) = self.paragraphs.last_mut() {
-            let line = std::mem::take(current);
+            let line = first_line_labelled(current);
             self.push_line(line);
+        }
+    }
+
+    /// Reads an element of the paragraph properties being read (`w:pStyle`, `w:ilvl`,
+    /// `w:numId`).
+    fn paragraph_property(&mut self, name: &str, element: &quick_xml::events::BytesStart) {
+        let Some(properties) = &mut self.properties else {
+            return;
+        };
+        match name {
+            "pStyle" => properties.style = val_of(element),
+            "ilvl" => properties.level = val_of(element).and_then(|v| v.trim().parse().ok()),
+            "numId" => properties.num_id = val_of(element).and_then(|v| v.trim().parse().ok()),
+            _ => {}
+        }
+    }
+
+    /// Ends the paragraph properties: the paragraph gets the label of its numbering, if any.
+    fn end_properties(&mut self) {
+        if let Some(properties) = self.properties.take()
+            && let Some(paragraph) = self.paragraphs.last_mut()
+        {
+            paragraph.label = self.numbering.label(&properties);
         }
     }
 
@@ -344,15 +404,29 @@ impl Walker {
     }
 }
 
+/// The paragraph's text so far as a line, after its label when it is its first line and has
+/// text (an empty numbered paragraph still counts, as in Word, but gives no lone label).
+fn first_line_labelled(paragraph: &mut OpenParagraph) -> String {
+    let text = std::mem::take(&mut paragraph.text);
+    match paragraph.label.take() {
+        Some(label) if !text.trim().is_empty() => format!("{label} {}", text.trim_start()),
+        _ => text,
+    }
+}
+
 /// The legacy font named by a `w:rFonts` element (its ascii or hAnsi font).
 fn run_font_of(element: &quick_xml::events::BytesStart) -> Option<LegacyFont> {
     attribute_values(element, &["ascii", "hAnsi"]).find_map(|v| LegacyFont::of(&v))
 }
 
-/// Walks `word/document.xml` and collects its text and tables (see the module notes).
-fn xml_to_text(xml: &str) -> Result<(String, Encoding, Vec<Table>), String> {
+/// Walks `word/document.xml` and collects its text and tables (see the module notes), with
+/// the labels of its numbered paragraphs.
+fn xml_to_text(xml: &str, numbering: Numbering) -> Result<(String, Encoding, Vec<Table>), String> {
     let mut reader = Reader::from_str(xml);
-    let mut walker = Walker::default();
+    let mut walker = Walker {
+        numbering,
+        ..Walker::default()
+    };
     loop {
         let event = reader
             .read_event()
@@ -366,8 +440,12 @@ fn xml_to_text(xml: &str) -> Result<(String, Encoding, Vec<Table>), String> {
                     continue;
                 }
                 match name {
-                    "Fallback" | "delText" | "instrText" | "tabs" => walker.skip_depth = 1,
-                    "p" => walker.paragraphs.push(String::new()),
+                    "Fallback" | "delText" | "instrText" | "tabs" | "pPrChange" => {
+                        walker.skip_depth = 1;
+                    }
+                    "p" => walker.paragraphs.push(OpenParagraph::default()),
+                    "pPr" => walker.properties = Some(ParagraphNumbering::default()),
+                    "pStyle" | "ilvl" | "numId" => walker.paragraph_property(name, &start),
                     "t" => walker.in_text = true,
                     "r" => walker.run_font = None,
                     "rFonts" => walker.run_font = run_font_of(&start),
@@ -384,9 +462,10 @@ fn xml_to_text(xml: &str) -> Result<(String, Encoding, Vec<Table>), String> {
                 match empty.local_name().as_ref() {
                     "tab" if walker.paragraphs.last().is_some() => {
                         if let Some(p) = walker.paragraphs.last_mut() {
-                            p.push('\t');
+                            p.text.push('\t');
                         }
                     }
+                    name @ ("pStyle" | "ilvl" | "numId") => walker.paragraph_property(name, &empty),
                     "br" | "cr" => walker.end_line(),
                     "p" => walker.push_line(String::new()),
                     "rFonts" => walker.run_font = run_font_of(&empty),
@@ -404,9 +483,10 @@ fn xml_to_text(xml: &str) -> Result<(String, Encoding, Vec<Table>), String> {
                 match end.local_name().as_ref() {
                     "t" => walker.in_text = false,
                     "r" => walker.run_font = None,
+                    "pPr" => walker.end_properties(),
                     "p" => {
-                        if let Some(line) = walker.paragraphs.pop() {
-                            walker.push_line(line);
+                        if let Some(mut paragraph) = walker.paragraphs.pop() {
+                            walker.push_line(first_line_labelled(&mut paragraph));
                         }
                     }
                     "tc" => {
@@ -462,7 +542,7 @@ mod tests {
             r#"<w:tbl><w:tr><w:tc><w:p><w:r><w:t>ỦY BAN NHÂN DÂN</w:t></w:r></w:p><w:p><w:r><w:t>XÃ A</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>CỘNG HÒA</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p><w:r><w:t>a</w:t><w:tab/><w:t xml:space="preserve">b &amp; c</w:t><w:br/><w:t>d</w:t></w:r></w:p>"#,
         );
         assert_eq!(
-            xml_to_text(&xml).unwrap().0,
+            xml_to_text(&xml, Numbering::default()).unwrap().0,
             "ỦY BAN NHÂN DÂN\nXÃ A\n\nCỘNG HÒA\n\na\tb & c\nd\n"
         );
     }
@@ -472,7 +552,10 @@ mod tests {
         let xml = body(
             r#"<w:p><w:r><mc:AlternateContent><mc:Choice><w:drawing><w:txbxContent><w:p><w:r><w:t>DỰ THẢO</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>DỰ THẢO</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>Số: /KH</w:t></w:r></w:p>"#,
         );
-        assert_eq!(xml_to_text(&xml).unwrap().0, "DỰ THẢO\nSố: /KH\n");
+        assert_eq!(
+            xml_to_text(&xml, Numbering::default()).unwrap().0,
+            "DỰ THẢO\nSố: /KH\n"
+        );
     }
 
     #[test]
@@ -489,22 +572,65 @@ mod tests {
         let xml = body(&format!(
             r#"<w:p><w:r><w:rPr><w:rFonts w:ascii=".VnTime" w:hAnsi=".VnTime"/></w:rPr><w:t xml:space="preserve">{tcvn3_text}</w:t></w:r><w:r><w:t> ok</w:t></w:r></w:p><w:p><w:r><w:rPr><w:rFonts w:ascii=".VnTimeH"/></w:rPr><w:t>{upper}</w:t></w:r></w:p>"#
         ));
-        let (text, encoding, _) = xml_to_text(&xml).unwrap();
+        let (text, encoding, _) = xml_to_text(&xml, Numbering::default()).unwrap();
         assert_eq!(text, "Tiếng Việt nước ok\nỦY BAN NHÂN DÂN\n");
         assert_eq!(encoding, Encoding::Tcvn3);
     }
 
     /// A DOCX archive holding one `word/document.xml`.
     fn docx_with(xml: &str) -> Vec<u8> {
+        docx_with_parts(&[("word/document.xml", xml)])
+    }
+
+    /// A DOCX archive holding these parts.
+    fn docx_with_parts(parts: &[(&str, &str)]) -> Vec<u8> {
         use std::io::Write;
         let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
-        zip.start_file(
-            "word/document.xml",
-            zip::write::SimpleFileOptions::default(),
-        )
-        .unwrap();
-        zip.write_all(xml.as_bytes()).unwrap();
+        for (name, xml) in parts {
+            zip.start_file(*name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            zip.write_all(xml.as_bytes()).unwrap();
+        }
         zip.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn numbered_paragraphs_get_the_labels_word_draws() {
+        let numbering = format!(
+            r#"<w:numbering {W}><w:abstractNum w:abstractNumId="5">
+            <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>
+            <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%2)"/></w:lvl>
+            </w:abstractNum><w:num w:numId="9"><w:abstractNumId w:val="5"/></w:num></w:numbering>"#
+        );
+        let p = |level: u32, text: &str| {
+            format!(
+                r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="9"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#
+            )
+        };
+        let xml = body(&format!(
+            "{}{}{}<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"9\"/></w:numPr></w:pPr></w:p>{}\
+             <w:p><w:pPr><w:pPrChange><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"9\"/></w:numPr></w:pPr></w:pPrChange></w:pPr><w:r><w:t>Không đánh số</w:t></w:r></w:p>\
+             <w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"9\"/></w:numPr></w:pPr><w:r><w:t>Dòng một</w:t><w:br/><w:t>dòng hai</w:t></w:r></w:p>",
+            p(0, "Mục tiêu"),
+            p(1, "Chỉ tiêu"),
+            p(1, "Nhiệm vụ"),
+            p(0, "Tổ chức thực hiện"),
+        ));
+        let parts = [
+            ("word/document.xml", xml.as_str()),
+            ("word/numbering.xml", numbering.as_str()),
+        ];
+        let (text, _, _) = read(&docx_with_parts(&parts)).unwrap();
+        // The empty numbered paragraph takes "2." but shows no lone label; a numbering only in
+        // a revision's old properties is none; a label goes before the first line only.
+        assert_eq!(
+            text,
+            "1. Mục tiêu\na) Chỉ tiêu\nb) Nhiệm vụ\n\n3. Tổ chức thực hiện\nKhông đánh số\n\
+             4. Dòng một\ndòng hai\n"
+        );
+        // Without numbering.xml the paragraphs are as written.
+        let (plain, _, _) = read(&docx_with(&xml)).unwrap();
+        assert!(plain.starts_with("Mục tiêu\nChỉ tiêu\n"));
     }
 
     /// A cell: its properties and its paragraphs.
@@ -579,7 +705,7 @@ mod tests {
         let xml = body(
             r#"<w:tbl><w:tc><w:tcPr><w:gridSpan w:val="99999999999999999999"/></w:tcPr><w:p><w:r><w:t>a</w:t></w:r></w:p></w:tc><w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr></w:tc></w:tr></w:tbl><w:tr/><w:tc/>"#,
         );
-        let (_, _, tables) = xml_to_text(&xml).unwrap();
+        let (_, _, tables) = xml_to_text(&xml, Numbering::default()).unwrap();
         assert_eq!(tables[0].text_at(0, 0), "a");
         assert_eq!(tables[0].text_at(1, 0), "a");
         // Tables nested far deeper than kept: their text goes to the deepest cell kept.
@@ -588,7 +714,7 @@ mod tests {
         for _ in 0..depth {
             inner = format!("<w:tbl><w:tr><w:tc>{inner}</w:tc></w:tr></w:tbl>");
         }
-        let (text, _, tables) = xml_to_text(&body(&inner)).unwrap();
+        let (text, _, tables) = xml_to_text(&body(&inner), Numbering::default()).unwrap();
         assert!(text.starts_with("sâu\n"));
         let mut table = &tables[0];
         for _ in 1..MAX_TABLE_DEPTH {

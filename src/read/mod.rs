@@ -8,6 +8,7 @@ use crate::text::{DecodeError, Encoding, EncodingChoice, decode};
 pub mod doc;
 pub mod docx;
 pub mod markdown;
+pub mod numbering;
 pub mod rtf;
 pub mod table;
 
