@@ -1,4 +1,5 @@
-//! `kehoach targets` usage errors and small runs: exit codes, messages, nothing overwritten.
+//! `kehoach targets` usage errors and small runs: exit codes, messages, nothing overwritten;
+//! `parse` and `targets` with a model of one's own.
 
 use std::fs;
 use std::path::Path;
@@ -131,4 +132,98 @@ fn adapt_lets_the_clean_plans_teach_restoration_before_the_table_is_made() {
     );
     let alone = table(false);
     assert!(!alone.contains("chè Shan tuyết"), "{alone}");
+}
+
+#[test]
+fn parse_and_targets_restore_with_a_model_built_from_an_archive() {
+    let dir = tempfile::tempdir().unwrap();
+    let archive = dir.path().join("archive");
+    fs::create_dir_all(&archive).unwrap();
+    fs::write(
+        archive.join("2025.txt"),
+        "Kế hoạch phát triển sản phẩm chè Shan tuyết Suối Giàng của hợp tác xã Nậm Búng.\n\
+         Phấn đấu có 01 sản phẩm chè Shan tuyết Suối Giàng đạt 3 sao.\n",
+    )
+    .unwrap();
+    let model = dir.path().join("archive.bin");
+    let corpus = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/text"));
+    let built = Command::new(env!("CARGO_BIN_EXE_kehoach"))
+        .args(["model", "build"])
+        .args([
+            corpus.as_os_str(),
+            archive.as_os_str(),
+            "-o".as_ref(),
+            model.as_os_str(),
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+    let plan = dir.path().join("b.txt");
+    fs::write(
+        &plan,
+        "UY BAN NHAN DAN XA SUOI GIANG\n\nKE HOACH\nPhat trien san pham che nam 2027\n\n\
+         I. MUC TIEU\n- Phan dau co 01 san pham che Shan tuyet Suoi Giang dat 4 sao.\n",
+    )
+    .unwrap();
+    let run = |command: &str, extra: &[&std::ffi::OsStr]| -> Output {
+        Command::new(env!("CARGO_BIN_EXE_kehoach"))
+            .arg(command)
+            .arg(&plan)
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let with_model = ["--model".as_ref(), model.as_os_str()];
+    let record = run("parse", &with_model);
+    let json = String::from_utf8_lossy(&record.stdout);
+    assert!(
+        record.status.success(),
+        "{}",
+        String::from_utf8_lossy(&record.stderr)
+    );
+    assert!(
+        json.contains("chè Shan tuyết Suối Giàng đạt 4 sao"),
+        "{json}"
+    );
+    let alone = run("parse", &[]);
+    assert!(!String::from_utf8_lossy(&alone.stdout).contains("chè Shan tuyết"));
+    let out = dir.path().join("t.csv");
+    let table = run(
+        "targets",
+        &[with_model[0], with_model[1], "-o".as_ref(), out.as_os_str()],
+    );
+    assert!(
+        table.status.success(),
+        "{}",
+        String::from_utf8_lossy(&table.stderr)
+    );
+    let csv = fs::read_to_string(&out).unwrap();
+    assert!(csv.contains("chè Shan tuyết Suối Giàng đạt 4 sao"), "{csv}");
+    // A file that is no model is refused with its name, and nothing is written.
+    let broken = dir.path().join("broken.bin");
+    fs::write(&broken, "not a model").unwrap();
+    let out = dir.path().join("u.csv");
+    for (command, extra) in [
+        ("parse", vec!["--model".as_ref(), broken.as_os_str()]),
+        (
+            "targets",
+            vec![
+                "--model".as_ref(),
+                broken.as_os_str(),
+                "-o".as_ref(),
+                out.as_os_str(),
+            ],
+        ),
+    ] {
+        let refused = run(command, &extra);
+        let stderr = String::from_utf8_lossy(&refused.stderr);
+        assert!(!refused.status.success(), "{command}");
+        assert!(stderr.contains("broken.bin"), "{command}: {stderr}");
+        assert!(refused.stdout.is_empty());
+    }
+    assert!(!out.exists());
 }

@@ -23,8 +23,8 @@ use crate::write::{TableFormat, WriteError, table_writer};
 pub const PLAN_EXTENSIONS: [&str; 5] = ["txt", "md", "markdown", "docx", "rtf"];
 
 /// How a `targets` run is done.
-#[derive(Debug, Clone, Default)]
-pub struct TargetsOptions {
+#[derive(Clone, Default)]
+pub struct TargetsOptions<'m> {
     /// How each plan is read.
     pub parse: ParseOptions,
     /// Worker threads (all cores when `None`).
@@ -33,6 +33,11 @@ pub struct TargetsOptions {
     /// restored with confidence, teach the restoration model before the damaged ones are
     /// restored ([`adapt_model`]).
     pub adapt: bool,
+    /// The language model to restore garbled or unaccented plans with (the embedded one when
+    /// `None`).
+    pub model: Option<&'m LanguageModel>,
+    /// The OCR channel to restore them with (the embedded one when `None`).
+    pub channel: Option<&'m Channel>,
 }
 
 /// What a `targets` run did.
@@ -123,19 +128,13 @@ pub fn run_targets(
     }
     let pool = builder.build()?;
     let chunk = pool.current_num_threads() * 32;
-    let adapted = options.adapt.then(|| {
-        pool.install(|| {
-            adapt_model(
-                LanguageModel::embedded(),
-                Channel::embedded(),
-                &files,
-                options.parse.encoding,
-            )
-        })
-    });
-    let own_restorer = adapted
-        .as_ref()
-        .map(|a| Restorer::new(&a.model, Channel::embedded()));
+    let base = options.model.unwrap_or_else(|| LanguageModel::embedded());
+    let channel = options.channel.unwrap_or_else(|| Channel::embedded());
+    let adapted = options
+        .adapt
+        .then(|| pool.install(|| adapt_model(base, channel, &files, options.parse.encoding)));
+    let lm = adapted.as_ref().map_or(base, |a| &a.model);
+    let own_restorer = Restorer::unless_embedded(lm, channel);
     let restorer = own_restorer
         .as_ref()
         .unwrap_or_else(|| Restorer::embedded());

@@ -11,11 +11,11 @@ use rayon::prelude::*;
 use kehoach::batch::adapt::adapt_model;
 use kehoach::batch::{InputFile, walk_inputs, would_overwrite_input, write_atomic};
 use kehoach::read::{Document, Format, ReadError, read_bytes, read_path};
-use kehoach::text::channel::Channel;
-use kehoach::text::lm::LanguageModel;
 use kehoach::text::restore::{Doubt, ReviewOptions};
 use kehoach::text::{Encoding, EncodingChoice, NormalizeOptions, Restorer, ToneStyle, normalize};
 use kehoach::write::review::{ReviewedFile, write_review};
+
+use super::ModelArgs;
 
 /// Arguments of `kehoach normalize`.
 #[derive(clap::Args)]
@@ -37,12 +37,9 @@ pub struct Args {
     /// Restore diacritics in lines that are OCR-garbled or typed without accents.
     #[arg(long)]
     restore: bool,
-    /// Language model for --restore (built with `kehoach model build`); default: the embedded one.
-    #[arg(long, value_name = "FILE", requires = "restore")]
-    model: Option<PathBuf>,
-    /// OCR confusion table for --restore (built with `kehoach model channel`); default: the embedded one.
-    #[arg(long, value_name = "FILE", requires = "restore")]
-    channel: Option<PathBuf>,
+    /// With --restore: the models to restore with.
+    #[command(flatten)]
+    models: ModelArgs,
     /// With --restore: first let the inputs that are already clean Vietnamese teach the model
     /// (their names, terms and phrases), then the damaged ones, restored with it, teach it the
     /// lines it was sure of; then restore the damaged ones with that model.
@@ -101,24 +98,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         tone: args.tone,
         unwrap: args.unwrap,
     };
-    let loaded = match &args.model {
-        Some(path) => {
-            let bytes =
-                std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-            Some(LanguageModel::from_bytes(&bytes).with_context(|| path.display().to_string())?)
-        }
-        None => None,
-    };
-    let channel = match &args.channel {
-        Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read {}", path.display()))?;
-            Some(Channel::from_tsv(&text).with_context(|| path.display().to_string())?)
-        }
-        None => None,
-    };
-    let base = loaded.as_ref().unwrap_or_else(|| LanguageModel::embedded());
-    let channel = channel.as_ref().unwrap_or_else(|| Channel::embedded());
+    if args.models.given() && !args.restore {
+        bail!("--model and --channel are for --restore");
+    }
+    let models = args.models.load()?;
+    let (base, channel) = (models.lm(), models.channel());
     if args.paths.is_empty() {
         let mut bytes = Vec::new();
         std::io::stdin()

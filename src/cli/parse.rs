@@ -11,8 +11,8 @@ use kehoach::batch::adapt::adapt_model;
 use kehoach::batch::{walk_inputs, would_overwrite_input, write_atomic};
 use kehoach::plan::{ParseOptions, PlanRecord, parse_path_restoring};
 use kehoach::text::Restorer;
-use kehoach::text::channel::Channel;
-use kehoach::text::lm::LanguageModel;
+
+use super::ModelArgs;
 
 /// Arguments of `kehoach parse`.
 #[derive(clap::Args)]
@@ -28,6 +28,9 @@ pub struct Args {
     /// it was sure of; then restore and parse the damaged ones with that model.
     #[arg(long)]
     adapt: bool,
+    /// The models to restore garbled or unaccented plans with.
+    #[command(flatten)]
+    models: ModelArgs,
 }
 
 /// Runs `kehoach parse`.
@@ -43,19 +46,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         && args.paths.len() == 1
         && args.paths[0].is_file();
     let options = ParseOptions::default();
+    let models = args.models.load()?;
     let adapted = args.adapt.then(|| {
-        let adapted = adapt_model(
-            LanguageModel::embedded(),
-            Channel::embedded(),
-            &files,
-            options.encoding,
-        );
+        let adapted = adapt_model(models.lm(), models.channel(), &files, options.encoding);
         eprintln!("{}", adapted.summary(files.len()));
         adapted.model
     });
-    let own_restorer = adapted
-        .as_ref()
-        .map(|model| Restorer::new(model, Channel::embedded()));
+    let lm = adapted.as_ref().unwrap_or_else(|| models.lm());
+    let own_restorer = Restorer::unless_embedded(lm, models.channel());
     let restorer = own_restorer
         .as_ref()
         .unwrap_or_else(|| Restorer::embedded());

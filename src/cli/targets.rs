@@ -5,6 +5,8 @@ use std::process::ExitCode;
 
 use kehoach::batch::targets::{TargetsOptions, run_targets};
 
+use super::ModelArgs;
+
 /// Arguments of `kehoach targets`.
 #[derive(clap::Args)]
 pub struct Args {
@@ -22,13 +24,19 @@ pub struct Args {
     /// it was sure of; then restore and parse the damaged ones with that model.
     #[arg(long)]
     adapt: bool,
+    /// The models to restore garbled or unaccented plans with.
+    #[command(flatten)]
+    models: ModelArgs,
 }
 
 /// Runs `kehoach targets`: exit 0 when every file was read, 1 when some were refused.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let models = args.models.load()?;
     let options = TargetsOptions {
         threads: args.jobs.map(usize::from),
         adapt: args.adapt,
+        model: Some(models.lm()),
+        channel: Some(models.channel()),
         ..TargetsOptions::default()
     };
     let summary = run_targets(&args.paths, &args.output, &options)?;

@@ -158,6 +158,14 @@ impl<'m> Restorer<'m> {
         RESTORER.get_or_init(|| Restorer::new(LanguageModel::embedded(), Channel::embedded()))
     }
 
+    /// A new restorer for `lm` and `channel`, or `None` when they are the embedded ones, whose
+    /// restorer ([`Restorer::embedded`]) is made once per process.
+    pub fn unless_embedded(lm: &'m LanguageModel, channel: &'m Channel) -> Option<Restorer<'m>> {
+        let embedded = std::ptr::eq(lm, LanguageModel::embedded())
+            && std::ptr::eq(channel, Channel::embedded());
+        (!embedded).then(|| Restorer::new(lm, channel))
+    }
+
     /// Restores one line; a line that is already clean Vietnamese comes back unchanged.
     pub fn restore_line(&self, line: &str) -> String {
         self.restore_with_memo(line, line, Around::default(), &mut Memo::default())
