@@ -8,7 +8,7 @@
 //! field; new products, targets, budget lines and assignments are also written
 //! into the matching sections so that the rendered text says what the record says.
 
-use crate::plan::parse::sections::roman;
+use crate::text::roman;
 use std::path::Path;
 
 use regex::Regex;

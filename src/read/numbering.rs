@@ -14,6 +14,8 @@ use std::collections::{HashMap, HashSet};
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
+use crate::text::roman;
+
 /// Levels of a Word list.
 const LEVELS: usize = 9;
 /// Most `w:basedOn` links followed from a style.
@@ -77,37 +79,6 @@ fn letters(n: u32) -> String {
     let letter = char::from(b'a' + ((n - 1) % 26) as u8);
     let times = ((n - 1) / 26 + 1).min(100) as usize;
     std::iter::repeat_n(letter, times).collect()
-}
-
-/// Roman numerals, in capitals, for 1 to 3999 (other numbers in decimal).
-fn roman(n: u32) -> String {
-    if !(1..4000).contains(&n) {
-        return n.to_string();
-    }
-    const PARTS: [(u32, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut left = n;
-    let mut out = String::new();
-    for (value, numeral) in PARTS {
-        while left >= value {
-            out.push_str(numeral);
-            left -= value;
-        }
-    }
-    out
 }
 
 /// One level of an abstract list.

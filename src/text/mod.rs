@@ -32,3 +32,35 @@ pub fn lower_first(text: &str) -> String {
         _ => text.to_string(),
     }
 }
+
+/// A number in Roman numerals, in capitals ("XIV"), as plans number their parts and Word its
+/// lists; 0 and numbers past 3999 in decimal.
+pub fn roman(n: u32) -> String {
+    if !(1..4000).contains(&n) {
+        return n.to_string();
+    }
+    const PARTS: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut left = n;
+    let mut out = String::new();
+    for (value, numeral) in PARTS {
+        while left >= value {
+            out.push_str(numeral);
+            left -= value;
+        }
+    }
+    out
+}

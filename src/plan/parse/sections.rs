@@ -1,6 +1,7 @@
 //! The heading tree: I. / 1. / 1.1. / a), with the paragraphs under each heading.
 
 use crate::plan::record::Section;
+use crate::text::roman;
 
 use super::re;
 
@@ -214,26 +215,6 @@ fn roman_value(label: &str) -> Option<u32> {
         }
     }
     u32::try_from(total).ok().filter(|&v| v > 0)
-}
-
-/// A number written as a Roman numeral (the numbering of a plan's parts: I, II, ... L).
-pub fn roman(mut n: u32) -> String {
-    let mut out = String::new();
-    for (value, digits) in [
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ] {
-        while n >= value {
-            out.push_str(digits);
-            n -= value;
-        }
-    }
-    out
 }
 
 #[cfg(test)]
