@@ -227,3 +227,67 @@ fn parse_and_targets_restore_with_a_model_built_from_an_archive() {
     }
     assert!(!out.exists());
 }
+
+#[test]
+fn parse_and_targets_list_the_restored_words_in_doubt_and_change_no_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let plans = dir.path().join("plans");
+    fs::create_dir_all(&plans).unwrap();
+    fs::copy(fixtures().join("000.txt"), plans.join("clean.txt")).unwrap();
+    fs::copy(fixtures().join("003.txt"), plans.join("scan.txt")).unwrap();
+    let run = |args: &[&std::ffi::OsStr]| -> Output {
+        Command::new(env!("CARGO_BIN_EXE_kehoach"))
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let review = dir.path().join("review.csv");
+    let with_review = run(&[
+        "parse".as_ref(),
+        plans.as_os_str(),
+        "--review".as_ref(),
+        review.as_os_str(),
+    ]);
+    let stderr = String::from_utf8_lossy(&with_review.stderr);
+    assert!(with_review.status.success(), "{stderr}");
+    assert!(stderr.contains("in 1 restored plan(s)"), "{stderr}");
+    let without = run(&["parse".as_ref(), plans.as_os_str()]);
+    assert_eq!(with_review.stdout, without.stdout);
+    let list = fs::read_to_string(&review).unwrap();
+    let rows: Vec<&str> = list.lines().skip(1).collect();
+    assert!(list.starts_with("\u{feff}file,line,column,written,restored,alternative"));
+    assert!(rows.len() > 10, "{list}");
+    assert!(rows.iter().all(|r| r.contains("scan.txt")), "{list}");
+    // The scan's "vao ky tiep theo" ("kỳ", the next round, or "ký", signing) is a close call.
+    assert!(
+        rows.iter()
+            .any(|r| r.contains(",ky,ký,kỳ,") || r.contains(",ky,kỳ,ký,")),
+        "{list}"
+    );
+    // targets lists the same words.
+    let table = dir.path().join("t.csv");
+    let review_too = dir.path().join("review-targets.csv");
+    let targets = run(&[
+        "targets".as_ref(),
+        plans.as_os_str(),
+        "-o".as_ref(),
+        table.as_os_str(),
+        "--review".as_ref(),
+        review_too.as_os_str(),
+    ]);
+    assert!(targets.status.success());
+    assert_eq!(fs::read_to_string(&review_too).unwrap(), list);
+    // A review list that would overwrite an input is refused before anything is written.
+    let clobber = run(&[
+        "parse".as_ref(),
+        plans.as_os_str(),
+        "--review".as_ref(),
+        plans.join("clean.txt").as_os_str(),
+    ]);
+    assert!(!clobber.status.success());
+    assert!(clobber.stdout.is_empty());
+    assert_eq!(
+        fs::read(plans.join("clean.txt")).unwrap(),
+        fs::read(fixtures().join("000.txt")).unwrap()
+    );
+}

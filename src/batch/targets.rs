@@ -13,10 +13,11 @@ use super::{
     AtomicFile, InputFile, map_in_order, progress_bar, walk_inputs, would_overwrite_input,
 };
 use crate::batch::adapt::adapt_model;
-use crate::plan::{ParseOptions, PlanRecord, parse_path_restoring};
+use crate::plan::{ParseOptions, PlanRecord, RestorationReview, parse_path_reviewed};
 use crate::text::Restorer;
 use crate::text::channel::Channel;
 use crate::text::lm::LanguageModel;
+use crate::write::review::{ReviewedFile, write_review};
 use crate::write::{TableFormat, WriteError, table_writer};
 
 /// Extensions of the files taken from folders (a file named directly is always tried).
@@ -38,6 +39,9 @@ pub struct TargetsOptions<'m> {
     pub model: Option<&'m LanguageModel>,
     /// The OCR channel to restore them with (the embedded one when `None`).
     pub channel: Option<&'m Channel>,
+    /// Where to list the words restoration was least sure of in the plans it restored (CSV,
+    /// as `normalize --review` lists them), if anywhere.
+    pub review: Option<PathBuf>,
 }
 
 /// What a `targets` run did.
@@ -58,6 +62,8 @@ pub struct RunSummary {
     /// With [`TargetsOptions::adapt`]: how many clean plans taught the model, and how many
     /// damaged ones then taught it their lines restored with confidence.
     pub taught_by: Option<(usize, usize)>,
+    /// With [`TargetsOptions::review`]: how many restored words it lists, from how many plans.
+    pub doubts: Option<(usize, usize)>,
 }
 
 /// Why a `targets` run could not be done at all (refused files are not errors).
@@ -117,7 +123,12 @@ pub fn run_targets(
         TableFormat::from_path(output).ok_or_else(|| TargetsError::UnknownFormat(output.into()))?;
     let (files, skipped, walk_errors) = plan_files(paths);
     let errors_file = (format != TableFormat::Xlsx).then(|| errors_path(output));
-    for out in std::iter::once(output).chain(errors_file.as_deref()) {
+    let outputs = [
+        Some(output),
+        errors_file.as_deref(),
+        options.review.as_deref(),
+    ];
+    for out in outputs.into_iter().flatten() {
         if would_overwrite_input(out, &files) {
             return Err(TargetsError::OverwritesInput(out.to_path_buf()));
         }
@@ -144,10 +155,15 @@ pub fn run_targets(
         move |source: WriteError| TargetsError::Output { path, source }
     };
     let mut table = AtomicFile::create(output).map_err(|e| output_error(output)(e.into()))?;
-    let mut errors = match &errors_file {
-        Some(path) => Some(AtomicFile::create(path).map_err(|e| output_error(path)(e.into()))?),
-        None => None,
+    let create = |path: &Option<PathBuf>| match path {
+        Some(path) => AtomicFile::create(path)
+            .map(Some)
+            .map_err(|e| output_error(path)(e.into())),
+        None => Ok(None),
     };
+    let mut errors = create(&errors_file)?;
+    let mut review = create(&options.review)?;
+    let mut reviews: Vec<(String, RestorationReview)> = Vec::new();
 
     let mut summary = RunSummary {
         skipped,
@@ -170,13 +186,16 @@ pub fn run_targets(
             &files,
             chunk,
             |file| {
-                let result = parse_guarded(&file.path, &options.parse, restorer);
+                let result = parse_guarded(&file.path, &options.parse, restorer, review.is_some());
                 progress.inc(1);
                 result
             },
             |file, result| {
                 match result {
-                    Ok(record) => {
+                    Ok((record, reviewed)) => {
+                        if let Some(reviewed) = reviewed {
+                            reviews.push((file.path.display().to_string(), reviewed));
+                        }
                         summary.plans_read += 1;
                         summary.targets_found += record.targets.len();
                         if record.source.restored_lines > 0 {
@@ -196,6 +215,17 @@ pub fn run_targets(
         writer.finish().map_err(output_error(output))?;
     }
     progress.finish_and_clear();
+    if let (Some(mut list), Some(path)) = (review.take(), &options.review) {
+        let listed = reviews.iter().map(|(file, reviewed)| ReviewedFile {
+            file,
+            restored: &reviewed.restored,
+            doubts: &reviewed.doubts,
+        });
+        write_review(&mut list, listed).map_err(output_error(path))?;
+        list.commit().map_err(|e| output_error(path)(e.into()))?;
+        let doubts = reviews.iter().map(|(_, r)| r.doubts.len()).sum();
+        summary.doubts = Some((doubts, reviews.len()));
+    }
     if let (Some(errors), Some(path)) = (errors, &errors_file) {
         errors.commit().map_err(|e| output_error(path)(e.into()))?;
     }
@@ -203,16 +233,18 @@ pub fn run_targets(
     Ok(summary)
 }
 
-/// Parses one plan; a parse error or a parser panic becomes the reason the file is refused.
+/// Parses one plan (with what its restoration left in doubt, when `review` is set); a parse
+/// error or a parser panic becomes the reason the file is refused.
 fn parse_guarded(
     path: &Path,
     options: &ParseOptions,
     restorer: &Restorer,
-) -> Result<PlanRecord, String> {
+    review: bool,
+) -> Result<(PlanRecord, Option<RestorationReview>), String> {
     match catch_unwind(AssertUnwindSafe(|| {
-        parse_path_restoring(path, options, restorer)
+        parse_path_reviewed(path, options, restorer, review)
     })) {
-        Ok(Ok(record)) => Ok(record),
+        Ok(Ok(parsed)) => Ok(parsed),
         Ok(Err(err)) => Err(err.reason()),
         Err(panic) => {
             let message = panic

@@ -9,8 +9,9 @@ use rayon::prelude::*;
 
 use kehoach::batch::adapt::adapt_model;
 use kehoach::batch::{walk_inputs, would_overwrite_input, write_atomic};
-use kehoach::plan::{ParseOptions, PlanRecord, parse_path_restoring};
+use kehoach::plan::{ParseOptions, PlanRecord, RestorationReview, parse_path_reviewed};
 use kehoach::text::Restorer;
+use kehoach::write::review::{ReviewedFile, write_review};
 
 use super::ModelArgs;
 
@@ -31,15 +32,21 @@ pub struct Args {
     /// The models to restore garbled or unaccented plans with.
     #[command(flatten)]
     models: ModelArgs,
+    /// Also write to FILE (CSV) the words restoration was least sure of in the plans it
+    /// restored, for a person to check: file, line and column of the word in the plan's text,
+    /// the word as written, as restored, its next best reading and how much less likely that is
+    /// (in nats). Restoring takes several times as long.
+    #[arg(long, value_name = "FILE")]
+    review: Option<PathBuf>,
 }
 
 /// Runs `kehoach parse`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let (files, walk_errors) = walk_inputs(&args.paths, args.output.as_deref());
-    if let Some(out) = &args.output
-        && would_overwrite_input(out, &files)
-    {
-        bail!("{}: the output would overwrite an input", out.display());
+    for out in args.output.iter().chain(&args.review) {
+        if would_overwrite_input(out, &files) {
+            bail!("{}: the output would overwrite an input", out.display());
+        }
     }
     let single = files.len() == 1
         && walk_errors.is_empty()
@@ -57,14 +64,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let restorer = own_restorer
         .as_ref()
         .unwrap_or_else(|| Restorer::embedded());
-    let results: Vec<(PathBuf, Result<PlanRecord, String>)> = files
+    let reviewing = args.review.is_some();
+    type Parsed = Result<(PlanRecord, Option<RestorationReview>), String>;
+    let results: Vec<(PathBuf, Parsed)> = files
         .par_iter()
         .map(|input| {
-            let result =
-                parse_path_restoring(&input.path, &options, restorer).map_err(|e| e.to_string());
+            let result = parse_path_reviewed(&input.path, &options, restorer, reviewing)
+                .map_err(|e| e.to_string());
             (input.path.clone(), result)
         })
         .collect();
+    let mut reviews: Vec<(String, RestorationReview)> = Vec::new();
     let mut out = String::new();
     let mut refused = walk_errors.len();
     for (path, reason) in &walk_errors {
@@ -72,7 +82,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     for (path, result) in results {
         match result {
-            Ok(record) => {
+            Ok((record, review)) => {
+                if let Some(review) = review {
+                    reviews.push((path.display().to_string(), review));
+                }
                 if single {
                     out.push_str(&serde_json::to_string_pretty(&record)?);
                 } else {
@@ -85,6 +98,24 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 eprintln!("refused: {}", with_path(&reason, &path));
             }
         }
+    }
+    if let Some(path) = &args.review {
+        let mut list = Vec::new();
+        write_review(
+            &mut list,
+            reviews.iter().map(|(file, review)| ReviewedFile {
+                file,
+                restored: &review.restored,
+                doubts: &review.doubts,
+            }),
+        )?;
+        write_atomic(path, &list).with_context(|| format!("cannot write {}", path.display()))?;
+        let doubts: usize = reviews.iter().map(|(_, r)| r.doubts.len()).sum();
+        eprintln!(
+            "review: {doubts} restored words in doubt in {} restored plan(s), listed in {}",
+            reviews.len(),
+            path.display()
+        );
     }
     match &args.output {
         Some(path) => write_atomic(path, out.as_bytes())

@@ -27,6 +27,11 @@ pub struct Args {
     /// The models to restore garbled or unaccented plans with.
     #[command(flatten)]
     models: ModelArgs,
+    /// Also write to FILE (CSV) the words restoration was least sure of in the plans it
+    /// restored, for a person to check (as `normalize --review` lists them). Restoring takes
+    /// several times as long.
+    #[arg(long, value_name = "FILE")]
+    review: Option<PathBuf>,
 }
 
 /// Runs `kehoach targets`: exit 0 when every file was read, 1 when some were refused.
@@ -37,6 +42,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         adapt: args.adapt,
         model: Some(models.lm()),
         channel: Some(models.channel()),
+        review: args.review.clone(),
         ..TargetsOptions::default()
     };
     let summary = run_targets(&args.paths, &args.output, &options)?;
@@ -47,6 +53,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         eprintln!(
             "adapt: the restoration model learned from {clean} clean plan(s), then from the \
              lines restored with confidence of {restored} damaged one(s)"
+        );
+    }
+    if let (Some((doubts, plans)), Some(path)) = (summary.doubts, &args.review) {
+        eprintln!(
+            "review: {doubts} restored words in doubt in {plans} restored plan(s), listed in {}",
+            path.display()
         );
     }
     let listed = match &summary.errors_file {

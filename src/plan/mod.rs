@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use crate::read::{ReadError, Table, markdown, read_path};
+use crate::text::restore::{Doubt, ReviewOptions};
 use crate::text::{EncodingChoice, NormalizeOptions, Restorer, needs_restoration, normalize};
 
 pub mod parse;
@@ -55,6 +56,28 @@ pub fn parse_path_restoring(
     options: &ParseOptions,
     restorer: &Restorer,
 ) -> Result<PlanRecord, ParseError> {
+    parse_path_reviewed(path, options, restorer, false).map(|(record, _)| record)
+}
+
+/// What restoring a plan's text left in doubt: the text as restored (the lines of the text the
+/// parser read) and the words restored with doubt ([`Restorer::restore_reviewed`]).
+#[derive(Debug, Clone, Default)]
+pub struct RestorationReview {
+    /// The plan's text as restored, line for line as read.
+    pub restored: String,
+    /// The restored words whose next best reading came close.
+    pub doubts: Vec<Doubt>,
+}
+
+/// [`parse_path_restoring`], and when `review` is set and the plan's text was restored, what
+/// that left in doubt (the words of the text; table cells are restored as the text is, and
+/// their words are the text's too).
+pub fn parse_path_reviewed(
+    path: &Path,
+    options: &ParseOptions,
+    restorer: &Restorer,
+    review: bool,
+) -> Result<(PlanRecord, Option<RestorationReview>), ParseError> {
     let doc = read_path(path, options.encoding)?;
     let normalized = normalize(&doc.text, &NormalizeOptions::default());
     let restore = needs_restoration(&normalized);
@@ -73,11 +96,33 @@ pub fn parse_path_restoring(
             }
         });
     }
-    let (text, restored_lines) = if restore {
+    let (text, restored_lines, reviewed) = if restore && review {
+        let (restored, changed, doubts) =
+            restorer.restore_reviewed(&normalized, &normalized, ReviewOptions::default());
+        let text = normalize(&restored, &NormalizeOptions::default());
+        // What the review shows is spelled as the text the parser read (tone placement).
+        let doubts = doubts
+            .into_iter()
+            .map(|doubt| Doubt {
+                restored: normalize(&doubt.restored, &NormalizeOptions::default()),
+                alternative: normalize(&doubt.alternative, &NormalizeOptions::default()),
+                ..doubt
+            })
+            .collect();
+        let reviewed = RestorationReview {
+            restored: text.clone(),
+            doubts,
+        };
+        (text, changed, Some(reviewed))
+    } else if restore {
         let (restored, changed) = restorer.restore_text(&normalized);
-        (normalize(&restored, &NormalizeOptions::default()), changed)
+        (
+            normalize(&restored, &NormalizeOptions::default()),
+            changed,
+            None,
+        )
     } else {
-        (normalized, 0)
+        (normalized, 0, None)
     };
     let source = record::Source {
         path: path.display().to_string(),
@@ -101,7 +146,7 @@ pub fn parse_path_restoring(
             }
         ));
     }
-    Ok(record)
+    Ok((record, reviewed))
 }
 
 /// Parses normalized plan text into a record (`source.format` "md" reads it as Markdown, with
