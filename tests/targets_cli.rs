@@ -250,7 +250,7 @@ fn parse_and_targets_list_the_restored_words_in_doubt_and_change_no_record() {
     ]);
     let stderr = String::from_utf8_lossy(&with_review.stderr);
     assert!(with_review.status.success(), "{stderr}");
-    assert!(stderr.contains("in 1 restored plan(s)"), "{stderr}");
+    assert!(stderr.contains("in 1 restored file(s)"), "{stderr}");
     let without = run(&["parse".as_ref(), plans.as_os_str()]);
     assert_eq!(with_review.stdout, without.stdout);
     let list = fs::read_to_string(&review).unwrap();

@@ -13,11 +13,12 @@ use super::{
     AtomicFile, InputFile, map_in_order, progress_bar, walk_inputs, would_overwrite_input,
 };
 use crate::batch::adapt::adapt_model;
-use crate::plan::{ParseOptions, PlanRecord, RestorationReview, parse_path_reviewed};
+use crate::plan::{ParseOptions, PlanRecord, parse_path_reviewed};
 use crate::text::Restorer;
 use crate::text::channel::Channel;
 use crate::text::lm::LanguageModel;
-use crate::write::review::{ReviewedFile, write_review};
+use crate::text::restore::Reviewed;
+use crate::write::review::write_review;
 use crate::write::{TableFormat, WriteError, table_writer};
 
 /// Extensions of the files taken from folders (a file named directly is always tried).
@@ -163,7 +164,7 @@ pub fn run_targets(
     };
     let mut errors = create(&errors_file)?;
     let mut review = create(&options.review)?;
-    let mut reviews: Vec<(String, RestorationReview)> = Vec::new();
+    let mut reviews: Vec<(String, Reviewed)> = Vec::new();
 
     let mut summary = RunSummary {
         skipped,
@@ -216,14 +217,10 @@ pub fn run_targets(
     }
     progress.finish_and_clear();
     if let (Some(mut list), Some(path)) = (review.take(), &options.review) {
-        let listed = reviews.iter().map(|(file, reviewed)| ReviewedFile {
-            file,
-            restored: &reviewed.restored,
-            doubts: &reviewed.doubts,
-        });
+        let listed = reviews.iter().map(|(f, r)| (f.as_str(), r));
         write_review(&mut list, listed).map_err(output_error(path))?;
         list.commit().map_err(|e| output_error(path)(e.into()))?;
-        let doubts = reviews.iter().map(|(_, r)| r.doubts.len()).sum();
+        let doubts = Reviewed::count(reviews.iter().map(|(_, r)| r));
         summary.doubts = Some((doubts, reviews.len()));
     }
     if let (Some(errors), Some(path)) = (errors, &errors_file) {
@@ -240,7 +237,7 @@ fn parse_guarded(
     options: &ParseOptions,
     restorer: &Restorer,
     review: bool,
-) -> Result<(PlanRecord, Option<RestorationReview>), String> {
+) -> Result<(PlanRecord, Option<Reviewed>), String> {
     match catch_unwind(AssertUnwindSafe(|| {
         parse_path_reviewed(path, options, restorer, review)
     })) {

@@ -9,12 +9,15 @@ pub mod schema;
 pub mod targets;
 pub mod template;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 
+use kehoach::batch::write_atomic;
 use kehoach::text::channel::Channel;
 use kehoach::text::lm::LanguageModel;
+use kehoach::text::restore::Reviewed;
+use kehoach::write::review::write_review;
 
 /// `--model` and `--channel`: the models restoration reads with, when not the embedded ones.
 #[derive(clap::Args)]
@@ -78,4 +81,19 @@ impl Models {
     pub fn channel(&self) -> &Channel {
         self.channel.as_ref().unwrap_or_else(|| Channel::embedded())
     }
+}
+
+/// Writes the review list of restored files (`--review FILE`) whole, or not at all, and says on
+/// stderr how many words it lists.
+pub fn write_review_list(path: &Path, reviews: &[(String, Reviewed)]) -> anyhow::Result<()> {
+    let mut bytes = Vec::new();
+    write_review(&mut bytes, reviews.iter().map(|(f, r)| (f.as_str(), r)))?;
+    write_atomic(path, &bytes).with_context(|| format!("cannot write {}", path.display()))?;
+    let words = Reviewed::count(reviews.iter().map(|(_, r)| r));
+    eprintln!(
+        "review: {words} restored words to check in {} restored file(s), listed in {}",
+        reviews.len(),
+        path.display()
+    );
+    Ok(())
 }

@@ -11,9 +11,8 @@ use rayon::prelude::*;
 use kehoach::batch::adapt::adapt_model;
 use kehoach::batch::{InputFile, walk_inputs, would_overwrite_input, write_atomic};
 use kehoach::read::{Document, Format, ReadError, read_bytes, read_path};
-use kehoach::text::restore::{Doubt, ReviewOptions};
+use kehoach::text::restore::{ReviewOptions, Reviewed};
 use kehoach::text::{Encoding, EncodingChoice, NormalizeOptions, Restorer, ToneStyle, normalize};
-use kehoach::write::review::{ReviewedFile, write_review};
 
 use super::ModelArgs;
 
@@ -76,20 +75,13 @@ struct FileOutcome {
     lines_changed: usize,
     warning: Option<String>,
     /// Under --review: the restored text (lines as in the input) and its doubts.
-    review: Option<Review>,
+    review: Option<Reviewed>,
 }
 
 /// A document normalized: the text to write, and under --review what to list.
 struct Normalized {
     text: String,
-    review: Option<Review>,
-}
-
-/// What --review lists of one document: its restored text, lines as in the input, and the
-/// words read with doubt.
-struct Review {
-    restored: String,
-    doubts: Vec<Doubt>,
+    review: Option<Reviewed>,
 }
 
 /// Runs `kehoach normalize`.
@@ -209,7 +201,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 fn write_to_stdout(
     doc: Result<Document, ReadError>,
     normalize: impl Fn(&str) -> Normalized,
-) -> std::io::Result<(ExitCode, Option<Review>)> {
+) -> std::io::Result<(ExitCode, Option<Reviewed>)> {
     match doc {
         Ok(doc) => {
             let normalized = normalize(&doc.text);
@@ -227,31 +219,16 @@ fn write_to_stdout(
 /// in input order, each with the words of it read with doubt.
 fn write_review_list(
     path: Option<&Path>,
-    reviews: impl IntoIterator<Item = (String, Option<Review>)>,
+    reviews: impl IntoIterator<Item = (String, Option<Reviewed>)>,
 ) -> anyhow::Result<()> {
     let Some(path) = path else {
         return Ok(());
     };
-    let reviews: Vec<(String, Review)> = reviews
+    let reviews: Vec<(String, Reviewed)> = reviews
         .into_iter()
         .filter_map(|(file, review)| review.map(|r| (file, r)))
         .collect();
-    let mut bytes = Vec::new();
-    write_review(
-        &mut bytes,
-        reviews.iter().map(|(file, review)| ReviewedFile {
-            file,
-            restored: &review.restored,
-            doubts: &review.doubts,
-        }),
-    )?;
-    write_atomic(path, &bytes).with_context(|| format!("cannot write {}", path.display()))?;
-    let words: usize = reviews.iter().map(|(_, r)| r.doubts.len()).sum();
-    eprintln!(
-        "review: {words} words to check, listed in {}",
-        path.display()
-    );
-    Ok(())
+    super::write_review_list(path, &reviews)
 }
 
 /// Where each input's text goes under `out_dir`: its path relative to the folder it was found
@@ -370,7 +347,7 @@ fn normalize_restoring(
         } else {
             text.clone()
         };
-        Review { restored, doubts }
+        Reviewed { restored, doubts }
     });
     Normalized { text, review }
 }

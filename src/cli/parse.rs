@@ -9,11 +9,11 @@ use rayon::prelude::*;
 
 use kehoach::batch::adapt::adapt_model;
 use kehoach::batch::{walk_inputs, would_overwrite_input, write_atomic};
-use kehoach::plan::{ParseOptions, PlanRecord, RestorationReview, parse_path_reviewed};
+use kehoach::plan::{ParseOptions, PlanRecord, parse_path_reviewed};
 use kehoach::text::Restorer;
-use kehoach::write::review::{ReviewedFile, write_review};
+use kehoach::text::restore::Reviewed;
 
-use super::ModelArgs;
+use super::{ModelArgs, write_review_list};
 
 /// Arguments of `kehoach parse`.
 #[derive(clap::Args)]
@@ -65,7 +65,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .as_ref()
         .unwrap_or_else(|| Restorer::embedded());
     let reviewing = args.review.is_some();
-    type Parsed = Result<(PlanRecord, Option<RestorationReview>), String>;
+    type Parsed = Result<(PlanRecord, Option<Reviewed>), String>;
     let results: Vec<(PathBuf, Parsed)> = files
         .par_iter()
         .map(|input| {
@@ -74,7 +74,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             (input.path.clone(), result)
         })
         .collect();
-    let mut reviews: Vec<(String, RestorationReview)> = Vec::new();
+    let mut reviews: Vec<(String, Reviewed)> = Vec::new();
     let mut out = String::new();
     let mut refused = walk_errors.len();
     for (path, reason) in &walk_errors {
@@ -100,22 +100,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     if let Some(path) = &args.review {
-        let mut list = Vec::new();
-        write_review(
-            &mut list,
-            reviews.iter().map(|(file, review)| ReviewedFile {
-                file,
-                restored: &review.restored,
-                doubts: &review.doubts,
-            }),
-        )?;
-        write_atomic(path, &list).with_context(|| format!("cannot write {}", path.display()))?;
-        let doubts: usize = reviews.iter().map(|(_, r)| r.doubts.len()).sum();
-        eprintln!(
-            "review: {doubts} restored words in doubt in {} restored plan(s), listed in {}",
-            reviews.len(),
-            path.display()
-        );
+        write_review_list(path, &reviews)?;
     }
     match &args.output {
         Some(path) => write_atomic(path, out.as_bytes())

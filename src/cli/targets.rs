@@ -57,7 +57,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     if let (Some((doubts, plans)), Some(path)) = (summary.doubts, &args.review) {
         eprintln!(
-            "review: {doubts} restored words in doubt in {plans} restored plan(s), listed in {}",
+            "review: {doubts} restored words to check in {plans} restored file(s), listed in {}",
             path.display()
         );
     }

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use crate::read::{ReadError, Table, markdown, read_path};
-use crate::text::restore::{Doubt, ReviewOptions};
+use crate::text::restore::{Doubt, ReviewOptions, Reviewed};
 use crate::text::{EncodingChoice, NormalizeOptions, Restorer, needs_restoration, normalize};
 
 pub mod parse;
@@ -59,16 +59,6 @@ pub fn parse_path_restoring(
     parse_path_reviewed(path, options, restorer, false).map(|(record, _)| record)
 }
 
-/// What restoring a plan's text left in doubt: the text as restored (the lines of the text the
-/// parser read) and the words restored with doubt ([`Restorer::restore_reviewed`]).
-#[derive(Debug, Clone, Default)]
-pub struct RestorationReview {
-    /// The plan's text as restored, line for line as read.
-    pub restored: String,
-    /// The restored words whose next best reading came close.
-    pub doubts: Vec<Doubt>,
-}
-
 /// [`parse_path_restoring`], and when `review` is set and the plan's text was restored, what
 /// that left in doubt (the words of the text; table cells are restored as the text is, and
 /// their words are the text's too).
@@ -77,7 +67,7 @@ pub fn parse_path_reviewed(
     options: &ParseOptions,
     restorer: &Restorer,
     review: bool,
-) -> Result<(PlanRecord, Option<RestorationReview>), ParseError> {
+) -> Result<(PlanRecord, Option<Reviewed>), ParseError> {
     let doc = read_path(path, options.encoding)?;
     let normalized = normalize(&doc.text, &NormalizeOptions::default());
     let restore = needs_restoration(&normalized);
@@ -109,7 +99,7 @@ pub fn parse_path_reviewed(
                 ..doubt
             })
             .collect();
-        let reviewed = RestorationReview {
+        let reviewed = Reviewed {
             restored: text.clone(),
             doubts,
         };

@@ -5,7 +5,7 @@ use std::io::Write;
 
 use super::WriteError;
 use super::csv::BOM;
-use crate::text::restore::Doubt;
+use crate::text::restore::Reviewed;
 
 /// The columns of the review list.
 pub const REVIEW_COLUMNS: [&str; 8] = [
@@ -19,38 +19,27 @@ pub const REVIEW_COLUMNS: [&str; 8] = [
     "restored line",
 ];
 
-/// One restored document's part of the review list: its name, its restored text (lines as in
-/// the input) and its doubts.
-pub struct ReviewedFile<'a> {
-    /// The file as the user named it.
-    pub file: &'a str,
-    /// The restored text, line for line as the input.
-    pub restored: &'a str,
-    /// The words read with doubt, in the order of the text.
-    pub doubts: &'a [Doubt],
-}
-
 /// Characters of the restored line shown on each side of the word's column, at most.
 const CONTEXT_CHARS: usize = 80;
 
-/// Writes the review list: header row, then per file each doubt with the restored line it is
-/// in (tabs shown as spaces; in a long line, the [`CONTEXT_CHARS`] characters on each side of
+/// Writes the review list of restored documents (each named as the user named its file): header
+/// row, then per file each doubt with the restored line it is in (tabs shown as spaces; in a long line, the [`CONTEXT_CHARS`] characters on each side of
 /// the word's column, the cuts marked "…"), the margin in nats with two decimals.
 pub fn write_review<'a>(
     mut out: impl Write,
-    files: impl IntoIterator<Item = ReviewedFile<'a>>,
+    files: impl IntoIterator<Item = (&'a str, &'a Reviewed)>,
 ) -> Result<(), WriteError> {
     out.write_all(BOM)?;
     let mut writer = ::csv::Writer::from_writer(out);
     writer.write_record(REVIEW_COLUMNS)?;
-    for reviewed in files {
+    for (file, reviewed) in files {
         let lines: Vec<&str> = reviewed.restored.lines().collect();
-        for doubt in reviewed.doubts {
+        for doubt in &reviewed.doubts {
             let context = lines
                 .get(doubt.line.wrapping_sub(1))
                 .map_or(String::new(), |line| context(line, doubt.column));
             writer.write_record([
-                reviewed.file,
+                file,
                 &doubt.line.to_string(),
                 &doubt.column.to_string(),
                 &doubt.written,
@@ -88,6 +77,7 @@ fn context(line: &str, column: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::restore::Doubt;
 
     #[test]
     fn each_doubt_is_a_row_with_its_restored_line() {
@@ -99,16 +89,12 @@ mod tests {
             alternative: "chi".into(),
             margin: 1.234,
         }];
+        let reviewed = Reviewed {
+            restored: "Kế hoạch\nTổ chỉ\tgiải thưởng\n".to_string(),
+            doubts: doubts.to_vec(),
+        };
         let mut out = Vec::new();
-        write_review(
-            &mut out,
-            [ReviewedFile {
-                file: "kh.txt",
-                restored: "Kế hoạch\nTổ chỉ\tgiải thưởng\n",
-                doubts: &doubts,
-            }],
-        )
-        .unwrap();
+        write_review(&mut out, [("kh.txt", &reviewed)]).unwrap();
         let text = String::from_utf8(out).unwrap();
         let text = text.strip_prefix('\u{feff}').unwrap();
         assert_eq!(

@@ -839,76 +839,73 @@ mod tests {
         assert_eq!(parse_number("9.620,5"), Some(9620.5));
     }
 
+    /// Asserts the quantity, unit and at-least of each target found in a plan's text (of 2026).
+    fn assert_quantities(text: &str, expected: &[(f64, &str, bool)]) {
+        let found: Vec<(f64, String, bool)> = targets(&tree(text), Some(2026), None)
+            .into_iter()
+            .map(|t| {
+                (
+                    t.quantity.unwrap_or(-1.0),
+                    t.unit.unwrap_or_default(),
+                    t.at_least,
+                )
+            })
+            .collect();
+        let expected: Vec<(f64, String, bool)> = expected
+            .iter()
+            .map(|&(q, u, a)| (q, u.to_string(), a))
+            .collect();
+        assert_eq!(found, expected);
+    }
+
     #[test]
     fn a_target_counts_what_plans_count_and_not_the_breakdown_after_it() {
-        let found = targets(
-            &tree(
-                "II. MỤC TIÊU\n\
-                 - Phấn đấu bổ sung 1.250,5 MW công suất điện (gồm 40 dự án thủy điện\n\
-                 - Thu ngân sách trên địa bàn đạt ít nhất 3.400 tỷ đồng.\n\
-                 - Giải quyết việc làm cho 12.000 lao động mỗi năm.\n\
-                 - Nâng tổng công suất lên 900 MW (gồm 12 dự án thủy điện; 03 dự án điện gió).\n\
-                 - Giá trị sản xuất tăng bình quân 9,5%/năm.\n\
-                 - Tỷ lệ lấp đầy các cụm công nghiệp đạt 60-70%.\n\
-                 - Mỗi năm đấu giá từ 03 mỏ đá trở lên.\n\
-                 - Hoàn thành các nhiệm vụ của Chỉ thị 11 của Tỉnh ủy.",
-            ),
-            Some(2026),
-            None,
-        );
-        let read: Vec<(Option<f64>, Option<&str>, bool)> = found
-            .iter()
-            .map(|t| (t.quantity, t.unit.as_deref(), t.at_least))
-            .collect();
         // A range is at least its first number; a number before any noun counts it; a number
         // after the name of a document is none.
-        assert_eq!(
-            read,
-            [
-                (Some(1250.5), Some("MW"), false),
-                (Some(3400.0), Some("tỷ đồng"), true),
-                (Some(12000.0), Some("lao động"), false),
-                (Some(900.0), Some("MW"), false),
-                (Some(9.5), Some("%"), false),
-                (Some(60.0), Some("%"), true),
-                (Some(3.0), Some("mỏ"), true),
-            ]
+        assert_quantities(
+            "II. MỤC TIÊU\n\
+             - Phấn đấu bổ sung 1.250,5 MW công suất điện (gồm 40 dự án thủy điện\n\
+             - Thu ngân sách trên địa bàn đạt ít nhất 3.400 tỷ đồng.\n\
+             - Giải quyết việc làm cho 12.000 lao động mỗi năm.\n\
+             - Nâng tổng công suất lên 900 MW (gồm 12 dự án thủy điện; 03 dự án điện gió).\n\
+             - Giá trị sản xuất tăng bình quân 9,5%/năm.\n\
+             - Tỷ lệ lấp đầy các cụm công nghiệp đạt 60-70%.\n\
+             - Mỗi năm đấu giá từ 03 mỏ đá trở lên.\n\
+             - Hoàn thành các nhiệm vụ của Chỉ thị 11 của Tỉnh ủy.",
+            &[
+                (1250.5, "MW", false),
+                (3400.0, "tỷ đồng", true),
+                (12000.0, "lao động", false),
+                (900.0, "MW", false),
+                (9.5, "%", false),
+                (60.0, "%", true),
+                (3.0, "mỏ", true),
+            ],
         );
     }
 
     #[test]
     fn a_multiple_is_a_quantity_and_at_least_qualifies_the_number_it_stands_by() {
-        let found = targets(
-            &tree(
-                "II. MỤC TIÊU\n\
-                 - Tổng giá trị giao dịch không dùng tiền mặt gấp 30 lần GRDP.\n\
-                 - Tổ chức 02 lần tập huấn trong năm.\n\
-                 - Tỷ lệ dân số từ 15 tuổi trở lên có tài khoản ngân hàng đạt 95%.\n\
-                 - Tỷ lệ người dân trên 15 tuổi có chữ ký số đạt 60%.\n\
-                 - Tỷ lệ doanh nghiệp dùng hóa đơn điện tử đạt trên 70%.\n\
-                 - Tuyên truyền tại 100% nhà trường và trên 70% người lao động.\n\
-                 - Tối thiểu 98% hồ sơ được giải quyết đúng hạn. 100% hồ sơ trễ hẹn được xin lỗi.",
-            ),
-            Some(2026),
-            None,
-        );
-        let read: Vec<(Option<f64>, Option<&str>, bool)> = found
-            .iter()
-            .map(|t| (t.quantity, t.unit.as_deref(), t.at_least))
-            .collect();
         // "02 lần" counts occasions, not a target of its own; a sentence may start with its
         // quantity ("... đúng hạn. 100% hồ sơ ...").
-        assert_eq!(
-            read,
-            [
-                (Some(30.0), Some("lần"), false),
-                (Some(95.0), Some("%"), false),
-                (Some(60.0), Some("%"), false),
-                (Some(70.0), Some("%"), true),
-                (Some(100.0), Some("%"), false),
-                (Some(98.0), Some("%"), true),
-                (Some(100.0), Some("%"), false),
-            ]
+        assert_quantities(
+            "II. MỤC TIÊU\n\
+             - Tổng giá trị giao dịch không dùng tiền mặt gấp 30 lần GRDP.\n\
+             - Tổ chức 02 lần tập huấn trong năm.\n\
+             - Tỷ lệ dân số từ 15 tuổi trở lên có tài khoản ngân hàng đạt 95%.\n\
+             - Tỷ lệ người dân trên 15 tuổi có chữ ký số đạt 60%.\n\
+             - Tỷ lệ doanh nghiệp dùng hóa đơn điện tử đạt trên 70%.\n\
+             - Tuyên truyền tại 100% nhà trường và trên 70% người lao động.\n\
+             - Tối thiểu 98% hồ sơ được giải quyết đúng hạn. 100% hồ sơ trễ hẹn được xin lỗi.",
+            &[
+                (30.0, "lần", false),
+                (95.0, "%", false),
+                (60.0, "%", false),
+                (70.0, "%", true),
+                (100.0, "%", false),
+                (98.0, "%", true),
+                (100.0, "%", false),
+            ],
         );
     }
 

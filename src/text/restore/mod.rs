@@ -43,7 +43,7 @@ use pieces::{
 };
 use readings::{ReadingCache, Readings};
 use review::{CloseCall, CloseCallSearch};
-pub use review::{Doubt, REVIEW_MARGIN, ReviewOptions};
+pub use review::{Doubt, REVIEW_MARGIN, ReviewOptions, Reviewed};
 use write::LineFacts;
 
 /// Cost (in nats) of reading a word as OCR damage rather than as lost marks, in a document

@@ -33,6 +33,22 @@ impl Default for ReviewOptions {
 /// line, when it is shorter): what lies further off hardly depends on the word, and a long
 /// line costs time in proportion to its length, not to its square.
 const REVIEW_SPAN: usize = 10;
+/// A text as restored, with the words restored in it with doubt: what a review list shows.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Reviewed {
+    /// The restored text, line for line as the text it was restored from.
+    pub restored: String,
+    /// The restored words whose next best reading came close, in the order of the text.
+    pub doubts: Vec<Doubt>,
+}
+
+impl Reviewed {
+    /// How many words, over several reviewed texts, are in doubt.
+    pub fn count<'a>(reviews: impl IntoIterator<Item = &'a Reviewed>) -> usize {
+        reviews.into_iter().map(|r| r.doubts.len()).sum()
+    }
+}
+
 /// A restored word that the restorer was not sure of: another reading of it scored close.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Doubt {
