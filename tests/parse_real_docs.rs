@@ -664,6 +664,24 @@ fn every_agency_of_every_real_plan_has_a_duty() {
     assert!(without.is_empty(), "{}", without.join("\n"));
 }
 
+/// Quantity, unit, at-least and due year of a record's targets (those of one section, if given).
+fn quantities<'r>(record: &'r PlanRecord, section: Option<&str>) -> Vec<(f64, &'r str, bool, i32)> {
+    record
+        .targets
+        .iter()
+        .filter(|t| section.is_none() || t.section.as_deref() == section)
+        .map(|t| {
+            let unit = t.unit.as_deref().unwrap_or("");
+            (
+                t.quantity.unwrap_or(-1.0),
+                unit,
+                t.at_least,
+                t.year.unwrap_or(0),
+            )
+        })
+        .collect()
+}
+
 #[test]
 fn real_plans_give_their_targets_with_quantity_and_year() {
     let Some(files) = real_docs() else { return };
@@ -706,22 +724,8 @@ fn real_plans_give_their_targets_with_quantity_and_year() {
     // least 60%; the capacity line's bracket ("gồm 166 dự án thủy điện; 02 dự án ...") is its
     // breakdown, not targets of its own.
     let record = parsed(&files, "05_");
-    let read: Vec<(f64, &str, bool, i32)> = record
-        .targets
-        .iter()
-        .filter(|t| t.section.as_deref() == Some("II.2"))
-        .map(|t| {
-            let unit = t.unit.as_deref().unwrap_or("");
-            (
-                t.quantity.unwrap_or(-1.0),
-                unit,
-                t.at_least,
-                t.year.unwrap_or(0),
-            )
-        })
-        .collect();
     assert_eq!(
-        read,
+        quantities(&record, Some("II.2")),
         [
             (12.0, "%", false, 2030),
             (5.0, "Khu công nghiệp", false, 2030),
@@ -739,19 +743,7 @@ fn real_plans_give_their_targets_with_quantity_and_year() {
     // the digital society, all by 2030. "gấp 30 lần GRDP" is a multiple; "dân số từ 15 tuổi trở
     // lên ... đạt 95%" is not "at least" (the age is).
     let record = parsed(&files, "11_");
-    let read: Vec<(f64, &str, bool, i32)> = record
-        .targets
-        .iter()
-        .map(|t| {
-            let unit = t.unit.as_deref().unwrap_or("");
-            (
-                t.quantity.unwrap_or(-1.0),
-                unit,
-                t.at_least,
-                t.year.unwrap_or(0),
-            )
-        })
-        .collect();
+    let read = quantities(&record, None);
     let mut expected = vec![
         (30.0, "%", true, 2030),
         (20.0, "%", true, 2030),
