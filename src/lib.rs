@@ -2,7 +2,7 @@
 //!
 //! Stages, each a module: [`read`] (files → text), [`text`] (decoding,
 //! normalization, syllables), [`plan`] (record and parser), [`draft`]
-//! (roll a plan forward), [`render`] (Markdown, HTML, DOCX), [`write`]
+//! (roll a plan forward), [`render`] (Markdown, HTML, DOCX), [`write`](mod@write)
 //! (JSON, CSV, XLSX), [`batch`] (walk, parallel map, report).
 
 #![warn(missing_docs)]

@@ -265,9 +265,9 @@ impl ConfusionCounts {
         self.words
     }
 
-    /// The table as TSV lines "clean<TAB>observed<TAB>count" (an empty field is no letter; two
+    /// The table as TSV lines `clean<TAB>observed<TAB>count` (an empty field is no letter; two
     /// observed characters are one letter read as two), then what short numbers stood for, as
-    /// lines "number<TAB>the number<TAB>the clean word<TAB>count".
+    /// lines `number<TAB>the number<TAB>the clean word<TAB>count`.
     pub fn to_tsv(&self) -> String {
         let mut rows: Vec<(&(char, char), &u64)> = self.pairs.iter().collect();
         rows.sort();

@@ -189,7 +189,7 @@ impl NgramCounts {
     }
 
     /// Counts the 4-grams of every line of `text`, one document (each 4-gram's count in it
-    /// damped, see [`DOCUMENT_POWER`]), and the Đ-parts of its document symbols.
+    /// damped, see `DOCUMENT_POWER`), and the Đ-parts of its document symbols.
     pub fn add_text(&mut self, text: &str) {
         let before = std::mem::take(&mut self.fourgrams);
         self.count_lines(text);
@@ -273,7 +273,7 @@ impl NgramCounts {
     }
 
     /// The model; 4-grams seen fewer than `min_count` times are dropped to keep it small, except
-    /// those the kept ones need before them (see [`NgramCounts::close_prefixes`]).
+    /// those the kept ones need before them (see `NgramCounts::close_prefixes`).
     pub fn build(&self, min_count: u32) -> LanguageModel {
         let mut kept: IdMap<u64, u32> = self
             .fourgrams

@@ -1,4 +1,4 @@
-//! The plan parser: normalized text in, the parts of a [`PlanRecord`](super::PlanRecord) out.
+//! The plan parser: normalized text in, the parts of a [`PlanRecord`] out.
 //!
 //! Stages: [`layout`] turns the text into logical lines; the document type
 //! line ("KẾ HOẠCH") splits the header ([`header`]) from the title and the
@@ -244,7 +244,7 @@ fn read_preamble(preamble: &[String], out: &mut PlanRecord) {
 const QUALITY_SAMPLE: usize = 3000;
 
 /// Share of the words of a text that are not Vietnamese syllables (OCR damage, legacy bytes),
-/// over its first [`QUALITY_SAMPLE`] words.
+/// over its first `QUALITY_SAMPLE` words.
 pub fn unknown_word_share(text: &str) -> f64 {
     let mut words = 0usize;
     let mut unknown = 0usize;
@@ -269,7 +269,7 @@ pub fn unknown_word_share(text: &str) -> f64 {
 }
 
 /// Share of the syllables of a text written without any diacritic (unaccented Vietnamese),
-/// over its first [`QUALITY_SAMPLE`] words.
+/// over its first `QUALITY_SAMPLE` words.
 pub fn unaccented_share(text: &str) -> f64 {
     let mut words = 0usize;
     let mut plain = 0usize;

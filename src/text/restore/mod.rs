@@ -10,10 +10,10 @@
 //! addresses, acronyms and document symbols are never changed, except that Đ
 //! is put back in symbol parts the model learned ("QD" → "QĐ").
 //!
-//! A line goes through the submodules in turn: [`pieces`] cuts it into words, numbers and
-//! symbols and judges it (clean, noise, another language, damaged); [`readings`] gives each
-//! word its candidates from the syllable [`inventory`]; [`decode`] searches the line; [`write`]
-//! writes the chosen readings back in the written words' [`case`]. [`review`] finds the words
+//! A line goes through the submodules in turn: `pieces` cuts it into words, numbers and
+//! symbols and judges it (clean, noise, another language, damaged); `readings` gives each
+//! word its candidates from the syllable `inventory`; `decode` searches the line; `write`
+//! writes the chosen readings back in the written words' `case`. `review` finds the words
 //! read with doubt, when asked.
 
 mod case;

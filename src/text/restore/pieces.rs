@@ -453,7 +453,7 @@ const JUDGED_PART_WORDS: usize = 100;
 const JUDGED_FIRST_WORDS: usize = 5;
 
 /// True when a document, or a part of it (an OCR'd appendix after typed pages), looks
-/// OCR-garbled or typed without accents: a cheap test on each [`JUDGED_PART`] of its lines.
+/// OCR-garbled or typed without accents: a cheap test on each `JUDGED_PART` of its lines.
 pub fn needs_restoration(text: &str) -> bool {
     let mut rest = text;
     let mut least_words = JUDGED_FIRST_WORDS;
