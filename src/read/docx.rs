@@ -631,6 +631,14 @@ mod tests {
         // Without numbering.xml the paragraphs are as written.
         let (plain, _, _) = read(&docx_with(&xml)).unwrap();
         assert!(plain.starts_with("Mục tiêu\nChỉ tiêu\n"));
+        // A numbering.xml that would inflate like a zip bomb is not read: the document still is.
+        let bomb = format!("{numbering}{}", " ".repeat(4 * 1024 * 1024));
+        let parts = [
+            ("word/document.xml", xml.as_str()),
+            ("word/numbering.xml", bomb.as_str()),
+        ];
+        let (text, _, _) = read(&docx_with_parts(&parts)).unwrap();
+        assert_eq!(text, plain);
     }
 
     /// A cell: its properties and its paragraphs.
