@@ -14,10 +14,10 @@ use super::{
 };
 use crate::batch::adapt::adapt_model;
 use crate::plan::{ParseOptions, PlanRecord, parse_path_reviewed};
-use crate::text::Restorer;
 use crate::text::channel::Channel;
 use crate::text::lm::LanguageModel;
 use crate::text::restore::Reviewed;
+use crate::text::{Restorer, RestorerRef};
 use crate::write::review::write_review;
 use crate::write::{TableFormat, WriteError, table_writer};
 
@@ -140,16 +140,14 @@ pub fn run_targets(
     }
     let pool = builder.build()?;
     let chunk = pool.current_num_threads() * 32;
-    let base = options.model.unwrap_or_else(|| LanguageModel::embedded());
-    let channel = options.channel.unwrap_or_else(|| Channel::embedded());
-    let adapted = options
-        .adapt
-        .then(|| pool.install(|| adapt_model(base, channel, &files, options.parse.encoding)));
-    let lm = adapted.as_ref().map_or(base, |a| &a.model);
-    let own_restorer = Restorer::unless_embedded(lm, channel);
-    let restorer = own_restorer
-        .as_ref()
-        .unwrap_or_else(|| Restorer::embedded());
+    let adapted = options.adapt.then(|| {
+        let base = options.model.unwrap_or_else(|| LanguageModel::embedded());
+        let channel = options.channel.unwrap_or_else(|| Channel::embedded());
+        pool.install(|| adapt_model(base, channel, &files, options.parse.encoding))
+    });
+    let lm = adapted.as_ref().map(|a| &a.model).or(options.model);
+    let own_restorer = Restorer::for_models(lm, options.channel);
+    let restorer = RestorerRef::of(own_restorer.as_ref());
 
     let output_error = |path: &Path| {
         let path = path.to_path_buf();
@@ -235,7 +233,7 @@ pub fn run_targets(
 fn parse_guarded(
     path: &Path,
     options: &ParseOptions,
-    restorer: &Restorer,
+    restorer: RestorerRef,
     review: bool,
 ) -> Result<(PlanRecord, Option<Reviewed>), String> {
     match catch_unwind(AssertUnwindSafe(|| {

@@ -70,7 +70,7 @@ impl ModelArgs {
 }
 
 impl Models {
-    /// The language model read, or the embedded one.
+    /// The language model read, or the embedded one (loaded now if it was not yet).
     pub fn lm(&self) -> &LanguageModel {
         self.lm
             .as_ref()
@@ -80,6 +80,16 @@ impl Models {
     /// The channel read, or the embedded one.
     pub fn channel(&self) -> &Channel {
         self.channel.as_ref().unwrap_or_else(|| Channel::embedded())
+    }
+
+    /// The language model read, if one was named.
+    pub fn given_lm(&self) -> Option<&LanguageModel> {
+        self.lm.as_ref()
+    }
+
+    /// The channel read, if one was named.
+    pub fn given_channel(&self) -> Option<&Channel> {
+        self.channel.as_ref()
     }
 }
 

@@ -10,8 +10,8 @@ use rayon::prelude::*;
 use kehoach::batch::adapt::adapt_model;
 use kehoach::batch::{walk_inputs, would_overwrite_input, write_atomic};
 use kehoach::plan::{ParseOptions, PlanRecord, parse_path_reviewed};
-use kehoach::text::Restorer;
 use kehoach::text::restore::Reviewed;
+use kehoach::text::{Restorer, RestorerRef};
 
 use super::{ModelArgs, write_review_list};
 
@@ -59,11 +59,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         eprintln!("{}", adapted.summary(files.len()));
         adapted.model
     });
-    let lm = adapted.as_ref().unwrap_or_else(|| models.lm());
-    let own_restorer = Restorer::unless_embedded(lm, models.channel());
-    let restorer = own_restorer
-        .as_ref()
-        .unwrap_or_else(|| Restorer::embedded());
+    let own_restorer = Restorer::for_models(
+        adapted.as_ref().or(models.given_lm()),
+        models.given_channel(),
+    );
+    let restorer = RestorerRef::of(own_restorer.as_ref());
     let reviewing = args.review.is_some();
     type Parsed = Result<(PlanRecord, Option<Reviewed>), String>;
     let results: Vec<(PathBuf, Parsed)> = files

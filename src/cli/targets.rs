@@ -40,8 +40,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let options = TargetsOptions {
         threads: args.jobs.map(usize::from),
         adapt: args.adapt,
-        model: Some(models.lm()),
-        channel: Some(models.channel()),
+        model: models.given_lm(),
+        channel: models.given_channel(),
         review: args.review.clone(),
         ..TargetsOptions::default()
     };

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use crate::read::{ReadError, Table, markdown, read_path};
 use crate::text::restore::{Doubt, ReviewOptions, Reviewed};
-use crate::text::{EncodingChoice, NormalizeOptions, Restorer, needs_restoration, normalize};
+use crate::text::{EncodingChoice, NormalizeOptions, RestorerRef, needs_restoration, normalize};
 
 pub mod parse;
 pub mod record;
@@ -47,14 +47,14 @@ const UNACCENTED_SHARE: f64 = 0.8;
 /// before parsing (kehoach::text::restore); `source.restored_lines` says how
 /// many lines that changed. Text still garbled after that gets a warning.
 pub fn parse_path(path: &Path, options: &ParseOptions) -> Result<PlanRecord, ParseError> {
-    parse_path_restoring(path, options, Restorer::embedded())
+    parse_path_restoring(path, options, RestorerRef::Embedded)
 }
 
 /// [`parse_path`] with a restorer of one's own (another model, or one adapted to a batch).
 pub fn parse_path_restoring(
     path: &Path,
     options: &ParseOptions,
-    restorer: &Restorer,
+    restorer: RestorerRef,
 ) -> Result<PlanRecord, ParseError> {
     parse_path_reviewed(path, options, restorer, false).map(|(record, _)| record)
 }
@@ -65,12 +65,14 @@ pub fn parse_path_restoring(
 pub fn parse_path_reviewed(
     path: &Path,
     options: &ParseOptions,
-    restorer: &Restorer,
+    restorer: RestorerRef,
     review: bool,
 ) -> Result<(PlanRecord, Option<Reviewed>), ParseError> {
     let doc = read_path(path, options.encoding)?;
     let normalized = normalize(&doc.text, &NormalizeOptions::default());
     let restore = needs_restoration(&normalized);
+    // (The restorer, and for the embedded one its model, is only made for a damaged plan.)
+    let restorer = || restorer.get();
     // The tables' cells get what the text got, judged as the whole document is.
     let mut tables = doc.tables;
     for table in &mut tables {
@@ -78,7 +80,7 @@ pub fn parse_path_reviewed(
             let clean = normalize(cell, &NormalizeOptions::default());
             if restore {
                 normalize(
-                    &restorer.restore_within(&clean, &normalized).0,
+                    &restorer().restore_within(&clean, &normalized).0,
                     &NormalizeOptions::default(),
                 )
             } else {
@@ -88,7 +90,7 @@ pub fn parse_path_reviewed(
     }
     let (text, restored_lines, reviewed) = if restore && review {
         let (restored, changed, doubts) =
-            restorer.restore_reviewed(&normalized, &normalized, ReviewOptions::default());
+            restorer().restore_reviewed(&normalized, &normalized, ReviewOptions::default());
         let text = normalize(&restored, &NormalizeOptions::default());
         // What the review shows is spelled as the text the parser read (tone placement).
         let doubts = doubts
@@ -105,7 +107,7 @@ pub fn parse_path_reviewed(
         };
         (text, changed, Some(reviewed))
     } else if restore {
-        let (restored, changed) = restorer.restore_text(&normalized);
+        let (restored, changed) = restorer().restore_text(&normalized);
         (
             normalize(&restored, &NormalizeOptions::default()),
             changed,

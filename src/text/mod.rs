@@ -11,7 +11,7 @@ pub mod words;
 
 pub use encoding::{DecodeError, Decoded, Encoding, EncodingChoice, decode};
 pub use normalize::{NormalizeOptions, normalize};
-pub use restore::{Restorer, needs_restoration};
+pub use restore::{Restorer, RestorerRef, needs_restoration};
 pub use syllable::{Syllable, Tone, ToneStyle};
 
 /// Upper-cases the first letter ("phường Yên Hòa" → "Phường Yên Hòa").

@@ -110,6 +110,31 @@ enum Damage {
     Clean,
 }
 
+/// Which restorer reads a document's damaged lines: the embedded one, made on first use (a batch
+/// of clean documents never loads its model), or one of the caller's.
+#[derive(Clone, Copy)]
+pub enum RestorerRef<'a> {
+    /// [`Restorer::embedded`].
+    Embedded,
+    /// A restorer of the caller's (another model, or one adapted to a batch).
+    Own(&'a Restorer<'a>),
+}
+
+impl<'a> RestorerRef<'a> {
+    /// The restorer a caller's own one or none (`None`: the embedded one).
+    pub fn of(own: Option<&'a Restorer<'a>>) -> RestorerRef<'a> {
+        own.map_or(RestorerRef::Embedded, RestorerRef::Own)
+    }
+
+    /// The restorer, the embedded one made now if it was not yet.
+    pub fn get(self) -> &'a Restorer<'a> {
+        match self {
+            RestorerRef::Embedded => Restorer::embedded(),
+            RestorerRef::Own(restorer) => restorer,
+        }
+    }
+}
+
 /// Restores Vietnamese text with a language model and a channel model.
 pub struct Restorer<'m> {
     lm: &'m LanguageModel,
@@ -158,12 +183,20 @@ impl<'m> Restorer<'m> {
         RESTORER.get_or_init(|| Restorer::new(LanguageModel::embedded(), Channel::embedded()))
     }
 
-    /// A new restorer for `lm` and `channel`, or `None` when they are the embedded ones, whose
-    /// restorer ([`Restorer::embedded`]) is made once per process.
-    pub fn unless_embedded(lm: &'m LanguageModel, channel: &'m Channel) -> Option<Restorer<'m>> {
-        let embedded = std::ptr::eq(lm, LanguageModel::embedded())
-            && std::ptr::eq(channel, Channel::embedded());
-        (!embedded).then(|| Restorer::new(lm, channel))
+    /// A new restorer for a model and a channel of the caller's (`None`: the embedded one), or
+    /// `None` when both are the embedded ones: their restorer ([`Restorer::embedded`]) is made
+    /// once per process, on first use ([`RestorerRef::Embedded`]).
+    pub fn for_models(
+        lm: Option<&'m LanguageModel>,
+        channel: Option<&'m Channel>,
+    ) -> Option<Restorer<'m>> {
+        if lm.is_none() && channel.is_none() {
+            return None;
+        }
+        Some(Restorer::new(
+            lm.unwrap_or_else(|| LanguageModel::embedded()),
+            channel.unwrap_or_else(|| Channel::embedded()),
+        ))
     }
 
     /// Restores one line; a line that is already clean Vietnamese comes back unchanged.
