@@ -93,8 +93,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if args.models.given() && !args.restore {
         bail!("--model and --channel are for --restore");
     }
+    // (The models are only loaded for --restore: plain normalizing needs none.)
     let models = args.models.load()?;
-    let (base, channel) = (models.lm(), models.channel());
     if args.paths.is_empty() {
         let mut bytes = Vec::new();
         std::io::stdin()
@@ -102,7 +102,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .context("reading stdin")?;
         let doc = read_bytes(Path::new("<stdin>"), &bytes, args.encoding);
         // One document: if it is clean, it has nothing to restore, so there is nothing to adapt.
-        let restorer = args.restore.then(|| Restorer::new(base, channel));
+        let restorer = args
+            .restore
+            .then(|| Restorer::new(models.lm(), models.channel()));
         let reviewing = restorer.as_ref().filter(|_| args.review.is_some());
         let (code, review) = write_to_stdout(doc, |text| {
             normalize_restoring(text, &options, restorer.as_ref(), reviewing.is_some())
@@ -121,13 +123,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let reviewing = args.review.is_some();
     let adapted = (args.restore && args.adapt).then(|| {
-        let adapted = adapt_model(base, channel, &files, args.encoding);
+        let adapted = adapt_model(models.lm(), models.channel(), &files, args.encoding);
         eprintln!("{}", adapted.summary(files.len()));
         adapted.model
     });
-    let restorer = args
-        .restore
-        .then(|| Restorer::new(adapted.as_ref().unwrap_or(base), channel));
+    let restorer = args.restore.then(|| {
+        Restorer::new(
+            adapted.as_ref().unwrap_or_else(|| models.lm()),
+            models.channel(),
+        )
+    });
     let Some(out_dir) = args.output.as_deref() else {
         if let [single] = args.paths.as_slice()
             && single.is_file()
