@@ -257,7 +257,7 @@ impl OpenTable {
 }
 
 /// The values of an element's attributes named (without namespace) one of `keys`, in order.
-fn attribute_values<'e>(
+pub(super) fn attribute_values<'e>(
     element: &'e quick_xml::events::BytesStart,
     keys: &'e [&str],
 ) -> impl Iterator<Item = String> + 'e {
@@ -274,6 +274,18 @@ fn attribute_values<'e>(
 /// The value of an element's `w:val` attribute.
 fn val_of(element: &quick_xml::events::BytesStart) -> Option<String> {
     attribute_values(element, &["val"]).next()
+}
+
+/// An element's attribute named `key` (without namespace), read as a number.
+pub(super) fn number_of<T: std::str::FromStr>(
+    element: &quick_xml::events::BytesStart,
+    key: &str,
+) -> Option<T> {
+    attribute_values(element, &[key])
+        .next()?
+        .trim()
+        .parse()
+        .ok()
 }
 
 impl Walker {
@@ -311,8 +323,8 @@ impl Walker {
         };
         match name {
             "pStyle" => properties.style = val_of(element),
-            "ilvl" => properties.level = val_of(element).and_then(|v| v.trim().parse().ok()),
-            "numId" => properties.num_id = val_of(element).and_then(|v| v.trim().parse().ok()),
+            "ilvl" => properties.level = number_of(element, "val"),
+            "numId" => properties.num_id = number_of(element, "val"),
             _ => {}
         }
     }
@@ -350,7 +362,7 @@ impl Walker {
         let Some(table) = self.open_tables.last_mut() else {
             return;
         };
-        let number = || val_of(element).and_then(|v| v.trim().parse::<usize>().ok());
+        let number = || number_of::<usize>(element, "val");
         match name {
             "tr" => table.start_row(),
             "tc" => table.start_cell(),

@@ -14,6 +14,7 @@ use std::collections::{HashMap, HashSet};
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
+use super::docx::{attribute_values, number_of};
 use crate::text::roman;
 
 /// Levels of a Word list.
@@ -147,19 +148,9 @@ pub struct Numbering {
     used: HashSet<u32>,
 }
 
-/// The value of an element's `w:val` attribute, or of another attribute named `key`.
+/// An element's attribute named `key` (without namespace).
 fn attribute(element: &BytesStart, key: &str) -> Option<String> {
-    element.attributes().flatten().find_map(|a| {
-        (a.key.local_name().as_ref() == key)
-            .then(|| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok())
-            .flatten()
-            .map(|v| v.into_owned())
-    })
-}
-
-/// An attribute read as a number.
-fn number<T: std::str::FromStr>(element: &BytesStart, key: &str) -> Option<T> {
-    attribute(element, key)?.trim().parse().ok()
+    attribute_values(element, &[key]).next()
 }
 
 impl Numbering {
@@ -209,9 +200,9 @@ impl Numbering {
                 _ => None,
             };
             match element.local_name().as_ref() {
-                "abstractNum" if is_start => abstract_id = number(&element, "abstractNumId"),
+                "abstractNum" if is_start => abstract_id = number_of(&element, "abstractNumId"),
                 "lvl" if abstract_id.is_some() => {
-                    level = number::<usize>(&element, "ilvl").filter(|&l| l < LEVELS);
+                    level = number_of::<usize>(&element, "ilvl").filter(|&l| l < LEVELS);
                     if let (Some(id), Some(l)) = (abstract_id, level) {
                         let levels = self.abstracts.entry(id).or_default();
                         if levels.len() <= l {
@@ -221,7 +212,7 @@ impl Numbering {
                 }
                 "start" => {
                     if let Some(lvl) = this_level {
-                        lvl.start = number(&element, "val").unwrap_or(1);
+                        lvl.start = number_of(&element, "val").unwrap_or(1);
                     }
                 }
                 "numFmt" => {
@@ -245,19 +236,19 @@ impl Numbering {
                     }
                 }
                 "num" if is_start => {
-                    instance = number(&element, "numId").map(|id| (id, Instance::default()));
+                    instance = number_of(&element, "numId").map(|id| (id, Instance::default()));
                 }
                 "abstractNumId" => {
                     if let Some((_, inst)) = &mut instance {
-                        inst.abstract_id = number(&element, "val").unwrap_or(u32::MAX);
+                        inst.abstract_id = number_of(&element, "val").unwrap_or(u32::MAX);
                     }
                 }
                 "lvlOverride" => {
-                    override_level = number::<usize>(&element, "ilvl").filter(|&l| l < LEVELS);
+                    override_level = number_of::<usize>(&element, "ilvl").filter(|&l| l < LEVELS);
                 }
                 "startOverride" => {
                     if let (Some((_, inst)), Some(l), Some(start)) =
-                        (&mut instance, override_level, number(&element, "val"))
+                        (&mut instance, override_level, number_of(&element, "val"))
                     {
                         inst.restarts.push((l, start));
                     }
@@ -291,8 +282,8 @@ impl Numbering {
                     style = attribute(&element, "styleId").map(|id| (id, Style::default()));
                 }
                 ("basedOn", Some((_, s))) => s.based_on = attribute(&element, "val"),
-                ("numId", Some((_, s))) => s.num_id = number(&element, "val"),
-                ("ilvl", Some((_, s))) => s.level = number(&element, "val"),
+                ("numId", Some((_, s))) => s.num_id = number_of(&element, "val"),
+                ("ilvl", Some((_, s))) => s.level = number_of(&element, "val"),
                 _ => {}
             }
         }
@@ -358,12 +349,14 @@ impl Numbering {
                 Some(d @ 1..=9) if c == '%' => {
                     chars.next();
                     let l = d as usize - 1;
-                    let lvl = levels.get(l).cloned().unwrap_or_default();
-                    let n = counts[l].unwrap_or(lvl.start);
-                    let format = if this.legal && lvl.format != Format::Nothing {
+                    let (start, format) = levels
+                        .get(l)
+                        .map_or((1, Format::Decimal), |lvl| (lvl.start, lvl.format));
+                    let n = counts[l].unwrap_or(start);
+                    let format = if this.legal && format != Format::Nothing {
                         Format::Decimal
                     } else {
-                        lvl.format
+                        format
                     };
                     label.push_str(&format.write(n));
                 }
