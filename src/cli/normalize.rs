@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use kehoach::batch::adapt::adapt_model;
 use kehoach::batch::{InputFile, walk_inputs, would_overwrite_input, write_atomic};
 use kehoach::read::{Document, Format, ReadError, read_bytes, read_path};
-use kehoach::text::restore::{ReviewOptions, Reviewed};
+use kehoach::text::restore::Reviewed;
 use kehoach::text::{Encoding, EncodingChoice, NormalizeOptions, Restorer, ToneStyle, normalize};
 
 use super::ModelArgs;
@@ -333,20 +333,14 @@ fn normalize_restoring(
         ..*options
     };
     let input = normalize(text, &lines_kept);
-    let (restored, doubts) = if reviewing {
-        let (restored, _, doubts) =
-            restorer.restore_reviewed(&input, &input, ReviewOptions::default());
-        (restored, Some(doubts))
-    } else {
-        (restorer.restore_text(&input).0, None)
-    };
+    let (restored, _, doubts) = restorer.restore_text_reviewing(&input, reviewing);
     let text = normalize(&restored, options);
     // What the review shows is spelled as the output is (tone placement), line for line.
-    let review = doubts.map(|mut doubts| {
-        for doubt in &mut doubts {
-            doubt.restored = normalize(&doubt.restored, &lines_kept);
-            doubt.alternative = normalize(&doubt.alternative, &lines_kept);
-        }
+    let review = doubts.map(|doubts| {
+        let doubts = doubts
+            .into_iter()
+            .map(|d| d.respelled(&lines_kept))
+            .collect();
         let restored = if options.unwrap {
             normalize(&restored, &lines_kept)
         } else {

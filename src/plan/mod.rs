@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use crate::read::{ReadError, Table, markdown, read_path};
-use crate::text::restore::{Doubt, ReviewOptions, Reviewed};
+use crate::text::restore::Reviewed;
 use crate::text::{EncodingChoice, NormalizeOptions, RestorerRef, needs_restoration, normalize};
 
 pub mod parse;
@@ -88,31 +88,18 @@ pub fn parse_path_reviewed(
             }
         });
     }
-    let (text, restored_lines, reviewed) = if restore && review {
-        let (restored, changed, doubts) =
-            restorer().restore_reviewed(&normalized, &normalized, ReviewOptions::default());
+    let (text, restored_lines, reviewed) = if restore {
+        let (restored, changed, doubts) = restorer().restore_text_reviewing(&normalized, review);
         let text = normalize(&restored, &NormalizeOptions::default());
         // What the review shows is spelled as the text the parser read (tone placement).
-        let doubts = doubts
-            .into_iter()
-            .map(|doubt| Doubt {
-                restored: normalize(&doubt.restored, &NormalizeOptions::default()),
-                alternative: normalize(&doubt.alternative, &NormalizeOptions::default()),
-                ..doubt
-            })
-            .collect();
-        let reviewed = Reviewed {
+        let reviewed = doubts.map(|doubts| Reviewed {
             restored: text.clone(),
-            doubts,
-        };
-        (text, changed, Some(reviewed))
-    } else if restore {
-        let (restored, changed) = restorer().restore_text(&normalized);
-        (
-            normalize(&restored, &NormalizeOptions::default()),
-            changed,
-            None,
-        )
+            doubts: doubts
+                .into_iter()
+                .map(|d| d.respelled(&NormalizeOptions::default()))
+                .collect(),
+        });
+        (text, changed, reviewed)
     } else {
         (normalized, 0, None)
     };

@@ -210,6 +210,24 @@ impl<'m> Restorer<'m> {
         self.restore_within(text, text)
     }
 
+    /// [`Restorer::restore_text`], and when `review` is set, the words it restored with doubt
+    /// ([`Restorer::restore_reviewed`] with the default options; the same text, several times
+    /// slower).
+    pub fn restore_text_reviewing(
+        &self,
+        text: &str,
+        review: bool,
+    ) -> (String, usize, Option<Vec<Doubt>>) {
+        if review {
+            let (restored, changed, doubts) =
+                self.restore_reviewed(text, text, ReviewOptions::default());
+            (restored, changed, Some(doubts))
+        } else {
+            let (restored, changed) = self.restore_text(text);
+            (restored, changed, None)
+        }
+    }
+
     /// [`Restorer::restore_text`] for a part of a document (a table cell): whether its damage
     /// is OCR's or typing's is judged on the whole `document`, as for the document's lines.
     pub fn restore_within(&self, text: &str, document: &str) -> (String, usize) {

@@ -4,6 +4,7 @@ use super::case::{CaseSetting, with_case_of};
 use super::pieces::Chunk;
 use super::{Candidate, Memo, Restorer};
 use crate::text::lm::{HISTORY, history_with};
+use crate::text::{NormalizeOptions, normalize};
 
 /// A restored word is listed for review ([`Restorer::restore_reviewed`]) when the best reading
 /// of its line that reads it otherwise scores less than this many nats below the chosen one.
@@ -64,6 +65,18 @@ pub struct Doubt {
     pub alternative: String,
     /// How much less likely the best reading with the alternative is, in nats (ln of the ratio).
     pub margin: f32,
+}
+
+impl Doubt {
+    /// The doubt with its readings spelled as `options` spell the text around them (tone
+    /// placement), so that a review list shows the words as the output has them.
+    pub fn respelled(self, options: &NormalizeOptions) -> Doubt {
+        Doubt {
+            restored: normalize(&self.restored, options),
+            alternative: normalize(&self.alternative, options),
+            ..self
+        }
+    }
 }
 
 /// How [`Restorer::close_calls`] searches a decoded window: after which history, with which
