@@ -5,13 +5,24 @@ use std::fs;
 use std::path::Path;
 use std::process::{Command, Output};
 
-fn kehoach(args: &[&std::ffi::OsStr]) -> Output {
+/// Runs `kehoach` with these arguments.
+fn run(args: &[&std::ffi::OsStr]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_kehoach"))
-        .arg("targets")
         .args(args)
         .output()
         .unwrap()
 }
+
+/// Runs `kehoach targets` with these arguments.
+fn kehoach(args: &[&std::ffi::OsStr]) -> Output {
+    let mut all = vec!["targets".as_ref()];
+    all.extend_from_slice(args);
+    run(&all)
+}
+
+/// A commune's plan typed without marks, naming its product "chè Shan tuyết Suối Giàng".
+const TYPED_PLAN: &str = "UY BAN NHAN DAN XA SUOI GIANG\n\nKE HOACH\nPhat trien san pham che nam 2027\n\n\
+                          I. MUC TIEU\n- Phan dau co 01 san pham che Shan tuyet Suoi Giang dat 4 sao.\n";
 
 fn fixtures() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/plans"))
@@ -95,12 +106,7 @@ fn adapt_lets_the_clean_plans_teach_restoration_before_the_table_is_made() {
          - Phấn đấu có 01 sản phẩm chè Shan tuyết Suối Giàng đạt 3 sao.\n",
     )
     .unwrap();
-    fs::write(
-        plans.join("b.txt"),
-        "UY BAN NHAN DAN XA SUOI GIANG\n\nKE HOACH\nPhat trien san pham che nam 2027\n\n\
-         I. MUC TIEU\n- Phan dau co 01 san pham che Shan tuyet Suoi Giang dat 4 sao.\n",
-    )
-    .unwrap();
+    fs::write(plans.join("b.txt"), TYPED_PLAN).unwrap();
     let table = |adapt: bool| -> String {
         let out = dir
             .path()
@@ -147,38 +153,28 @@ fn parse_and_targets_restore_with_a_model_built_from_an_archive() {
     .unwrap();
     let model = dir.path().join("archive.bin");
     let corpus = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/text"));
-    let built = Command::new(env!("CARGO_BIN_EXE_kehoach"))
-        .args(["model", "build"])
-        .args([
-            corpus.as_os_str(),
-            archive.as_os_str(),
-            "-o".as_ref(),
-            model.as_os_str(),
-        ])
-        .output()
-        .unwrap();
+    let built = run(&[
+        "model".as_ref(),
+        "build".as_ref(),
+        corpus.as_os_str(),
+        archive.as_os_str(),
+        "-o".as_ref(),
+        model.as_os_str(),
+    ]);
     assert!(
         built.status.success(),
         "{}",
         String::from_utf8_lossy(&built.stderr)
     );
     let plan = dir.path().join("b.txt");
-    fs::write(
-        &plan,
-        "UY BAN NHAN DAN XA SUOI GIANG\n\nKE HOACH\nPhat trien san pham che nam 2027\n\n\
-         I. MUC TIEU\n- Phan dau co 01 san pham che Shan tuyet Suoi Giang dat 4 sao.\n",
-    )
-    .unwrap();
-    let run = |command: &str, extra: &[&std::ffi::OsStr]| -> Output {
-        Command::new(env!("CARGO_BIN_EXE_kehoach"))
-            .arg(command)
-            .arg(&plan)
-            .args(extra)
-            .output()
-            .unwrap()
+    fs::write(&plan, TYPED_PLAN).unwrap();
+    let on_plan = |command: &str, extra: &[&std::ffi::OsStr]| -> Output {
+        let mut args = vec![command.as_ref(), plan.as_os_str()];
+        args.extend_from_slice(extra);
+        run(&args)
     };
     let with_model = ["--model".as_ref(), model.as_os_str()];
-    let record = run("parse", &with_model);
+    let record = on_plan("parse", &with_model);
     let json = String::from_utf8_lossy(&record.stdout);
     assert!(
         record.status.success(),
@@ -189,10 +185,10 @@ fn parse_and_targets_restore_with_a_model_built_from_an_archive() {
         json.contains("chè Shan tuyết Suối Giàng đạt 4 sao"),
         "{json}"
     );
-    let alone = run("parse", &[]);
+    let alone = on_plan("parse", &[]);
     assert!(!String::from_utf8_lossy(&alone.stdout).contains("chè Shan tuyết"));
     let out = dir.path().join("t.csv");
-    let table = run(
+    let table = on_plan(
         "targets",
         &[with_model[0], with_model[1], "-o".as_ref(), out.as_os_str()],
     );
@@ -219,7 +215,7 @@ fn parse_and_targets_restore_with_a_model_built_from_an_archive() {
             ],
         ),
     ] {
-        let refused = run(command, &extra);
+        let refused = on_plan(command, &extra);
         let stderr = String::from_utf8_lossy(&refused.stderr);
         assert!(!refused.status.success(), "{command}");
         assert!(stderr.contains("broken.bin"), "{command}: {stderr}");
@@ -235,12 +231,6 @@ fn parse_and_targets_list_the_restored_words_in_doubt_and_change_no_record() {
     fs::create_dir_all(&plans).unwrap();
     fs::copy(fixtures().join("000.txt"), plans.join("clean.txt")).unwrap();
     fs::copy(fixtures().join("003.txt"), plans.join("scan.txt")).unwrap();
-    let run = |args: &[&std::ffi::OsStr]| -> Output {
-        Command::new(env!("CARGO_BIN_EXE_kehoach"))
-            .args(args)
-            .output()
-            .unwrap()
-    };
     let review = dir.path().join("review.csv");
     let with_review = run(&[
         "parse".as_ref(),
