@@ -1,5 +1,6 @@
 //! `kehoach targets` usage errors and small runs: exit codes, messages, nothing overwritten;
-//! `parse` and `targets` with a model of one's own.
+//! `parse` and `targets` with a model of one's own; `parse` and `normalize` on the threads asked
+//! for.
 
 use std::fs;
 use std::path::Path;
@@ -51,6 +52,29 @@ fn zero_jobs_and_missing_output_are_usage_errors() {
     assert_eq!(output.status.code(), Some(2));
     let output = kehoach(&[fixtures().as_os_str()]);
     assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn parse_and_normalize_run_on_the_threads_asked_for() {
+    let folder = fixtures().as_os_str();
+    let all_cores = run(&["parse".as_ref(), folder]);
+    let one = run(&["parse".as_ref(), "-j".as_ref(), "1".as_ref(), folder]);
+    assert_eq!(one.status.code(), Some(0));
+    assert_eq!(one.stdout, all_cores.stdout);
+    assert_eq!(one.stdout.iter().filter(|&&b| b == b'\n').count(), 10);
+    let plan = fixtures().join("000.txt");
+    let one = run(&[
+        "normalize".as_ref(),
+        "--jobs".as_ref(),
+        "1".as_ref(),
+        plan.as_os_str(),
+    ]);
+    assert_eq!(one.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&one.stdout).contains("KẾ HOẠCH"));
+    for command in ["parse", "normalize"] {
+        let zero = run(&[command.as_ref(), "-j".as_ref(), "0".as_ref(), folder]);
+        assert_eq!(zero.status.code(), Some(2), "{command} -j 0");
+    }
 }
 
 #[test]

@@ -32,6 +32,52 @@ pub struct ModelArgs {
     channel: Option<PathBuf>,
 }
 
+/// `-j/--jobs`: how many worker threads a batch runs on.
+#[derive(clap::Args)]
+pub struct JobsArg {
+    /// Worker threads (default: all cores).
+    #[arg(short = 'j', long, value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
+}
+
+impl JobsArg {
+    /// The number of threads asked for, if any.
+    pub fn threads(&self) -> Option<usize> {
+        self.jobs.map(usize::from)
+    }
+
+    /// Makes this process's batch work run on the threads asked for (all cores if none).
+    pub fn apply(&self) -> anyhow::Result<()> {
+        if let Some(threads) = self.threads() {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build_global()
+                .context("cannot start worker threads")?;
+        }
+        Ok(())
+    }
+}
+
+/// `--adapt`, `--model`, `--channel` and `--review`: how `parse` and `targets` restore garbled
+/// or unaccented plans.
+#[derive(clap::Args)]
+pub struct RestoreArgs {
+    /// First let the plans that are already clean Vietnamese teach the restoration model (their
+    /// names, products and phrases), then the damaged ones, restored with it, teach it the lines
+    /// it was sure of; then restore and parse the damaged ones with that model.
+    #[arg(long)]
+    pub adapt: bool,
+    /// The models to restore garbled or unaccented plans with.
+    #[command(flatten)]
+    pub models: ModelArgs,
+    /// Also write to FILE (CSV) the words restoration was least sure of in the plans it
+    /// restored, for a person to check: file, line and column of the word in the plan's text,
+    /// the word as written, as restored, its next best reading and how much less likely that is
+    /// (in nats). Restoring takes several times as long.
+    #[arg(long, value_name = "FILE")]
+    pub review: Option<PathBuf>,
+}
+
 /// The models [`ModelArgs`] named, read from their files (`None`: the embedded one).
 pub struct Models {
     lm: Option<LanguageModel>,

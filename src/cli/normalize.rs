@@ -14,7 +14,7 @@ use kehoach::read::{Document, Format, ReadError, read_bytes, read_path};
 use kehoach::text::restore::Reviewed;
 use kehoach::text::{Encoding, EncodingChoice, NormalizeOptions, Restorer, ToneStyle, normalize};
 
-use super::ModelArgs;
+use super::{JobsArg, ModelArgs};
 
 /// Arguments of `kehoach normalize`.
 #[derive(clap::Args)]
@@ -36,6 +36,8 @@ pub struct Args {
     /// Restore diacritics in lines that are OCR-garbled or typed without accents.
     #[arg(long)]
     restore: bool,
+    #[command(flatten)]
+    jobs: JobsArg,
     /// With --restore: the models to restore with.
     #[command(flatten)]
     models: ModelArgs,
@@ -93,6 +95,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if args.models.given() && !args.restore {
         bail!("--model and --channel are for --restore");
     }
+    args.jobs.apply()?;
     // (The models are only loaded for --restore: plain normalizing needs none.)
     let models = args.models.load()?;
     if args.paths.is_empty() {

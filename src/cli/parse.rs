@@ -13,7 +13,7 @@ use kehoach::plan::{ParseOptions, PlanRecord, parse_path_reviewed};
 use kehoach::text::restore::Reviewed;
 use kehoach::text::{Restorer, RestorerRef};
 
-use super::{ModelArgs, write_review_list};
+use super::{JobsArg, RestoreArgs, write_review_list};
 
 /// Arguments of `kehoach parse`.
 #[derive(clap::Args)]
@@ -24,26 +24,17 @@ pub struct Args {
     /// File to write the record(s) to instead of stdout.
     #[arg(short, long)]
     output: Option<PathBuf>,
-    /// First let the plans that are already clean Vietnamese teach the restoration model (their
-    /// names, products and phrases), then the damaged ones, restored with it, teach it the lines
-    /// it was sure of; then restore and parse the damaged ones with that model.
-    #[arg(long)]
-    adapt: bool,
-    /// The models to restore garbled or unaccented plans with.
     #[command(flatten)]
-    models: ModelArgs,
-    /// Also write to FILE (CSV) the words restoration was least sure of in the plans it
-    /// restored, for a person to check: file, line and column of the word in the plan's text,
-    /// the word as written, as restored, its next best reading and how much less likely that is
-    /// (in nats). Restoring takes several times as long.
-    #[arg(long, value_name = "FILE")]
-    review: Option<PathBuf>,
+    jobs: JobsArg,
+    #[command(flatten)]
+    restore: RestoreArgs,
 }
 
 /// Runs `kehoach parse`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    args.jobs.apply()?;
     let (files, walk_errors) = walk_inputs(&args.paths, args.output.as_deref());
-    for out in args.output.iter().chain(&args.review) {
+    for out in args.output.iter().chain(&args.restore.review) {
         if would_overwrite_input(out, &files) {
             bail!("{}: the output would overwrite an input", out.display());
         }
@@ -53,8 +44,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         && args.paths.len() == 1
         && args.paths[0].is_file();
     let options = ParseOptions::default();
-    let models = args.models.load()?;
-    let adapted = args.adapt.then(|| {
+    let models = args.restore.models.load()?;
+    let adapted = args.restore.adapt.then(|| {
         let adapted = adapt_model(models.lm(), models.channel(), &files, options.encoding);
         eprintln!("{}", adapted.summary(files.len()));
         adapted.model
@@ -64,7 +55,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         models.given_channel(),
     );
     let restorer = RestorerRef::of(own_restorer.as_ref());
-    let reviewing = args.review.is_some();
+    let reviewing = args.restore.review.is_some();
     type Parsed = Result<(PlanRecord, Option<Reviewed>), String>;
     let results: Vec<(PathBuf, Parsed)> = files
         .par_iter()
@@ -99,7 +90,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    if let Some(path) = &args.review {
+    if let Some(path) = &args.restore.review {
         write_review_list(path, &reviews)?;
     }
     match &args.output {

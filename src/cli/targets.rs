@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use kehoach::batch::targets::{TargetsOptions, run_targets};
 
-use super::ModelArgs;
+use super::{JobsArg, RestoreArgs};
 
 /// Arguments of `kehoach targets`.
 #[derive(clap::Args)]
@@ -16,33 +16,21 @@ pub struct Args {
     /// The table to write: .csv (UTF-8 with BOM), .xlsx (workbook) or .jsonl.
     #[arg(short, long)]
     output: PathBuf,
-    /// Worker threads (default: all cores).
-    #[arg(short = 'j', long, value_parser = clap::value_parser!(u16).range(1..))]
-    jobs: Option<u16>,
-    /// First let the plans that are already clean Vietnamese teach the restoration model (their
-    /// names, products and phrases), then the damaged ones, restored with it, teach it the lines
-    /// it was sure of; then restore and parse the damaged ones with that model.
-    #[arg(long)]
-    adapt: bool,
-    /// The models to restore garbled or unaccented plans with.
     #[command(flatten)]
-    models: ModelArgs,
-    /// Also write to FILE (CSV) the words restoration was least sure of in the plans it
-    /// restored, for a person to check (as `normalize --review` lists them). Restoring takes
-    /// several times as long.
-    #[arg(long, value_name = "FILE")]
-    review: Option<PathBuf>,
+    jobs: JobsArg,
+    #[command(flatten)]
+    restore: RestoreArgs,
 }
 
 /// Runs `kehoach targets`: exit 0 when every file was read, 1 when some were refused.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let models = args.models.load()?;
+    let models = args.restore.models.load()?;
     let options = TargetsOptions {
-        threads: args.jobs.map(usize::from),
-        adapt: args.adapt,
+        threads: args.jobs.threads(),
+        adapt: args.restore.adapt,
         model: models.given_lm(),
         channel: models.given_channel(),
-        review: args.review.clone(),
+        review: args.restore.review.clone(),
         ..TargetsOptions::default()
     };
     let summary = run_targets(&args.paths, &args.output, &options)?;
@@ -55,7 +43,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
              lines restored with confidence of {restored} damaged one(s)"
         );
     }
-    if let (Some((doubts, plans)), Some(path)) = (summary.doubts, &args.review) {
+    if let (Some((doubts, plans)), Some(path)) = (summary.doubts, &args.restore.review) {
         eprintln!(
             "review: {doubts} restored words to check in {plans} restored file(s), listed in {}",
             path.display()
