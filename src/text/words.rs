@@ -231,7 +231,7 @@ impl Written {
 /// (lower case, classic tone placement), an acronym as written ("UBND", "HĐND"), or `None`
 /// for any other word (numbers, document symbols, URLs, foreign words); each with how it was
 /// written.
-pub fn line_words(line: &str) -> impl Iterator<Item = (Option<String>, Written)> + '_ {
+pub fn line_words(line: &str) -> impl DoubleEndedIterator<Item = (Option<String>, Written)> + '_ {
     line.split_whitespace().flat_map(|chunk| {
         let whole = is_url_or_email(chunk) || is_symbol(chunk);
         let parts: Vec<&str> = if whole {
