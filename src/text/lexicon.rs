@@ -16,11 +16,8 @@ type IdSet = HashSet<u64, BuildHasherDefault<IdHasher>>;
 
 /// The listed words as runs of a language model's syllable ids.
 pub struct Lexicon {
-    /// Per syllable id: where the syllables that follow it in a listed word are in `next`.
-    after: Vec<(u32, u32)>,
-    /// The second syllables of every two neighbouring syllables of a listed word ("đô thị";
-    /// "ban kiểm" and "kiểm soát"), sorted by first syllable, then second.
-    next: Vec<u32>,
+    /// Every two neighbouring syllables of a listed word ("đô thị"; "ban kiểm" and "kiểm soát").
+    pairs: IdSet,
     /// Every three neighbouring syllables of a listed word ("ban kiểm soát").
     triples: IdSet,
     /// The listed words of two or three syllables by their initials in capitals, Đ kept
@@ -37,7 +34,7 @@ impl Lexicon {
 
     /// A lexicon of `words` (one word a line) in the ids of `lm`.
     pub fn from_words(words: &str, lm: &LanguageModel) -> Lexicon {
-        let mut pairs: Vec<(u32, u32)> = Vec::new();
+        let mut pairs = IdSet::default();
         let mut triples = IdSet::default();
         let mut by_initials: HashMap<String, Vec<Vec<u32>>> = HashMap::new();
         for word in words.lines() {
@@ -59,18 +56,8 @@ impl Lexicon {
                 let initials: String = parts.iter().filter_map(|part| initial(part)).collect();
                 by_initials.entry(initials).or_default().push(ids.clone());
             }
-            pairs.extend(ids.windows(2).filter(known).map(|p| (p[0], p[1])));
+            pairs.extend(ids.windows(2).filter(known).map(pack));
             triples.extend(ids.windows(3).filter(known).map(pack));
-        }
-        pairs.sort_unstable();
-        pairs.dedup();
-        let mut after = vec![(0, 0); lm.vocab_len()];
-        for (at, &(first, _)) in (0u32..).zip(&pairs) {
-            let span = &mut after[first as usize];
-            if span.1 == 0 {
-                span.0 = at;
-            }
-            span.1 = at + 1;
         }
         // An acronym is read among the likeliest words of each run of initials only.
         for words in by_initials.values_mut() {
@@ -82,8 +69,7 @@ impl Lexicon {
             words.extend(scored.into_iter().take(WORDS_PER_INITIALS).map(|(_, w)| w));
         }
         Lexicon {
-            after,
-            next: pairs.into_iter().map(|(_, second)| second).collect(),
+            pairs,
             triples,
             by_initials,
         }
@@ -92,11 +78,9 @@ impl Lexicon {
     /// Which of the readings `ids` make a listed word with `last` (after it): bit i for the
     /// i-th reading (readings after the 64th never do).
     pub fn pairs_with(&self, last: u32, ids: impl Iterator<Item = u32>) -> u64 {
-        let (start, end) = self.after.get(last as usize).copied().unwrap_or((0, 0));
-        let next = &self.next[start as usize..end as usize];
         ids.take(64)
             .enumerate()
-            .filter(|&(_, id)| next.binary_search(&id).is_ok())
+            .filter(|&(_, id)| self.pairs.contains(&pack(&[last, id])))
             .fold(0, |mask, (i, _)| mask | 1 << i)
     }
 
