@@ -420,6 +420,108 @@ fn real_plans_give_what_a_reader_sees() {
 }
 
 #[test]
+fn real_plans_give_each_legal_basis_with_its_kind_number_and_date() {
+    let Some(files) = real_docs() else { return };
+    // Read from each plan's "Căn cứ ..." / "Thực hiện ..." paragraphs, in order; several
+    // documents in one paragraph are several bases ("...; Nghị định số 146/2025/NĐ-CP ...").
+    // A law cited by name has no number; a document cited without its date has none.
+    let expected: &[(&str, &[(&str, Option<&str>, Option<&str>)])] = &[
+        (
+            "05_",
+            &[
+                ("Nghị quyết", Some("35-NQ/TU"), Some("2025-12-29")),
+                ("Kế hoạch", Some("42-KH/ĐU"), Some("2026-02-11")),
+                ("Kế hoạch", Some("113/KH-UBND"), Some("2026-03-18")),
+                ("Quyết định", Some("525/QĐ-UBND"), Some("2026-02-25")),
+                ("Nghị định", Some("35/2022/NĐ-CP"), Some("2022-05-28")),
+                ("Nghị định", Some("32/2024/NĐ-CP"), Some("2024-03-15")),
+                ("Luật", Some("61/2024/QH15"), Some("2024-11-30")),
+                ("Luật", Some("71/2025/QH15"), Some("2025-06-14")),
+                ("Quyết định", Some("786/QĐ-TTg"), Some("2025-04-15")),
+            ],
+        ),
+        (
+            "06_",
+            &[
+                ("Luật", None, Some("2024-08-26")),
+                ("Nghị định", Some("181/2024/NĐ-CP"), Some("2024-12-31")),
+                ("Nghị định", Some("146/2025/NĐ-CP"), Some("2025-06-12")),
+                ("Quyết định", Some("1883/QĐ-UBND"), Some("2025-11-06")),
+                ("Quyết định", Some("05/2025/QĐ-UBND"), Some("2025-07-01")),
+                ("Quyết định", Some("2797/QĐ-SCT"), Some("2025-11-28")),
+                ("Quyết định", Some("564/QĐ-SCT"), Some("2026-01-31")),
+            ],
+        ),
+        (
+            "13_",
+            &[
+                ("Nghị quyết", Some("214/NQ-CP"), Some("2025-07-23")),
+                ("Nghị định", Some("278/2025/NĐ-CP"), Some("2025-10-22")),
+                ("Quyết định", Some("142/QĐ-TTg"), None),
+                ("Quyết định", Some("1229/QĐ-UBND"), Some("2025-02-28")),
+            ],
+        ),
+        (
+            "16_",
+            &[
+                ("Nghị quyết", Some("76/NQ-CP"), Some("2021-07-15")),
+                ("Chỉ thị", Some("23/CT-TTg"), Some("2021-09-02")),
+                ("Quyết định", Some("282/QĐ-TTg"), Some("2026-02-12")),
+            ],
+        ),
+        (
+            "17_",
+            &[
+                ("Nghị quyết", Some("202/2025/QH15"), Some("2025-06-12")),
+                ("Nghị quyết", Some("76/NQ-CP"), Some("2021-07-15")),
+                ("Chỉ thị", Some("23/CT-TTg"), Some("2021-09-02")),
+            ],
+        ),
+        (
+            "18_",
+            &[("Nghị quyết", Some("76/NQ-CP"), Some("2021-07-15"))],
+        ),
+        (
+            "19_",
+            &[
+                ("Luật", None, Some("2022-06-15")),
+                ("Nghị quyết", Some("76/NQ-CP"), Some("2021-07-15")),
+                ("Nghị định", Some("152/2025/NĐ-CP"), Some("2025-06-14")),
+                ("Quyết định", Some("58/QĐ-UBND"), Some("2026-01-08")),
+                ("Kế hoạch", Some("9669/KH-UBND"), Some("2025-12-24")),
+            ],
+        ),
+        (
+            "20_",
+            &[("Quyết định", Some("7619/QĐ-BCA"), Some("2025-09-08"))],
+        ),
+        (
+            "21_",
+            &[("Kế hoạch", Some("9669/KH-UBND"), Some("2025-12-24"))],
+        ),
+        (
+            "23_",
+            &[("Quyết định", Some("1050/QĐ-SCT"), Some("2026-03-06"))],
+        ),
+    ];
+    for &(prefix, bases) in expected {
+        let record = parsed(&files, prefix);
+        let read: Vec<(&str, Option<&str>, Option<&str>)> = record
+            .legal_bases
+            .iter()
+            .map(|b| {
+                (
+                    b.kind.as_deref().unwrap_or(""),
+                    b.number.as_deref(),
+                    b.date.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(read, bases, "{prefix}");
+    }
+}
+
+#[test]
 fn the_draft_is_reported_as_a_draft() {
     let Some(files) = real_docs() else { return };
     let draft = files
