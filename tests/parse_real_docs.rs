@@ -425,7 +425,8 @@ fn real_plans_give_each_legal_basis_with_its_kind_number_and_date() {
     // Read from each plan's "Căn cứ ..." / "Thực hiện ..." paragraphs, in order; several
     // documents in one paragraph are several bases ("...; Nghị định số 146/2025/NĐ-CP ...").
     // A law cited by name has no number; a document cited without its date has none.
-    let expected: &[(&str, &[(&str, Option<&str>, Option<&str>)])] = &[
+    type Basis<'a> = (&'a str, Option<&'a str>, Option<&'a str>);
+    let expected: &[(&str, &[Basis])] = &[
         (
             "05_",
             &[
@@ -506,7 +507,7 @@ fn real_plans_give_each_legal_basis_with_its_kind_number_and_date() {
     ];
     for &(prefix, bases) in expected {
         let record = parsed(&files, prefix);
-        let read: Vec<(&str, Option<&str>, Option<&str>)> = record
+        let read: Vec<Basis> = record
             .legal_bases
             .iter()
             .map(|b| {
