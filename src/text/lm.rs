@@ -359,8 +359,6 @@ pub struct LanguageModel {
     cases: Vec<CaseCounts>,
     /// Per word: −ln P(title case | the word) and −ln P(lower case | the word).
     case_costs: Vec<(f32, f32)>,
-    /// Per word: no history gives it a higher log P than this ([`LanguageModel::ceiling`]).
-    ceiling: Vec<f32>,
 }
 
 /// Per word, the costs of seeing it written in title case and in lower case: its own share
@@ -381,32 +379,6 @@ fn case_costs(cases: &[CaseCounts]) -> Vec<(f32, f32)> {
             (-(p.ln()) as f32, -((1.0 - p).ln()) as f32)
         })
         .collect()
-}
-
-/// Per word, the highest log P [`Context::log_prob_matched`] can give it: the most any of its
-/// n-grams or its unigram (after the backoff weights) gives, plus the backoff weights above
-/// zero, if any (there are none in Kneser-Ney, but the bound must hold for any model file).
-fn ceilings(
-    unigram: &[f32],
-    bigram_backoff: &[f32],
-    bigram: &[(u32, f32)],
-    trigram: &Order,
-    fourgram: &Order,
-) -> Vec<f32> {
-    let above_zero = |weights: &mut dyn Iterator<Item = f32>| weights.fold(0.0f32, f32::max);
-    let lift = above_zero(&mut bigram_backoff.iter().copied())
-        + above_zero(&mut trigram.contexts.values().map(|span| span.backoff))
-        + above_zero(&mut fourgram.contexts.values().map(|span| span.backoff));
-    let mut ceiling = unigram.to_vec();
-    for &(w, p) in bigram
-        .iter()
-        .chain(&trigram.followers)
-        .chain(&fourgram.followers)
-    {
-        ceiling[w as usize] = ceiling[w as usize].max(p);
-    }
-    ceiling.iter_mut().for_each(|c| *c += lift);
-    ceiling
 }
 
 /// The n-grams of one order above two that follow one context: the context's log backoff
@@ -650,7 +622,6 @@ impl LanguageModel {
             .map(|(i, w)| (w.clone(), i as u32))
             .collect();
         let case_costs = case_costs(&cases);
-        let ceiling = ceilings(&unigram, &bigram_backoff, &bigram, &trigram, &fourgram);
         LanguageModel {
             vocab,
             index,
@@ -664,7 +635,6 @@ impl LanguageModel {
             symbol_parts,
             cases,
             case_costs,
-            ceiling,
         }
     }
 
@@ -764,12 +734,6 @@ impl LanguageModel {
             }
         }
         history
-    }
-
-    /// The highest log P that `w` has after any history: a bound that lets a search skip
-    /// looking `w` up where even that could not make a reading good enough.
-    pub fn ceiling(&self, w: u32) -> f32 {
-        self.ceiling[w as usize]
     }
 
     /// A history looked up once, to score many next words quickly.
@@ -1070,32 +1034,6 @@ mod tests {
             });
             assert_eq!(lm.history_after(line), forward, "{line}");
         }
-    }
-
-    #[test]
-    fn no_history_gives_a_word_more_than_its_ceiling() {
-        let lm = LanguageModel::embedded();
-        let text = "Ủy ban nhân dân xã ban hành kế hoạch thực hiện Chương trình mỗi xã một sản \
-                    phẩm năm 2026 trên địa bàn huyện theo quy định của pháp luật về đất đai";
-        let ids: Vec<u32> = text.split(' ').map(|w| lm.id(&w.to_lowercase())).collect();
-        let mut histories = vec![[START; HISTORY]];
-        histories.extend(ids.windows(3).map(|w| [w[0], w[1], w[2]]));
-        let mut reached = 0;
-        for history in histories {
-            for &w in &ids {
-                let p = lm.log_prob(history, w);
-                assert!(
-                    p <= lm.ceiling(w),
-                    "{history:?} then {w}: {p} > {}",
-                    lm.ceiling(w)
-                );
-                if p == lm.ceiling(w) {
-                    reached += 1;
-                }
-            }
-        }
-        // The bound is tight: some histories give exactly it.
-        assert!(reached > 0);
     }
 
     #[test]

@@ -100,10 +100,6 @@ impl Restorer<'_> {
                     let (score, history, matched, joined) = if continues_run(last, c.id) {
                         (bound - NO_WORD_COST, h.history, h.matched, false)
                     } else {
-                        // No history makes the reading likelier than its ceiling.
-                        if bound + self.lm.ceiling(c.id) < floor {
-                            continue;
-                        }
                         let (lm, matched) = context.log_prob_matched(c.id);
                         let [_, u, v] = h.history;
                         // A syllable goes on one listed word at most: after one that went on a
