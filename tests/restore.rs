@@ -66,6 +66,18 @@ fn two_readings_that_make_a_listed_word_are_read_as_that_word() {
 }
 
 #[test]
+fn administrative_units_in_small_letters_are_read_as_units() {
+    // The embedded model's list of places writes every unit in title case ("…, Quận Ba
+    // Đình, …"); in running text "quận" and "huyện" are common nouns in small letters.
+    line_has(
+        "Tu thanh pho den quan huyen deu phai thuc hien ke hoach\n",
+        0,
+        &["đến quận huyện"],
+    );
+    line_has("quan 5, quan 7 va huyen Nha Be\n", 0, &["quận 5, quận 7"]);
+}
+
+#[test]
 fn an_acronym_the_model_never_saw_gets_its_d_from_the_words_it_stands_for() {
     // "ĐTXD" is "đầu tư xây dựng"; typed without marks, it is written "DTXD".
     line_has(

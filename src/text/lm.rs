@@ -363,7 +363,11 @@ pub struct LanguageModel {
 
 /// Per word, the costs of seeing it written in title case and in lower case: its own share
 /// of title-case writings, drawn towards the share over all words when it was seen rarely.
-fn case_costs(cases: &[CaseCounts]) -> Vec<(f32, f32)> {
+/// An administrative unit ([`ADMIN_UNITS`]) is the exception: it takes title case only as the
+/// head of a name ("Quận Ba Đình"), so how often text capitalises it says how many names the
+/// text lists (a list of places capitalises every one), not what it is. Written in small
+/// letters ("các quận, huyện", "quận 12") it costs nothing.
+fn case_costs(vocab: &[String], cases: &[CaseCounts]) -> Vec<(f32, f32)> {
     let (title, all) = cases.iter().fold((0u64, 0u64), |(t, a), c| {
         (
             t + u64::from(c.title),
@@ -373,10 +377,16 @@ fn case_costs(cases: &[CaseCounts]) -> Vec<(f32, f32)> {
     let share = (title as f64 + 1.0) / (all as f64 + 2.0);
     cases
         .iter()
-        .map(|c| {
+        .zip(vocab)
+        .map(|(c, word)| {
             let p = (f64::from(c.title) + CASE_PRIOR * share)
                 / (f64::from(c.title) + f64::from(c.lower) + CASE_PRIOR);
-            (-(p.ln()) as f32, -((1.0 - p).ln()) as f32)
+            let lower = if ADMIN_UNITS.contains(&word.as_str()) {
+                0.0
+            } else {
+                -((1.0 - p).ln()) as f32
+            };
+            (-(p.ln()) as f32, lower)
         })
         .collect()
 }
@@ -621,7 +631,7 @@ impl LanguageModel {
             .enumerate()
             .map(|(i, w)| (w.clone(), i as u32))
             .collect();
-        let case_costs = case_costs(&cases);
+        let case_costs = case_costs(&vocab, &cases);
         LanguageModel {
             vocab,
             index,
@@ -1127,7 +1137,11 @@ mod tests {
         );
         assert_eq!(lm.cases[quan as usize], CaseCounts { title: 0, lower: 3 });
         assert!(lm.case_cost(quan_district, Written::Title) < lm.case_cost(quan, Written::Title));
-        assert!(lm.case_cost(quan, Written::Lower) < lm.case_cost(quan_district, Written::Lower));
+        // A word seen only in names costs more in small letters than a common word; an
+        // administrative unit costs nothing ("các quận, huyện"), whatever lists of names say.
+        let thanh = lm.id("thạnh");
+        assert!(lm.case_cost(quan, Written::Lower) < lm.case_cost(thanh, Written::Lower));
+        assert_eq!(lm.case_cost(quan_district, Written::Lower), 0.0);
         assert_eq!(lm.case_cost(quan, Written::Other), 0.0);
         // A file of the previous format (no case counts) still loads; case then says nothing.
         let mut old = lm.to_bytes();
