@@ -1,6 +1,8 @@
-//! Throughput of `normalize` (decoding and restoration excluded), in bytes per second.
+//! Throughput of `normalize` (decoding and restoration excluded), and of decoding and
+//! normalizing together as `kehoach normalize` reads a UTF-8 file, in bytes per second.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use kehoach::text::encoding::{EncodingChoice, decode};
 use kehoach::text::{NormalizeOptions, ToneStyle, normalize};
 
 fn fixture_text() -> String {
@@ -35,6 +37,14 @@ fn bench_normalize(c: &mut Criterion) {
     ] {
         group.bench_function(name, |b| b.iter(|| normalize(&text, &options)));
     }
+    // The bytes of a file: the encoding is detected (text that reads as Vietnamese Unicode is
+    // not tried as mojibake of a legacy encoding), then the text is normalized.
+    group.bench_function("decoded-and-normalized", |b| {
+        b.iter(|| {
+            let decoded = decode(text.as_bytes(), EncodingChoice::Auto).expect("UTF-8 text");
+            normalize(&decoded.text, &NormalizeOptions::default())
+        })
+    });
     group.finish();
 }
 

@@ -337,7 +337,12 @@ fn normalize_restoring(
     };
     let input = normalize(text, &lines_kept);
     let (restored, _, doubts) = restorer.restore_text_reviewing(&input, reviewing);
-    let text = normalize(&restored, options);
+    // Normalizing is idempotent: text that restoration left as it was is normalized already.
+    let text = if !options.unwrap && restored == input {
+        input
+    } else {
+        normalize(&restored, options)
+    };
     // What the review shows is spelled as the output is (tone placement), line for line.
     let review = doubts.map(|doubts| {
         let doubts = doubts

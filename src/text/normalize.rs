@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 use unicode_normalization::UnicodeNormalization;
 
-use super::syllable::{Syllable, Tone, ToneStyle, split_tone};
+use super::syllable::{Syllable, ToneStyle, mark_has_one_place};
 
 /// What [`normalize`] does beyond the always-on clean-up.
 #[derive(Debug, Clone, Copy, Default)]
@@ -166,11 +166,8 @@ pub fn respell_words(text: &str, tone: ToneStyle) -> String {
 }
 
 fn push_respelled(out: &mut String, word: &str, tone: ToneStyle) {
-    // Only a tone mark can sit in the wrong place; words without one are already right.
-    let has_tone = word.chars().any(|c| {
-        !c.is_ascii() && split_tone(c.to_lowercase().next().unwrap_or(c)).1 != Tone::Level
-    });
-    if !has_tone {
+    // Only a tone mark can sit in the wrong place, and only where it has a choice of letters.
+    if mark_has_one_place(word) {
         out.push_str(word);
         return;
     }

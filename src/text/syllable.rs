@@ -85,6 +85,39 @@ pub fn split_tone(c: char) -> (char, Tone) {
     table.get(&c).copied().unwrap_or((c, Tone::Level))
 }
 
+/// True when a word's tone mark, if it has one, can sit on one letter only, so that no style
+/// places it elsewhere: the word has no mark, or one vowel letter, or the mark is on its only
+/// vowel with a circumflex, breve or horn ("việc"; not "được", which has two). Only the others
+/// ("hòa", "thủy", "của") need parsing to be spelled in a style.
+pub fn mark_has_one_place(word: &str) -> bool {
+    let (mut vowels, mut hats) = (0, 0);
+    let mut mark_on_hat = None;
+    for c in word.chars() {
+        let (letter, tone) = if c.is_ascii() {
+            (c.to_ascii_lowercase(), Tone::Level)
+        } else {
+            match split_tone(c) {
+                (_, Tone::Level) if c.is_uppercase() => {
+                    split_tone(c.to_lowercase().next().unwrap_or(c))
+                }
+                found => found,
+            }
+        };
+        let hat = matches!(letter, 'ă' | 'â' | 'ê' | 'ô' | 'ơ' | 'ư');
+        if hat || matches!(letter, 'a' | 'e' | 'i' | 'o' | 'u' | 'y') {
+            vowels += 1;
+            hats += usize::from(hat);
+        }
+        if tone != Tone::Level {
+            mark_on_hat = Some(hat);
+        }
+    }
+    match mark_on_hat {
+        None => true,
+        Some(on_hat) => vowels <= 1 || (on_hat && hats == 1),
+    }
+}
+
 /// Puts a tone on a lower-case toneless vowel letter (other letters are returned as they are).
 pub fn with_tone(c: char, tone: Tone) -> char {
     VOWEL_TABLE
@@ -196,7 +229,7 @@ u|ơ| u|y| u|y|ch u|y|n u|y|nh u|y|p u|y|t u|y|u u|ya| u|yê|n u|yê|t \
 ";
 
 /// FNV-1a: a fast hash for the short keys of the syllable tables (no untrusted-key concerns).
-struct Fnv(u64);
+pub(crate) struct Fnv(u64);
 
 impl Default for Fnv {
     fn default() -> Fnv {
@@ -219,7 +252,8 @@ impl Hasher for Fnv {
 }
 
 /// A hash map with the FNV hasher.
-type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+/// A hash map with the FNV-1a hash, quick for short keys such as letters and words.
+pub(crate) type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// The rhyme table, keyed by the rhyme's written form ("oan", "ương").
 fn rhymes() -> &'static FnvMap<String, Rhyme> {
@@ -449,6 +483,52 @@ fn spelling_allows(onset: &str, rhyme: Rhyme) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_mark_with_one_place_is_where_both_styles_put_it() {
+        // Every syllable of the inventory, with its mark put on each of its vowels in turn (the
+        // right place and the wrong ones), in small letters, title case and capitals.
+        let mut checked = 0;
+        for line in include_str!("../../corpus/syllables.txt").lines() {
+            let Some(syllable) = line.split('\t').next().filter(|s| !s.starts_with('#')) else {
+                continue;
+            };
+            let letters: Vec<(char, Tone)> = syllable.chars().map(split_tone).collect();
+            let Some(tone) = letters.iter().map(|l| l.1).find(|&t| t != Tone::Level) else {
+                continue;
+            };
+            for at in 0..letters.len() {
+                if with_tone(letters[at].0, tone) == letters[at].0 {
+                    continue;
+                }
+                let placed: String = letters
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &(c, _))| if i == at { with_tone(c, tone) } else { c })
+                    .collect();
+                for word in [
+                    placed.clone(),
+                    crate::text::upper_first(&placed),
+                    placed.to_uppercase(),
+                ] {
+                    if !mark_has_one_place(&word) {
+                        continue;
+                    }
+                    for style in [ToneStyle::Classic, ToneStyle::Modern] {
+                        if let Some(parsed) = Syllable::parse(&word) {
+                            assert_eq!(parsed.spell(style), word, "{style:?}");
+                        }
+                    }
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 5000, "only {checked} spellings checked");
+        // Those that do have a choice are sent to be parsed.
+        for word in ["hoà", "hòa", "thuỷ", "Ủy", "của", "được", "người"] {
+            assert!(!mark_has_one_place(word), "{word}");
+        }
+    }
 
     #[test]
     fn every_toned_vowel_splits_into_its_letter_and_tone() {

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use super::fonts::FontCoding;
 use super::{Encoding, codepage, tcvn3, viqr, vni};
-use crate::text::syllable::Syllable;
+use crate::text::syllable::{FnvMap, Syllable};
 
 /// How Vietnamese a decoded text reads.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -30,13 +30,18 @@ impl Score {
     /// Scores a text.
     pub fn of(text: &str) -> Score {
         let mut score = Score::default();
+        // A text says its few thousand syllables over and over: each is parsed once.
+        let mut valid: FnvMap<&str, bool> = FnvMap::default();
         for word in text
             .split(|c: char| !is_letter(c))
             .filter(|w| !w.is_empty())
         {
             score.words += 1;
             let marked = !word.is_ascii();
-            if Syllable::is_valid(word) {
+            if *valid
+                .entry(word)
+                .or_insert_with(|| Syllable::is_valid(word))
+            {
                 score.syllables += 1;
                 score.marked += usize::from(marked);
             } else {
@@ -55,6 +60,12 @@ impl Score {
     /// True when the text reads as Vietnamese at all: marked syllables outnumber broken words.
     pub fn is_vietnamese(&self) -> bool {
         self.marked > 0 && self.marked > self.broken
+    }
+
+    /// True when the text reads as Vietnamese with hardly a broken word (one in fifty at most):
+    /// mojibake breaks words by the dozen, so such text needs no rival reading.
+    pub fn reads_well(&self) -> bool {
+        self.is_vietnamese() && self.broken * 50 <= self.words
     }
 
     /// True when the text reads as written Vietnamese: marks on at least three words in ten, as
@@ -181,10 +192,7 @@ fn decode_with(pieces: &[Piece], encoding: Encoding, trust_fonts: bool) -> Strin
 /// better, as when TCVN3 or VNI bytes were stored as Windows-1252 characters.
 pub fn choose_for_pieces(pieces: &[Piece]) -> (Encoding, String) {
     let unicode = Candidate::new(Encoding::Utf8, decode_pieces(pieces, Encoding::Utf8));
-    // Mojibake breaks words by the dozen; text whose words read as Vietnamese needs no rival.
-    let reads_well =
-        unicode.score.is_vietnamese() && unicode.score.broken * 50 <= unicode.score.words;
-    let has_high_bytes = !reads_well
+    let has_high_bytes = !unicode.score.reads_well()
         && pieces
             .iter()
             .any(|p| matches!(p, Piece::Bytes(_)) && p.has_high_bytes());
@@ -320,6 +328,10 @@ pub fn choose_for_utf8(text: &str) -> (Encoding, String) {
         };
         let chosen = prefer_unless_plainly_worse(utf8, others);
         (chosen.encoding, chosen.text)
+    } else if Score::of(text).reads_well() {
+        // What `choose_for_pieces` would choose (its Unicode reading is the text itself, every
+        // Windows-1252 character being its own byte), found without cutting the text in pieces.
+        (Encoding::Utf8, text.to_string())
     } else {
         choose_for_pieces(&pieces_of(text))
     }
