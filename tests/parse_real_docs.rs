@@ -420,6 +420,72 @@ fn real_plans_give_what_a_reader_sees() {
 }
 
 #[test]
+fn real_plans_give_their_title_headings_and_recipients_as_written() {
+    let Some(files) = real_docs() else { return };
+    /// What a reader sees in one real plan, as written down in `tests/data/real-plans-read.json`
+    /// (its "notes" say how each ambiguity was read).
+    #[derive(serde::Deserialize)]
+    struct ReadPlan {
+        title: String,
+        sections: Vec<(String, String)>,
+        recipients: Vec<String>,
+        /// A note printed under the title, which the record reports in warnings.
+        #[serde(default)]
+        note_under_title: Option<String>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Read {
+        plans: std::collections::BTreeMap<String, ReadPlan>,
+    }
+    let read: Read =
+        serde_json::from_str(include_str!("data/real-plans-read.json")).expect("valid JSON");
+    assert_eq!(read.plans.len(), 20);
+    let mut failures = Vec::new();
+    let mut compared = 0;
+    for (prefix, expected) in &read.plans {
+        let record = parsed(&files, prefix);
+        let mut check = |field: &str, ok: bool, got: String| {
+            compared += 1;
+            if !ok {
+                failures.push(format!("{prefix} {field}: got {got}"));
+            }
+        };
+        check(
+            "title",
+            record.title.as_deref() == Some(expected.title.as_str()),
+            format!("{:?}", record.title),
+        );
+        let headings: Vec<(String, String)> = record
+            .sections
+            .iter()
+            .map(|s| (s.label.clone(), s.title.clone()))
+            .collect();
+        check(
+            "sections",
+            headings == expected.sections,
+            format!("{headings:?}"),
+        );
+        check(
+            "recipients",
+            record.recipients == expected.recipients,
+            format!("{:?}", record.recipients),
+        );
+        if let Some(note) = &expected.note_under_title {
+            check(
+                "note under the title in warnings",
+                record.warnings.iter().any(|w| w.contains(note.as_str())),
+                format!("{:?}", record.warnings),
+            );
+        }
+    }
+    eprintln!(
+        "real plans: {}/{compared} titles, heading lists and recipient lists as written",
+        compared - failures.len()
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
 fn real_plans_give_each_legal_basis_with_its_kind_number_and_date() {
     let Some(files) = real_docs() else { return };
     // Read from each plan's "Căn cứ ..." / "Thực hiện ..." paragraphs, in order; several
