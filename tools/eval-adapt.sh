@@ -10,6 +10,9 @@
 # The damaged documents are scored against their gold.
 # Usage (from the repository root, after cargo build --release):
 #   tools/eval-adapt.sh [WORKDIR]      (default /tmp/kehoach-adapt)
+#   MODEL=FILE tools/eval-adapt.sh     the same with another model than the embedded one, such as
+#                                      the shared-corpus model tools/eval-restore.sh builds
+#                                      (WORKDIR/shared-model.bin)
 set -eu
 export LC_ALL=C
 work=${1:-/tmp/kehoach-adapt}
@@ -50,7 +53,7 @@ for layout in half all; do
         for mode in alone adapted; do
             flag=""
             [ $mode = adapted ] && flag="--adapt"
-            "$kehoach" normalize --restore $flag "$dir/$kind" -o "$dir/$kind-$mode" 2> "$dir/$kind-$mode.log"
+            "$kehoach" normalize --restore ${MODEL:+--model "$MODEL"} $flag "$dir/$kind" -o "$dir/$kind-$mode" 2> "$dir/$kind-$mode.log"
             cat "$dir/$kind-$mode"/damaged-*.txt > "$dir/$kind-$mode.txt"
             printf '%-4s %-5s %-8s ' $layout $kind $mode
             $score "$dir/$kind.gold" "$dir/$kind-$mode.txt"
