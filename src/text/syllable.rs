@@ -229,7 +229,7 @@ u|ơ| u|y| u|y|ch u|y|n u|y|nh u|y|p u|y|t u|y|u u|ya| u|yê|n u|yê|t \
 ";
 
 /// FNV-1a: a fast hash for the short keys of the syllable tables (no untrusted-key concerns).
-pub(crate) struct Fnv(u64);
+struct Fnv(u64);
 
 impl Default for Fnv {
     fn default() -> Fnv {
@@ -252,8 +252,7 @@ impl Hasher for Fnv {
 }
 
 /// A hash map with the FNV hasher.
-/// A hash map with the FNV-1a hash, quick for short keys such as letters and words.
-pub(crate) type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// The rhyme table, keyed by the rhyme's written form ("oan", "ương").
 fn rhymes() -> &'static FnvMap<String, Rhyme> {

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use super::fonts::FontCoding;
 use super::{Encoding, codepage, tcvn3, viqr, vni};
-use crate::text::syllable::{FnvMap, Syllable};
+use crate::text::syllable::Syllable;
 
 /// How Vietnamese a decoded text reads.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -30,8 +30,9 @@ impl Score {
     /// Scores a text.
     pub fn of(text: &str) -> Score {
         let mut score = Score::default();
-        // A text says its few thousand syllables over and over: each is parsed once.
-        let mut valid: FnvMap<&str, bool> = FnvMap::default();
+        // A text says its few thousand syllables over and over: each is parsed once. (The
+        // standard hasher: the words are the input's, and a weak hash could be made to collide.)
+        let mut valid: HashMap<&str, bool> = HashMap::new();
         for word in text
             .split(|c: char| !is_letter(c))
             .filter(|w| !w.is_empty())
