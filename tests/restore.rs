@@ -412,6 +412,27 @@ fn noise_and_huge_lines_are_left_alone() {
     assert!(out.contains("計画 план خطة"), "{out}");
 }
 
+#[test]
+fn short_words_in_lines_half_of_noise_are_left_as_noise() {
+    // Lines of tools/bad-input.sh's noise, with one- and two-letter fragments that a syllable
+    // could read ("o" as "ở", "Vo" as "Vợ"), around a line of OCR output with odd characters
+    // of its own ("K€" for "Kế") and an acronym's "&".
+    let noise = [
+        "Q:CR#gnNwA:?=mW;UtBpxaMidb#TXQiR|!QfOu7op o",
+        "0PNF{q,PWbU6dJ€tKsX^ Vo",
+        "m bh;ND@Ik>1G#;fG: f@Pepm .afA1Thwr_ 9mqgpAa=2TxEsV;g{!bIAYLZs%bqmqH",
+    ];
+    let text = format!(
+        "{}\n{}\nS6 K€ hoach va Dau tu\nBO KH&CN\n{}\n",
+        noise[0], noise[1], noise[2]
+    );
+    let (out, _) = Restorer::embedded().restore_text(&text);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!([lines[0], lines[1], lines[4]], noise, "{out}");
+    assert_eq!(lines[2], "Sở Kế hoạch và Đầu tư", "{out}");
+    assert_eq!(lines[3], "BỘ KH&CN", "{out}");
+}
+
 /// Syllable error rate of `hyp` against `gold`, line by line (words compared lower case).
 fn syllable_error_rate(gold: &[String], hyp: &[String]) -> f64 {
     let words = |s: &str| -> Vec<String> {

@@ -38,8 +38,8 @@ use inventory::Inventory;
 pub use pieces::needs_restoration;
 use pieces::{
     Chunk, LineShape, WordKind, continues, head, keep_english_run, last_small_word, list_label,
-    looks_like_noise, mostly_capitals, number_hash, offset_within, pieces, read_lone_letters,
-    split_merged, word_hash,
+    looks_half_noise, looks_like_noise, mostly_capitals, number_hash, offset_within, pieces,
+    read_lone_letters, split_merged, word_hash,
 };
 use readings::{ReadingCache, Readings};
 use review::{CloseCall, CloseCallSearch};
@@ -493,12 +493,6 @@ impl<'m> Restorer<'m> {
         } else {
             OCR_PRIOR
         };
-        const OTHER_WORD: [Candidate; 1] = [Candidate {
-            syllable: None,
-            id: OTHER,
-            cost: 0.0,
-            ocr: false,
-        }];
         // A line of three or four words and nothing else, each in title case, is a person's
         // name ("Nguyễn Văn An", a signer): its first word's capital says so as much as the
         // others'.
@@ -529,6 +523,7 @@ impl<'m> Restorer<'m> {
                 }
             })
             .collect();
+        keep_noise_fragments(line, chunks, &mut lattice);
         lattice.extend(look_ahead.iter().map(|word| word.readings(memo)));
         // The first word of a name mid-line is read as a surname where it can be one.
         let surnamed: Vec<(usize, Vec<Candidate>)> = name_line
@@ -612,6 +607,42 @@ impl<'m> Restorer<'m> {
             ahead.push(Ahead::Read(*h));
         }
         ahead
+    }
+}
+
+/// The reading of a piece the model sees as one "other" word, kept as written.
+const OTHER_WORD: [Candidate; 1] = [Candidate {
+    syllable: None,
+    id: OTHER,
+    cost: 0.0,
+    ocr: false,
+}];
+
+/// In a line half made of noise ([`looks_half_noise`]), a word of one or two letters with no
+/// clean word beside it (one without odd characters that a syllable reads) is a fragment of the
+/// noise ("~?tI", "{ s"): it is kept as written, not read as a syllable.
+fn keep_noise_fragments(line: &str, chunks: &[(usize, Chunk)], lattice: &mut [&[Candidate]]) {
+    let clean_word = |j: usize, lattice: &[&[Candidate]]| {
+        matches!(chunks[j].1, Chunk::Word(..))
+            && !chunks[j].1.has_odd()
+            && lattice[j].iter().any(|c| c.syllable.is_some())
+    };
+    let fragments: Vec<usize> = (0..chunks.len())
+        .filter(|&i| {
+            matches!(chunks[i].1, Chunk::Word(_, word, _) if word.chars().count() <= 2)
+                && !(i > 0 && clean_word(i - 1, lattice))
+                && !(i + 1 < chunks.len() && clean_word(i + 1, lattice))
+        })
+        .collect();
+    // (The line is measured only when it has such a word.)
+    if fragments.is_empty() || !looks_half_noise(line) {
+        return;
+    }
+    for i in fragments {
+        lattice[i] = match lattice[i].iter().find(|c| c.syllable.is_none()) {
+            Some(kept) => std::slice::from_ref(kept),
+            None => &OTHER_WORD[..],
+        };
     }
 }
 

@@ -424,16 +424,51 @@ fn has_separator_or_glue(chunk: &str) -> bool {
 /// A line of mostly odd symbols (not letters, digits, punctuation or table rules) is noise, not
 /// words. Markdown's bold marks around words ("**KẾ HOẠCH**") are not counted.
 pub(super) fn looks_like_noise(line: &str) -> bool {
-    let (mut odd, mut total) = (0usize, 0usize);
+    let (odd, total) = odd_characters(line);
+    odd * 5 > total
+}
+
+/// A line with more than one odd character in ten, and at least three, short of noise
+/// ([`looks_like_noise`]): where a short word with no clean word beside it is a fragment of the
+/// noise, not a word. (One or two odd characters are OCR's slips or an acronym's "&" in a short
+/// line: "BỘ KH&CN".)
+pub(super) fn looks_half_noise(line: &str) -> bool {
+    let (odd, total) = odd_characters(line);
+    odd >= 3 && odd * 10 > total
+}
+
+/// How many of a line's characters are odd ([`is_odd`]), and how many it has (spaces and
+/// Markdown's bold marks around words ("**KẾ HOẠCH**") not counted).
+fn odd_characters(line: &str) -> (usize, usize) {
     let chunks = line
         .split_whitespace()
         .map(|chunk| chunk.trim_start_matches("**").trim_end_matches("**"));
-    for c in chunks.flat_map(str::chars) {
-        total += 1;
-        let ordinary = is_word_char(c) || ".,;:()-–—\"“”'’/%|…".contains(c);
-        odd += usize::from(!ordinary);
+    chunks.flat_map(str::chars).fold((0, 0), |(odd, total), c| {
+        (odd + usize::from(is_odd(c)), total + 1)
+    })
+}
+
+/// True for a character that is neither a letter, a digit, ordinary punctuation nor a table
+/// rule: what noise is made of ("~", "{", "¢", "^").
+pub(super) fn is_odd(c: char) -> bool {
+    !(is_word_char(c) || ".,;:()-–—\"“”'’/%|…".contains(c))
+}
+
+impl Chunk<'_> {
+    /// The piece's text, with the punctuation around a word or number.
+    fn parts(&self) -> [&str; 3] {
+        match *self {
+            Chunk::Fixed(text) | Chunk::Symbol(text) => [text, "", ""],
+            Chunk::Word(before, token, after) | Chunk::Number(before, token, after) => {
+                [before, token, after]
+            }
+        }
     }
-    odd * 5 > total
+
+    /// Whether the piece has a character of noise in it or around it ("~?tI", "{").
+    pub(super) fn has_odd(&self) -> bool {
+        self.parts().iter().any(|part| part.chars().any(is_odd))
+    }
 }
 
 /// The first `bytes` of a text (at a character boundary): enough to judge a whole document.
