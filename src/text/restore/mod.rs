@@ -618,7 +618,7 @@ const OTHER_WORD: [Candidate; 1] = [Candidate {
     ocr: false,
 }];
 
-/// In a line half made of noise ([`looks_half_noise`]), a word of one or two letters with no
+/// In a line half made of noise ([`looks_half_noise`]), a word of three letters or fewer with no
 /// clean word beside it (one without odd characters that a syllable reads) is a fragment of the
 /// noise ("~?tI", "{ s"): it is kept as written, not read as a syllable.
 fn keep_noise_fragments(line: &str, chunks: &[(usize, Chunk)], lattice: &mut [&[Candidate]]) {
@@ -629,7 +629,7 @@ fn keep_noise_fragments(line: &str, chunks: &[(usize, Chunk)], lattice: &mut [&[
     };
     let fragments: Vec<usize> = (0..chunks.len())
         .filter(|&i| {
-            matches!(chunks[i].1, Chunk::Word(_, word, _) if word.chars().count() <= 2)
+            matches!(chunks[i].1, Chunk::Word(_, word, _) if word.chars().count() <= 3)
                 && !(i > 0 && clean_word(i - 1, lattice))
                 && !(i + 1 < chunks.len() && clean_word(i + 1, lattice))
         })
