@@ -25,6 +25,7 @@ mod review;
 mod write;
 
 use crate::text::syllable::is_letter;
+use crate::text::words::Written;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, OnceLock};
@@ -623,7 +624,7 @@ const OTHER_WORD: [Candidate; 1] = [Candidate {
 /// noise ("~?tI", "{ s"): it is kept as written, not read as a syllable.
 fn keep_noise_fragments(line: &str, chunks: &[(usize, Chunk)], lattice: &mut [&[Candidate]]) {
     let clean_word = |j: usize, lattice: &[&[Candidate]]| {
-        matches!(chunks[j].1, Chunk::Word(..))
+        matches!(chunks[j].1, Chunk::Word(_, w, _) if !mixed_case(w))
             && !chunks[j].1.has_odd()
             && lattice[j].iter().any(|c| c.syllable.is_some())
     };
@@ -644,6 +645,12 @@ fn keep_noise_fragments(line: &str, chunks: &[(usize, Chunk)], lattice: &mut [&[
             None => &OTHER_WORD[..],
         };
     }
+}
+
+/// True for a word in neither small letters, title case nor capitals ("rhPN", "kDY"): not how
+/// a word is written.
+fn mixed_case(word: &str) -> bool {
+    Written::of(word) == Written::Other && word.chars().any(char::is_lowercase)
 }
 
 /// The lines next to a line: the line before as restored, the line after as written.
