@@ -193,6 +193,11 @@ fn decode_with(pieces: &[Piece], encoding: Encoding, trust_fonts: bool) -> Strin
 /// better, as when TCVN3 or VNI bytes were stored as Windows-1252 characters.
 pub fn choose_for_pieces(pieces: &[Piece]) -> (Encoding, String) {
     let unicode = Candidate::new(Encoding::Utf8, decode_pieces(pieces, Encoding::Utf8));
+    choose_against(unicode, pieces)
+}
+
+/// [`choose_for_pieces`] with the pieces' Unicode reading already made and scored.
+fn choose_against(unicode: Candidate, pieces: &[Piece]) -> (Encoding, String) {
     let has_high_bytes = !unicode.score.reads_well()
         && pieces
             .iter()
@@ -329,12 +334,15 @@ pub fn choose_for_utf8(text: &str) -> (Encoding, String) {
         };
         let chosen = prefer_unless_plainly_worse(utf8, others);
         (chosen.encoding, chosen.text)
-    } else if Score::of(text).reads_well() {
-        // What `choose_for_pieces` would choose (its Unicode reading is the text itself, every
-        // Windows-1252 character being its own byte), found without cutting the text in pieces.
-        (Encoding::Utf8, text.to_string())
     } else {
-        choose_for_pieces(&pieces_of(text))
+        // The pieces' Unicode reading is the text itself (every Windows-1252 character is its
+        // own byte): text that reads well is taken without cutting it in pieces at all.
+        let unicode = Candidate::new(Encoding::Utf8, text.to_string());
+        if unicode.score.reads_well() {
+            (Encoding::Utf8, unicode.text)
+        } else {
+            choose_against(unicode, &pieces_of(text))
+        }
     }
 }
 
