@@ -25,7 +25,6 @@ mod review;
 mod write;
 
 use crate::text::syllable::is_letter;
-use crate::text::words::Written;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, OnceLock};
@@ -650,7 +649,12 @@ fn keep_noise_fragments(line: &str, chunks: &[(usize, Chunk)], lattice: &mut [&[
 /// True for a word in neither small letters, title case nor capitals ("rhPN", "kDY"): not how
 /// a word is written.
 fn mixed_case(word: &str) -> bool {
-    Written::of(word) == Written::Other && word.chars().any(char::is_lowercase)
+    let mut letters = word.chars();
+    let first_capital = letters.next().is_some_and(char::is_uppercase);
+    let (capital, small) = letters.fold((false, false), |(capital, small), c| {
+        (capital || c.is_uppercase(), small || c.is_lowercase())
+    });
+    capital && (small || !first_capital)
 }
 
 /// The lines next to a line: the line before as restored, the line after as written.
