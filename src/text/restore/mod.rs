@@ -619,8 +619,8 @@ const OTHER_WORD: [Candidate; 1] = [Candidate {
 }];
 
 /// In a line half made of noise ([`looks_half_noise`]), a word of three letters or fewer with no
-/// clean word beside it (one without odd characters that a syllable reads) is a fragment of the
-/// noise ("~?tI", "{ s"): it is kept as written, not read as a syllable.
+/// clean word beside it (one without odd characters, not in mixed case, that a syllable reads)
+/// is a fragment of the noise ("~?tI", "{ s"): it is kept as written, not read as a syllable.
 fn keep_noise_fragments(line: &str, chunks: &[(usize, Chunk)], lattice: &mut [&[Candidate]]) {
     let clean_word = |j: usize, lattice: &[&[Candidate]]| {
         matches!(chunks[j].1, Chunk::Word(_, w, _) if !mixed_case(w))
@@ -646,8 +646,9 @@ fn keep_noise_fragments(line: &str, chunks: &[(usize, Chunk)], lattice: &mut [&[
     }
 }
 
-/// True for a word in neither small letters, title case nor capitals ("rhPN", "kDY"): not how
-/// a word is written.
+/// True for a word with a capital after its first letter and a small letter anywhere, or with
+/// no capital first ("rhPN", "kDY", "PaGSJ"): not how a word is written (though OCR writes
+/// real words so too, "cOng").
 fn mixed_case(word: &str) -> bool {
     let mut letters = word.chars();
     let first_capital = letters.next().is_some_and(char::is_uppercase);

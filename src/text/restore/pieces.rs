@@ -32,6 +32,21 @@ impl Chunk<'_> {
     pub(super) fn is_title_word(&self) -> bool {
         matches!(self, Chunk::Word(_, w, _) if Written::of(w) == Written::Title)
     }
+
+    /// The piece's text, with the punctuation around a word or number.
+    fn parts(&self) -> [&str; 3] {
+        match *self {
+            Chunk::Fixed(text) | Chunk::Symbol(text) => [text, "", ""],
+            Chunk::Word(before, token, after) | Chunk::Number(before, token, after) => {
+                [before, token, after]
+            }
+        }
+    }
+
+    /// Whether the piece has a character of noise in it or around it ("~?tI", "{").
+    pub(super) fn has_odd(&self) -> bool {
+        self.parts().iter().any(|part| part.chars().any(is_odd))
+    }
 }
 
 /// What a word is, for deciding whether its line is damaged.
@@ -450,25 +465,8 @@ fn odd_characters(line: &str) -> (usize, usize) {
 
 /// True for a character that is neither a letter, a digit, ordinary punctuation nor a table
 /// rule: what noise is made of ("~", "{", "¢", "^").
-pub(super) fn is_odd(c: char) -> bool {
+fn is_odd(c: char) -> bool {
     !(is_word_char(c) || ".,;:()-–—\"“”'’/%|…".contains(c))
-}
-
-impl Chunk<'_> {
-    /// The piece's text, with the punctuation around a word or number.
-    fn parts(&self) -> [&str; 3] {
-        match *self {
-            Chunk::Fixed(text) | Chunk::Symbol(text) => [text, "", ""],
-            Chunk::Word(before, token, after) | Chunk::Number(before, token, after) => {
-                [before, token, after]
-            }
-        }
-    }
-
-    /// Whether the piece has a character of noise in it or around it ("~?tI", "{").
-    pub(super) fn has_odd(&self) -> bool {
-        self.parts().iter().any(|part| part.chars().any(is_odd))
-    }
 }
 
 /// The first `bytes` of a text (at a character boundary): enough to judge a whole document.

@@ -34,6 +34,7 @@ impl Default for ReviewOptions {
 /// line, when it is shorter): what lies further off hardly depends on the word, and a long
 /// line costs time in proportion to its length, not to its square.
 const REVIEW_SPAN: usize = 10;
+
 /// A text as restored, with the words restored in it with doubt: what a review list shows.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Reviewed {
