@@ -345,16 +345,12 @@ fn normalize_restoring(
     };
     // What the review shows is spelled as the output is (tone placement), line for line.
     let review = doubts.map(|doubts| {
-        let doubts = doubts
-            .into_iter()
-            .map(|d| d.respelled(&lines_kept))
-            .collect();
         let restored = if options.unwrap {
             normalize(&restored, &lines_kept)
         } else {
             text.clone()
         };
-        Reviewed { restored, doubts }
+        Reviewed::respelled(restored, doubts, &lines_kept)
     });
     Normalized { text, review }
 }

@@ -92,13 +92,8 @@ pub fn parse_path_reviewed(
         let (restored, changed, doubts) = restorer().restore_text_reviewing(&normalized, review);
         let text = normalize(&restored, &NormalizeOptions::default());
         // What the review shows is spelled as the text the parser read (tone placement).
-        let reviewed = doubts.map(|doubts| Reviewed {
-            restored: text.clone(),
-            doubts: doubts
-                .into_iter()
-                .map(|d| d.respelled(&NormalizeOptions::default()))
-                .collect(),
-        });
+        let reviewed = doubts
+            .map(|doubts| Reviewed::respelled(text.clone(), doubts, &NormalizeOptions::default()));
         (text, changed, reviewed)
     } else {
         (normalized, 0, None)

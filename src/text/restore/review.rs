@@ -45,6 +45,15 @@ pub struct Reviewed {
 }
 
 impl Reviewed {
+    /// The review of `restored` with its `doubts` spelled as `options` spell the text around
+    /// them (tone placement), so that the list shows the words as the output has them.
+    pub fn respelled(restored: String, doubts: Vec<Doubt>, options: &NormalizeOptions) -> Reviewed {
+        Reviewed {
+            restored,
+            doubts: doubts.into_iter().map(|d| d.respelled(options)).collect(),
+        }
+    }
+
     /// How many words, over several reviewed texts, are in doubt.
     pub fn count<'a>(reviews: impl IntoIterator<Item = &'a Reviewed>) -> usize {
         reviews.into_iter().map(|r| r.doubts.len()).sum()
@@ -71,7 +80,7 @@ pub struct Doubt {
 impl Doubt {
     /// The doubt with its readings spelled as `options` spell the text around them (tone
     /// placement), so that a review list shows the words as the output has them.
-    pub fn respelled(self, options: &NormalizeOptions) -> Doubt {
+    fn respelled(self, options: &NormalizeOptions) -> Doubt {
         Doubt {
             restored: normalize(&self.restored, options),
             alternative: normalize(&self.alternative, options),
