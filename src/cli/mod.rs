@@ -145,11 +145,18 @@ pub fn write_review_list(path: &Path, reviews: &[(String, Reviewed)]) -> anyhow:
     let mut bytes = Vec::new();
     write_review(&mut bytes, reviews.iter().map(|(f, r)| (f.as_str(), r)))?;
     write_atomic(path, &bytes).with_context(|| format!("cannot write {}", path.display()))?;
-    let words = Reviewed::count(reviews.iter().map(|(_, r)| r));
-    eprintln!(
-        "review: {words} restored words to check in {} restored file(s), listed in {}",
+    say_review(
+        Reviewed::count(reviews.iter().map(|(_, r)| r)),
         reviews.len(),
-        path.display()
+        path,
     );
     Ok(())
+}
+
+/// Says on stderr how many restored words a review list holds, from how many files, and where.
+pub fn say_review(words: usize, files: usize, path: &Path) {
+    eprintln!(
+        "review: {words} restored words to check in {files} restored file(s), listed in {}",
+        path.display()
+    );
 }

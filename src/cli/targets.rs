@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use kehoach::batch::targets::{TargetsOptions, run_targets};
 
-use super::{JobsArg, RestoreArgs};
+use super::{JobsArg, RestoreArgs, say_review};
 
 /// Arguments of `kehoach targets`.
 #[derive(clap::Args)]
@@ -44,10 +44,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         );
     }
     if let (Some((doubts, plans)), Some(path)) = (summary.doubts, &args.restore.review) {
-        eprintln!(
-            "review: {doubts} restored words to check in {plans} restored file(s), listed in {}",
-            path.display()
-        );
+        say_review(doubts, plans, path);
     }
     let listed = match &summary.errors_file {
         Some(path) => format!("listed in {}", path.display()),

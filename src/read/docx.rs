@@ -257,7 +257,7 @@ impl OpenTable {
 }
 
 /// The values of an element's attributes named (without namespace) one of `keys`, in order.
-pub(super) fn attribute_values<'e>(
+fn attribute_values<'e>(
     element: &'e quick_xml::events::BytesStart,
     keys: &'e [&str],
 ) -> impl Iterator<Item = String> + 'e {
@@ -273,7 +273,12 @@ pub(super) fn attribute_values<'e>(
 
 /// The value of an element's `w:val` attribute.
 fn val_of(element: &quick_xml::events::BytesStart) -> Option<String> {
-    attribute_values(element, &["val"]).next()
+    attribute_of(element, "val")
+}
+
+/// An element's attribute named `key` (without namespace).
+pub(super) fn attribute_of(element: &quick_xml::events::BytesStart, key: &str) -> Option<String> {
+    attribute_values(element, &[key]).next()
 }
 
 /// An element's attribute named `key` (without namespace), read as a number.
@@ -281,11 +286,7 @@ pub(super) fn number_of<T: std::str::FromStr>(
     element: &quick_xml::events::BytesStart,
     key: &str,
 ) -> Option<T> {
-    attribute_values(element, &[key])
-        .next()?
-        .trim()
-        .parse()
-        .ok()
+    attribute_of(element, key)?.trim().parse().ok()
 }
 
 impl Walker {

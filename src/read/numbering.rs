@@ -12,9 +12,9 @@
 use std::collections::{HashMap, HashSet};
 
 use quick_xml::Reader;
-use quick_xml::events::{BytesStart, Event};
+use quick_xml::events::Event;
 
-use super::docx::{attribute_values, number_of};
+use super::docx::{attribute_of, number_of};
 use crate::text::roman;
 
 /// Levels of a Word list.
@@ -148,11 +148,6 @@ pub struct Numbering {
     used: HashSet<u32>,
 }
 
-/// An element's attribute named `key` (without namespace).
-fn attribute(element: &BytesStart, key: &str) -> Option<String> {
-    attribute_values(element, &[key]).next()
-}
-
 impl Numbering {
     /// The lists of `word/numbering.xml` and the numbered styles of `word/styles.xml` (either
     /// may be missing; what cannot be read is left out, so its paragraphs get no label).
@@ -217,22 +212,22 @@ impl Numbering {
                 }
                 "numFmt" => {
                     if let Some(lvl) = this_level {
-                        lvl.format = Format::of(&attribute(&element, "val").unwrap_or_default());
+                        lvl.format = Format::of(&attribute_of(&element, "val").unwrap_or_default());
                     }
                 }
                 "lvlText" => {
                     if let Some(lvl) = this_level {
-                        lvl.text = attribute(&element, "val").unwrap_or_default();
+                        lvl.text = attribute_of(&element, "val").unwrap_or_default();
                     }
                 }
                 "isLgl" => {
                     if let Some(lvl) = this_level {
-                        lvl.legal = attribute(&element, "val").is_none_or(|v| v != "0");
+                        lvl.legal = attribute_of(&element, "val").is_none_or(|v| v != "0");
                     }
                 }
                 "pStyle" => {
                     if let Some(lvl) = this_level {
-                        lvl.style = attribute(&element, "val");
+                        lvl.style = attribute_of(&element, "val");
                     }
                 }
                 "num" if is_start => {
@@ -279,9 +274,9 @@ impl Numbering {
             };
             match (element.local_name().as_ref(), &mut style) {
                 ("style", _) if is_start => {
-                    style = attribute(&element, "styleId").map(|id| (id, Style::default()));
+                    style = attribute_of(&element, "styleId").map(|id| (id, Style::default()));
                 }
-                ("basedOn", Some((_, s))) => s.based_on = attribute(&element, "val"),
+                ("basedOn", Some((_, s))) => s.based_on = attribute_of(&element, "val"),
                 ("numId", Some((_, s))) => s.num_id = number_of(&element, "val"),
                 ("ilvl", Some((_, s))) => s.level = number_of(&element, "val"),
                 _ => {}
