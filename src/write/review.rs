@@ -23,8 +23,9 @@ pub const REVIEW_COLUMNS: [&str; 8] = [
 const CONTEXT_CHARS: usize = 80;
 
 /// Writes the review list of restored documents (each named as the user named its file): header
-/// row, then per file each doubt with the restored line it is in (tabs shown as spaces; in a long line, the `CONTEXT_CHARS` characters on each side of
-/// the word's column, the cuts marked "…"), the margin in nats with two decimals.
+/// row, then per file each doubt with the restored line it is in (tabs shown as spaces; in a
+/// long line, the `CONTEXT_CHARS` characters on each side of the word's column, the cuts
+/// marked "…"), the margin in nats with two decimals.
 pub fn write_review<'a>(
     mut out: impl Write,
     files: impl IntoIterator<Item = (&'a str, &'a Reviewed)>,
