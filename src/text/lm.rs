@@ -59,7 +59,7 @@ const ADMIN_UNITS: [&str; 5] = ["xã", "phường", "huyện", "quận", "tỉnh
 /// How a document's count of one 4-gram adds to the model's: raised to this power, rounded up.
 /// A phrase one document repeats ("thời hiệu khởi kiện" in the Civil Code) says more about that
 /// document than about the language, and an n-gram seen in many documents counts more than one
-/// seen as often in one (measured in `docs/restore-eval.md`).
+/// seen as often in one (measured in `docs/restore-history.md`, session 15).
 const DOCUMENT_POWER: f64 = 0.5;
 
 /// A multiplicative hasher for the model's integer keys (std's SipHash is needlessly slow here).
