@@ -112,6 +112,38 @@ fn output_inside_the_input_folder_is_not_walked_again() {
 }
 
 #[test]
+fn text_saved_from_word_with_its_marks_is_read_and_control_noise_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    fs::create_dir_all(&input).unwrap();
+    // Word's optional hyphen inside words and its footnote separators: a few marks in a text.
+    let mut word = "Thực hiện chủ trương của Nhà nư\x1fớc về cải cách hành chính.\n".repeat(20);
+    word.push_str("\x03\n\x04\nHà Nội, ngày 15 tháng 3 năm 2005\n");
+    fs::write(input.join("word.txt"), &word).unwrap();
+    // No NUL, but a control byte in every few: not text.
+    let noise: Vec<u8> = (0..2000u32)
+        .map(|i| [b'a', 0x01, b'b', 0x1f][i as usize % 4])
+        .collect();
+    fs::write(input.join("noise.txt"), &noise).unwrap();
+
+    let out = kehoach(&["normalize", "in", "-o", "out"], dir.path());
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("noise.txt") && err.contains("not a text file"),
+        "{err}"
+    );
+    assert!(!err.contains("word.txt"), "{err}");
+    let read = fs::read_to_string(dir.path().join("out/word.txt")).unwrap();
+    assert_eq!(read.lines().count(), word.lines().count());
+    assert_eq!(read.matches("Nhà nước về").count(), 20, "{read}");
+    assert!(
+        read.ends_with("\n\n\nHà Nội, ngày 15 tháng 3 năm 2005\n"),
+        "{read}"
+    );
+}
+
+#[test]
 fn bad_files_are_refused_by_name_and_the_rest_processed() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in");

@@ -58,8 +58,8 @@ fn split_lines(text: &str) -> impl Iterator<Item = &str> {
     parts.into_iter()
 }
 
-/// Removes invisible characters, turns exotic spaces into plain ones, spells out typographic
-/// ligatures and composes to NFC.
+/// Removes invisible characters and control marks, turns exotic spaces into plain ones, spells
+/// out typographic ligatures and composes to NFC.
 /// A page break (form feed) at a line's start, as pdftotext writes one, goes: it is not a line
 /// of the text, so the lines stay as many as the input's.
 fn clean_characters(text: &str) -> String {
@@ -75,6 +75,11 @@ fn clean_characters(text: &str) -> String {
                 visible.push(' ');
             }
             '\u{2028}' | '\u{2029}' | '\u{0B}' | '\u{0C}' => visible.push('\n'),
+            // Word's non-breaking hyphen, as its plain-text export writes it.
+            '\u{1E}' => visible.push('-'),
+            // Word's other marks in plain text (its optional hyphen 0x1F, footnote separators
+            // 0x03 and 0x04, the cell mark 0x07) and the DOS end-of-file mark are not text.
+            '\u{01}'..='\u{08}' | '\u{0E}'..='\u{1D}' | '\u{1F}' => {}
             // Typographic ligatures (PDF extractions, OCR) are their letters: "ﬁ" is "fi".
             '\u{FB00}'..='\u{FB06}' => visible.extend(std::iter::once(c).nfkc()),
             c => visible.push(c),
@@ -326,6 +331,17 @@ mod tests {
         );
         assert_eq!(normalize("Ủy ban hòa giải", &modern), "Uỷ ban hoà giải");
         assert_eq!(norm("OCOP HTX UBND quý"), "OCOP HTX UBND quý");
+    }
+
+    #[test]
+    fn marks_word_leaves_in_plain_text_go() {
+        // An optional hyphen typed inside a word, footnote separators on lines of their own, a
+        // non-breaking hyphen and the DOS end-of-file mark, as in text saved from Word.
+        assert_eq!(
+            norm("Nhà nư\x1fớc\n\x03\n\x04\nQuyết định số 12\x1eQĐ\n\x1a"),
+            "Nhà nước\n\n\nQuyết định số 12-QĐ\n"
+        );
+        assert_eq!(norm("a\tb\n"), "a\tb\n");
     }
 
     #[test]
