@@ -23,8 +23,11 @@ pub struct Header {
     pub warnings: Vec<String>,
 }
 
-/// Document type names (tên loại) recognised on a line of their own.
-const DOC_TYPES: [&str; 14] = [
+/// Document type names (tên loại) recognised on a line of their own: the administrative
+/// documents of Decree 30/2020/NĐ-CP, Article 7 (all but the công văn, which has no type line),
+/// and the legal documents that share their header (luật, pháp lệnh, nghị định, thông tư). A
+/// name that starts a longer one comes after it.
+const DOC_TYPES: [&str; 34] = [
     "KẾ HOẠCH",
     "QUYẾT ĐỊNH",
     "BÁO CÁO",
@@ -39,24 +42,76 @@ const DOC_TYPES: [&str; 14] = [
     "CÔNG ĐIỆN",
     "PHƯƠNG ÁN",
     "QUY CHẾ",
+    "QUY ĐỊNH",
+    "THÔNG CÁO",
+    "DỰ ÁN",
+    "BIÊN BẢN",
+    "HỢP ĐỒNG",
+    "BẢN GHI NHỚ",
+    "BẢN THỎA THUẬN",
+    "GIẤY ỦY QUYỀN",
+    "GIẤY MỜI",
+    "GIẤY GIỚI THIỆU",
+    "GIẤY NGHỈ PHÉP",
+    "PHIẾU GỬI",
+    "PHIẾU CHUYỂN",
+    "PHIẾU BÁO",
+    "THƯ CÔNG",
+    "BỘ LUẬT",
+    "LUẬT",
+    "PHÁP LỆNH",
+    "THÔNG TƯ LIÊN TỊCH",
+    "THÔNG TƯ",
 ];
 
-/// Finds the document type line among the first lines: its index, the type, and any title text after it.
-pub fn find_doc_type(lines: &[String]) -> Option<(usize, String, Option<String>)> {
-    lines.iter().take(60).enumerate().find_map(|(i, line)| {
+/// The document type line found among the first lines.
+#[derive(Debug, PartialEq)]
+pub struct TypeLine {
+    /// Its index among the lines.
+    pub at: usize,
+    /// The type, in capitals.
+    pub doc_type: String,
+    /// Title text written on the same line ("KẾ HOẠCH Triển khai ...").
+    pub title: Option<String>,
+    /// The issuer named after the type, as older documents write it ("QUYẾT ĐỊNH CỦA BỘ
+    /// TRƯỞNG BỘ TÀI CHÍNH"): no field of the record holds it.
+    pub named_issuer: Option<String>,
+}
+
+/// Finds the document type line among the first lines: a type name alone on its line or
+/// followed by the issuer or the title, but not by a number ("Luật số: 18/2003/QH11").
+pub fn find_doc_type(lines: &[String]) -> Option<TypeLine> {
+    lines.iter().take(60).enumerate().find_map(|(at, line)| {
         let upper = line.to_uppercase();
+        let found = |doc_type: &str, title: Option<&str>, named_issuer: Option<&str>| TypeLine {
+            at,
+            doc_type: doc_type.to_string(),
+            title: title.map(str::to_string),
+            named_issuer: named_issuer.map(str::to_string),
+        };
         DOC_TYPES.iter().find_map(|t| {
             let rest = upper.strip_prefix(t)?;
+            let tail = line[t.len()..].trim_start();
+            // "Luật số: 18/2003/QH11" is a law's number line (also when the number was set
+            // apart on a line of its own).
+            let number = re!(r"(?i)^số\s*[:\d]");
+            let next = lines.get(at + 1).map_or("", String::as_str);
+            if number.is_match(tail) || (rest.is_empty() && number.is_match(next)) {
+                return None;
+            }
             if rest.is_empty() {
-                return Some((i, t.to_string(), None));
+                return Some(found(t, None, None));
+            }
+            // "QUYẾT ĐỊNH CỦA BỘ TRƯỞNG ...", a line in capitals.
+            if rest.starts_with(" CỦA ") && is_upper_line(line) {
+                return Some(found(t, None, Some(tail)));
             }
             // "KẾ HOẠCH Triển khai ..." merged with the title: the rest must start a mixed-case word.
-            let tail = line[t.len()..].trim_start();
             let mixed = tail
                 .split_whitespace()
                 .next()
                 .is_some_and(|w| w.chars().skip(1).any(char::is_lowercase));
-            (rest.starts_with(' ') && mixed).then(|| (i, t.to_string(), Some(tail.to_string())))
+            (rest.starts_with(' ') && mixed).then(|| found(t, Some(tail), None))
         })
     })
 }
@@ -335,6 +390,51 @@ mod tests {
 
     fn lines(text: &str) -> Vec<String> {
         text.lines().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn type_lines_of_decree_30_and_of_older_documents() {
+        let found = |text: &str| {
+            find_doc_type(&lines(text)).map(|t| (t.at, t.doc_type, t.title, t.named_issuer))
+        };
+        // A Thông tư whose title starts "Hướng dẫn": the type is the line above it.
+        assert_eq!(
+            found("BỘ TÀI CHÍNH\nSố: 120/2002/TT-BTC\nTHÔNG TƯ\nHướng dẫn thi hành Nghị định"),
+            Some((2, "THÔNG TƯ".to_string(), None, None))
+        );
+        // The issuer named after the type, as before 2004.
+        assert_eq!(
+            found("Số: 12/2001/QĐ-BTC\nQUYẾT ĐỊNH CỦA BỘ TRƯỞNG BỘ TÀI CHÍNH\nVề việc ban hành"),
+            Some((
+                1,
+                "QUYẾT ĐỊNH".to_string(),
+                None,
+                Some("CỦA BỘ TRƯỞNG BỘ TÀI CHÍNH".to_string())
+            ))
+        );
+        // A law's number line is not its type line.
+        for header in [
+            "QUỐC HỘI\nLuật số: 18/2003/QH11",
+            "QUỐC HỘI\nLuật\nsố: 18/2003/QH11",
+        ] {
+            let at = header.lines().count();
+            assert_eq!(
+                found(&format!("{header}\nLUẬT\nHỢP TÁC XÃ")),
+                Some((at, "LUẬT".to_string(), None, None))
+            );
+        }
+        // Every type of Decree 30's Article 7 that has a type line.
+        for t in [
+            "QUY ĐỊNH",
+            "GIẤY MỜI",
+            "BIÊN BẢN",
+            "THÔNG TƯ LIÊN TỊCH",
+            "KẾ HOẠCH",
+        ] {
+            assert_eq!(found(t).map(|f| f.1), Some(t.to_string()));
+        }
+        // A heading in capitals that starts with a type name is not one.
+        assert_eq!(found("QUY ĐỊNH CHUNG"), None);
     }
 
     #[test]

@@ -68,9 +68,19 @@ pub fn parse(text: &str, flow: Flow, tables: &[Table], source: Source) -> PlanRe
     }
     let mut title_lines: Vec<String> = Vec::new();
     let body_from = match header::find_doc_type(&lines) {
-        Some((at, doc_type, title_rest)) => {
+        Some(header::TypeLine {
+            at,
+            doc_type,
+            title: title_rest,
+            named_issuer,
+        }) => {
             let head = header::parse_header(&lines[..at]);
             out.doc_type = Some(doc_type);
+            if let Some(named) = named_issuer {
+                out.warnings.push(format!(
+                    "issuer named on the type line, not placed: {named:?}"
+                ));
+            }
             out.issuer = head.issuer;
             out.number = head.number;
             out.symbol = head.symbol;
