@@ -158,6 +158,76 @@ fn wrong_type_is_named() {
 }
 
 #[test]
+fn values_no_plan_can_hold_are_named() {
+    // (data, field named, what the message says)
+    let cases = [
+        ("[date]\nday = 40\n", "date.day", "no day 40"),
+        (
+            "[date]\nday = 29\nmonth = 2\nyear = 2027\n",
+            "date.day",
+            "month 2 of 2027",
+        ),
+        ("[date]\nmonth = 13\n", "date.month", "no month 13"),
+        ("year = 20277\n", "`year`", "20277"),
+        (
+            "[[products]]\nname = \"Mật ong\"\nstars = 9\n",
+            "products[0].stars",
+            "1 to 5",
+        ),
+        (
+            "[[targets]]\ntext = \"x\"\nat_least = false\nquantity = -5.0\n",
+            "targets[0].quantity",
+            "-5",
+        ),
+        (
+            "[[targets]]\ntext = \"x\"\nat_least = false\nyear = 1\n",
+            "targets[0].year",
+            "year 1",
+        ),
+        (
+            "[[targets]]\ntext = \"x\"\nat_least = false\nperiod = { from = 2030, to = 2026 }\n",
+            "targets[0].period",
+            "before it starts",
+        ),
+        (
+            "[budget]\ntotal_million_vnd = -1.0\n",
+            "budget.total_million_vnd",
+            "-1",
+        ),
+        (
+            "[[budget.lines]]\nlabel = \"x\"\nmillion_vnd = -2.5\n",
+            "budget.lines[0].million_vnd",
+            "-2.5",
+        ),
+    ];
+    for (toml, field, says) in cases {
+        let err = apply_data(&record(), &data(toml), "d.toml").unwrap_err();
+        let message = err.to_string();
+        assert!(
+            message.contains("d.toml") && message.contains(field) && message.contains(says),
+            "{toml}: {message}"
+        );
+    }
+    // The bounds themselves are values a plan can hold; a leap year has its 29 February.
+    let fine = "year = 2028\n[date]\nday = 29\nmonth = 2\nyear = 2028\n\
+                [[products]]\nname = \"Mật ong\"\nstars = 5\n";
+    assert!(apply_data(&record(), &data(fine), "d.toml").is_ok());
+    // nan is no amount, and JSON would have dropped it without a word.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nan.toml");
+    std::fs::write(
+        &path,
+        "[[targets]]\ntext = \"x\"\nat_least = false\nquantity = nan\n",
+    )
+    .unwrap();
+    let err = load_data(&path).unwrap_err().to_string();
+    assert!(
+        err.contains("nan.toml") && err.contains("targets[0].quantity"),
+        "{err}"
+    );
+}
+
+#[test]
 fn bad_data_file_names_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bad.toml");

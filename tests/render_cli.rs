@@ -47,6 +47,44 @@ fn render_refuses_to_write_over_its_input() {
 }
 
 #[test]
+fn render_refuses_a_record_with_a_date_or_stars_no_plan_can_have() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut record: serde_json::Value =
+        serde_json::from_str(include_str!("data/plan-xa.json")).unwrap();
+    let cases = [
+        ("/date/day", serde_json::json!(40), "date.day"),
+        (
+            "/products/0/stars",
+            serde_json::json!(9),
+            "products[0].stars",
+        ),
+    ];
+    for (pointer, value, field) in cases {
+        let mut wrong = record.clone();
+        *wrong.pointer_mut(pointer).expect("field in the record") = value;
+        let input = dir.path().join("wrong.json");
+        std::fs::write(&input, wrong.to_string()).unwrap();
+        let out = dir.path().join("plan.md");
+        let run = kehoach(&["render", path(&input), "-o", path(&out)]);
+        assert_eq!(run.status.code(), Some(2), "{}", stderr(&run));
+        assert!(
+            stderr(&run).contains("plan.md") && stderr(&run).contains(field),
+            "{}",
+            stderr(&run)
+        );
+        assert!(!out.exists());
+    }
+    // The same record with values a plan can have is written.
+    *record.pointer_mut("/date/day").unwrap() = serde_json::json!(31);
+    *record.pointer_mut("/date/month").unwrap() = serde_json::json!(12);
+    let input = dir.path().join("right.json");
+    std::fs::write(&input, record.to_string()).unwrap();
+    let out = dir.path().join("plan.md");
+    let run = kehoach(&["render", path(&input), "-o", path(&out)]);
+    assert!(run.status.success(), "{}", stderr(&run));
+}
+
+#[test]
 fn template_show_prints_the_default_and_list_names_them() {
     let run = kehoach(&["template", "show", "plan-xa.md"]);
     assert!(run.status.success());

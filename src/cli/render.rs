@@ -7,6 +7,7 @@ use anyhow::{Context, bail};
 
 use kehoach::batch::write_atomic;
 use kehoach::plan::PlanRecord;
+use kehoach::plan::check::first_wrong;
 use kehoach::render::{OutputKind, Renderer, UserTemplate};
 
 /// Arguments of `kehoach render`.
@@ -51,6 +52,13 @@ pub fn write_document(
         );
     };
     refuse_overwrite(output, inputs)?;
+    // An official document does not print "ngày 40" or "9 sao".
+    if let Some((field, message)) = first_wrong(record) {
+        bail!(
+            "{}: not written: the plan's field `{field}`: {message}",
+            output.display()
+        );
+    }
     let template = template
         .map(|path| {
             UserTemplate::from_file(path)

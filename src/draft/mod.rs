@@ -14,6 +14,10 @@ use std::path::Path;
 use regex::Regex;
 use serde_json::Value;
 
+use crate::plan::check::{
+    amount_wrong, budget_line_wrong, date_wrong, period_wrong, product_wrong, target_wrong,
+    year_wrong,
+};
 use crate::plan::record::{
     Assignment, BudgetLine, LegalBasis, PlanRecord, Product, Section, Target,
 };
@@ -251,6 +255,14 @@ pub fn load_data(path: &Path) -> Result<Value, DraftError> {
             path: shown.clone(),
             message: format!("not valid TOML: {err}"),
         })?;
+        // JSON has no nan or inf: they would become null, a value left out, without a word.
+        if let Some(field) = not_a_number(&value, String::new()) {
+            return Err(DraftError::DataField {
+                path: shown,
+                field,
+                message: "nan and inf are not amounts".to_string(),
+            });
+        }
         serde_json::to_value(value).map_err(|err| DraftError::DataFile {
             path: shown,
             message: err.to_string(),
@@ -260,6 +272,26 @@ pub fn load_data(path: &Path) -> Result<Value, DraftError> {
             path: shown,
             message: format!("not valid JSON: {err}"),
         })
+    }
+}
+
+/// The field path of the first float in `value` that is nan or infinite.
+fn not_a_number(value: &toml::Value, path: String) -> Option<String> {
+    match value {
+        toml::Value::Float(f) if !f.is_finite() => Some(path),
+        toml::Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, item)| not_a_number(item, format!("{path}[{i}]"))),
+        toml::Value::Table(table) => table.iter().find_map(|(key, item)| {
+            let field = if path.is_empty() {
+                key.clone()
+            } else {
+                format!("{path}.{key}")
+            };
+            not_a_number(item, field)
+        }),
+        _ => None,
     }
 }
 
@@ -298,10 +330,10 @@ pub fn apply_data(
         };
         for (i, item) in items.iter().enumerate() {
             let checked = match key {
-                "products" => check_item::<Product>(item),
-                "targets" => check_item::<Target>(item),
-                "assignments" => check_item::<Assignment>(item),
-                _ => check_item::<BudgetLine>(item),
+                "products" => check_item::<Product>(item, product_wrong),
+                "targets" => check_item::<Target>(item, target_wrong),
+                "assignments" => check_item::<Assignment>(item, |_| None),
+                _ => check_item::<BudgetLine>(item, budget_line_wrong),
             };
             checked.map_err(|(path, message)| {
                 let field = if path.is_empty() || path == "." {
@@ -319,6 +351,23 @@ pub fn apply_data(
         let field = err.path().to_string();
         field_error(field, err.into_inner().to_string())
     })?;
+    let whole_values = [
+        ("year", year_wrong("year", next.year)),
+        ("date", date_wrong(&next.date)),
+        (
+            "period",
+            next.period.as_ref().and_then(|p| period_wrong("period", p)),
+        ),
+        (
+            "budget",
+            amount_wrong("budget.total_million_vnd", next.budget.total_million_vnd),
+        ),
+    ];
+    for (key, wrong) in whole_values {
+        if let (true, Some((field, message))) = (data.contains_key(key), wrong) {
+            return Err(field_error(field, message));
+        }
+    }
     let original_products = record.products.clone();
     // A product may be both certified (last year's stars) and planned for an upgrade.
     next.products = merge_by(&record.products, &next.products, |p: &Product| {
@@ -339,11 +388,15 @@ pub fn apply_data(
     Ok(next)
 }
 
-/// Checks one item of a data file's list against its record type: (field path, message).
-fn check_item<T: serde::de::DeserializeOwned>(item: &Value) -> Result<(), (String, String)> {
-    serde_path_to_error::deserialize::<_, T>(item.clone())
-        .map(drop)
-        .map_err(|err| (err.path().to_string(), err.into_inner().to_string()))
+/// Checks one item of a data file's list against its record type, then its values with
+/// `wrong` (which names a field and says what is wrong with it): (field path, message).
+fn check_item<T: serde::de::DeserializeOwned>(
+    item: &Value,
+    wrong: impl Fn(&T) -> Option<(String, String)>,
+) -> Result<(), (String, String)> {
+    let typed = serde_path_to_error::deserialize::<_, T>(item.clone())
+        .map_err(|err| (err.path().to_string(), err.into_inner().to_string()))?;
+    wrong(&typed).map_or(Ok(()), Err)
 }
 
 /// Keys whose lists add to the record's rather than replace it.

@@ -6,6 +6,7 @@ use crate::read::{ReadError, Table, markdown, read_path};
 use crate::text::restore::Reviewed;
 use crate::text::{EncodingChoice, NormalizeOptions, RestorerRef, needs_restoration, normalize};
 
+pub mod check;
 pub mod parse;
 pub mod record;
 pub mod schema;
