@@ -35,7 +35,7 @@ for stem in $dev; do
     cat "$shared/admin-1995-2009/$stem.txt" >> "$work/gold.txt"
     [ -f "$shared/ocr-pairs/$stem.tsv" ] && cat "$shared/ocr-pairs/$stem.tsv" >> "$work/pairs.tsv"
 done
-python3 -c "import sys,re; t=open(sys.argv[1],encoding='utf-8').read(); open(sys.argv[1],'w',encoding='utf-8').write(re.sub(r'[\x00-\x08\x0b\x0c\x0e-\x1f]', ' ', t))" "$work/gold.txt"
+python3 -c "import sys,re; t=open(sys.argv[1],encoding='utf-8').read(); open(sys.argv[1],'w',encoding='utf-8').write(re.sub(r'[\x00-\x08\x0b\x0c\x0e-\x1e]', ' ', t.replace('\x1f', '')))" "$work/gold.txt"
 python3 tools/strip-marks.py "$work/gold.txt" > "$work/plain.txt"
 head -n "$lines" "$work/pairs.tsv" | cut -f1 > "$work/ocr.gold"
 head -n "$lines" "$work/pairs.tsv" | cut -f2 > "$work/ocr.txt"

@@ -22,7 +22,7 @@ score="python3 ../shared/tools/score-restore.py"
 rm -rf "$work"
 heldout=$(awk '$1 == "heldout" {print $2}' corpus/split.txt | sort)
 clean_controls() {
-    python3 -c "import sys,re; t=open(sys.argv[1],encoding='utf-8').read(); open(sys.argv[2],'w',encoding='utf-8').write(re.sub(r'[\x00-\x08\x0b\x0c\x0e-\x1f]', ' ', t))" "$1" "$2"
+    python3 -c "import sys,re; t=open(sys.argv[1],encoding='utf-8').read(); open(sys.argv[2],'w',encoding='utf-8').write(re.sub(r'[\x00-\x08\x0b\x0c\x0e-\x1e]', ' ', t.replace('\x1f', '')))" "$1" "$2"
 }
 for layout in half all; do
     dir="$work/$layout"

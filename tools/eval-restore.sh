@@ -24,8 +24,9 @@ train=$(awk '$1 == "train" {print $2}' corpus/split.txt)
 mkdir -p "$work/docs"
 : > "$work/gold.txt"
 for stem in $heldout; do
-    # Control characters in a few transcripts would make the reader refuse the file.
-    python3 -c "import sys,re; t=open(sys.argv[1],encoding='utf-8').read(); sys.stdout.write(re.sub(r'[\x00-\x08\x0b\x0c\x0e-\x1f]', ' ', t))" \
+    # A few transcripts keep Word's marks: its optional hyphen (0x1F, inside words: "nư\x1fớc" is
+    # "nước") goes, as `kehoach normalize` drops it; the footnote separators become spaces.
+    python3 -c "import sys,re; t=open(sys.argv[1],encoding='utf-8').read(); sys.stdout.write(re.sub(r'[\x00-\x08\x0b\x0c\x0e-\x1e]', ' ', t.replace('\x1f', '')))" \
         "$shared/admin-1995-2009/$stem.txt" > "$work/docs/$stem.gold"
     python3 tools/strip-marks.py "$work/docs/$stem.gold" > "$work/docs/$stem.plain"
     cat "$work/docs/$stem.gold" >> "$work/gold.txt"

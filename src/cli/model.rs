@@ -63,16 +63,12 @@ fn count_corpus(paths: &[PathBuf]) -> anyhow::Result<(NgramCounts, usize)> {
     }
     let mut counts = NgramCounts::new();
     for file in &files {
-        // Clean UTF-8 text with stray control characters is still good text to learn from.
         let text = match read_path(&file.path, EncodingChoice::Auto) {
             Ok(doc) => doc.text,
-            Err(err) => match std::fs::read_to_string(&file.path) {
-                Ok(text) => text,
-                Err(_) => {
-                    eprintln!("skipped: {err}");
-                    continue;
-                }
-            },
+            Err(err) => {
+                eprintln!("skipped: {err}");
+                continue;
+            }
         };
         counts.add_text(&normalize(&text, &Default::default()));
     }
