@@ -9,7 +9,12 @@ use regex::Regex;
 /// Renders the hand-written record and returns the named parts of the package.
 fn parts(names: &[&str]) -> Vec<String> {
     let record: PlanRecord = serde_json::from_str(include_str!("data/plan-xa.json")).unwrap();
-    let bytes = render(&record, OutputKind::Docx).unwrap();
+    parts_of(&record, names)
+}
+
+/// Renders `record` and returns the named parts of the package.
+fn parts_of(record: &PlanRecord, names: &[&str]) -> Vec<String> {
+    let bytes = render(record, OutputKind::Docx).unwrap();
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     names
         .iter()
@@ -26,6 +31,26 @@ fn parts(names: &[&str]) -> Vec<String> {
 
 fn document() -> String {
     parts(&["word/document.xml"]).remove(0)
+}
+
+#[test]
+fn control_characters_of_a_record_do_not_reach_the_xml() {
+    // XML 1.0 has no NUL, bell or unit separator: a document.xml with one does not open.
+    let mut record: PlanRecord = serde_json::from_str(include_str!("data/plan-xa.json")).unwrap();
+    let title = record.title.clone().unwrap();
+    record.title = Some(format!("{title}\u{0} \u{7}lần\u{1f} thử\u{b}"));
+    record.recipients.push("Phòng\u{c}Thử nghiệm".to_string());
+    let xml = parts_of(&record, &["word/document.xml"]).remove(0);
+    let bad: Vec<char> = xml
+        .chars()
+        .filter(|&c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    assert!(bad.is_empty(), "{bad:?}");
+    assert!(
+        xml.contains("Phòng Thử nghiệm"),
+        "a page break in a field is a space"
+    );
+    assert!(xml.contains("lần thử"));
 }
 
 /// The value of attribute `attr` in the first `tag` element.

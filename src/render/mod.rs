@@ -259,6 +259,8 @@ impl Renderer {
 
     /// Renders `record` as a document of the given kind, as the bytes of the file.
     pub fn render(&self, record: &PlanRecord, kind: OutputKind) -> Result<Vec<u8>, RenderError> {
+        let printable = printable(record);
+        let record = printable.as_ref().unwrap_or(record);
         match kind {
             OutputKind::Markdown => markdown::render(self, record).map(String::into_bytes),
             OutputKind::Html => html::render(self, record).map(String::into_bytes),
@@ -342,6 +344,47 @@ impl Default for Renderer {
 /// Renders `record` with the default templates.
 pub fn render(record: &PlanRecord, kind: OutputKind) -> Result<Vec<u8>, RenderError> {
     Renderer::new().render(record, kind)
+}
+
+/// The record with the control characters of its text taken out, when it has any: no
+/// document holds them, and a Word document whose XML has one does not open. (`kehoach
+/// normalize` takes them out of what it reads; a record or a data file written by hand may
+/// still have them.) A line, page or paragraph break inside a field is a space.
+fn printable(record: &PlanRecord) -> Option<PlanRecord> {
+    fn clean(value: &mut serde_json::Value, changed: &mut bool) {
+        match value {
+            serde_json::Value::String(text) if text.contains(is_control) => {
+                *text = text
+                    .chars()
+                    .filter_map(|c| match c {
+                        '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
+                            Some(' ')
+                        }
+                        c if is_control(c) => None,
+                        c => Some(c),
+                    })
+                    .collect();
+                *changed = true;
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(|v| clean(v, changed)),
+            serde_json::Value::Object(fields) => {
+                fields.values_mut().for_each(|v| clean(v, changed));
+            }
+            _ => {}
+        }
+    }
+    /// A character no document text holds: C0 and C1 controls (but tab and newline), the
+    /// non-characters U+FFFE and U+FFFF, and the separators that only a break stands for.
+    fn is_control(c: char) -> bool {
+        (c.is_control() && c != '\t' && c != '\n')
+            || matches!(c, '\u{FFFE}' | '\u{FFFF}' | '\u{2028}' | '\u{2029}')
+    }
+    let mut value = serde_json::to_value(record).ok()?;
+    let mut changed = false;
+    clean(&mut value, &mut changed);
+    changed
+        .then(|| serde_json::from_value(value).ok())
+        .flatten()
 }
 
 /// One heading of the section tree, flattened for templates.
