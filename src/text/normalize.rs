@@ -190,7 +190,7 @@ fn block_start() -> &'static Regex {
                 [IVXLC]+\.\s                # I. II. ...
               | \d+(?:\.\d+)*\.(?:\s|$)     # 1.  1.1.
               | \d+\.\d+(?:\.\d+)*\s        # 1.1 without final dot
-              | [a-zđ]\)\s                  # a) b)
+              | [a-zđ][).]\s                # a) b), a. b.
               | [-–—+•*]\s                  # list items
               | [|\#>]                      # Markdown tables, headings, quotes
               | (?:Căn\ cứ|Nơi\ nhận|Phụ\ lục|Biểu|Số:|Kính\ gửi)
@@ -203,7 +203,7 @@ fn block_start() -> &'static Regex {
 fn heading_label() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.|\d+(?:\.\d+)+|[a-zđ]\))\s")
+        Regex::new(r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.|\d+(?:\.\d+)+|[a-zđ][).])\s")
             .expect("valid regex")
     })
 }
@@ -233,33 +233,102 @@ fn closes_paragraph(line: &str) -> bool {
 /// True when `next` continues the paragraph `current` rather than starting a new one.
 ///
 /// A heading ("1. Mục đích") is continued only by a line that cannot start a
-/// sentence (lower case, a digit, punctuation), since its body starts with a capital.
+/// sentence (lower case, a digit, punctuation), since its body starts with a capital; a
+/// labelled item whose line ends in a comma is no heading ("a) Giấy chứng nhận ... VLNCN,"
+/// goes on with "PCCN, ATLĐ ...").
 fn continues(current: &str, next: &str) -> bool {
     if closes_paragraph(current) || starts_block(next) {
         return false;
     }
-    let sentence_start = next.chars().next().is_some_and(char::is_uppercase);
-    !(sentence_start && heading_label().is_match(current))
+    !(starts_sentence(next) && heading_label().is_match(current) && !current.ends_with(','))
 }
 
-/// Joins hard-wrapped lines into paragraphs; headings, list items and caps lines stay apart.
+/// True when the text has a blank line after every wrapped line, as some PDF extractions give:
+/// at least a quarter of its blank lines (and 3) stand inside a sentence, after a line that
+/// does not close its paragraph and before one in small letters. (Fixture 001 has 359 of 562;
+/// single-spaced plans, their Markdown and OCR text, 0 to 15 in a hundred.) Unwrapped text has
+/// none, so unwrapping it again changes nothing.
+fn is_double_spaced(lines: &[String]) -> bool {
+    let (mut gaps, mut inside) = (0, 0);
+    let mut before: Option<&str> = None;
+    let mut after_blank = false;
+    for line in lines.iter().map(|l| l.trim()) {
+        if line.is_empty() {
+            after_blank = true;
+            continue;
+        }
+        if let (Some(previous), true) = (before, after_blank) {
+            gaps += 1;
+            let lower = line.chars().next().is_some_and(char::is_lowercase);
+            inside += usize::from(lower && !closes_paragraph(previous));
+        }
+        before = Some(line);
+        after_blank = false;
+    }
+    inside >= 3 && inside * 4 >= gaps
+}
+
+/// True when a line ends on a word that never ends a sentence or a title: a preposition,
+/// conjunction or plural marker waiting for its noun ("... theo bộ tiêu chí của", blank line,
+/// "Trung ương ban hành ...").
+fn wants_more(line: &str) -> bool {
+    const WAITING: [&str; 24] = [
+        "của", "và", "các", "những", "theo", "về", "cho", "với", "tại", "trong", "để", "từ", "đến",
+        "trên", "dưới", "như", "hoặc", "nhằm", "gồm", "bằng", "qua", "vào", "là", "mà",
+    ];
+    line.rsplit(' ')
+        .next()
+        .is_some_and(|w| WAITING.contains(&w))
+}
+
+/// True when a line starts with a capital letter, as a sentence does.
+fn starts_sentence(line: &str) -> bool {
+    line.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// True when a line is a page number as pdftotext writes one: one to three digits alone,
+/// centred (indented by 10 spaces or more) or between blank lines.
+fn is_page_number(line: &str, blank_around: bool) -> bool {
+    let text = line.trim();
+    let indent = line.len() - line.trim_start().len();
+    (1..=3).contains(&text.len())
+        && text.bytes().all(|b| b.is_ascii_digit())
+        && (indent >= 10 || blank_around)
+}
+
+/// Joins hard-wrapped lines into paragraphs; headings, list items and caps lines stay apart,
+/// and page numbers go.
 ///
-/// The decision to join two lines looks only at their text, never at blank
-/// lines between them, so text with a blank line after every wrapped line
-/// (as PDF extractions give) is unwrapped too. A blank line that stands
-/// where a paragraph ends is kept, once.
+/// In double-spaced text ([`is_double_spaced`]) the decision to join two lines looks only at
+/// their text; elsewhere a blank line before a capital also ends a paragraph ("... tỉnh Lào
+/// Cai", a title's last line, then a blank, then "Thực hiện ..."), while one before a small
+/// letter, or after a word that waits for more ([`wants_more`]), is a gap inside a sentence,
+/// as OCR and page breaks leave them. A blank line that stands where a paragraph ends is kept,
+/// once.
 fn unwrap_lines(lines: &[String]) -> String {
+    let blank = |i: usize| lines.get(i).is_none_or(|l| l.trim().is_empty());
+    let double_spaced = is_double_spaced(lines);
     let mut out = String::new();
     let mut paragraph: Option<String> = None;
     let mut blank_pending = false;
-    for line in lines {
+    for (i, line) in lines.iter().enumerate() {
         let text = line.trim();
         if text.is_empty() {
             blank_pending = true;
             continue;
         }
+        let between_blanks = i > 0 && blank(i - 1) && blank(i + 1);
+        if is_page_number(line, between_blanks) {
+            continue;
+        }
         match paragraph.as_mut() {
-            Some(current) if continues(current, text) => {
+            Some(current)
+                if continues(current, text)
+                    && (double_spaced
+                        || !blank_pending
+                        || !starts_sentence(text)
+                        || wants_more(current)) =>
+            {
                 let head = &text.as_bytes()[..text.len().min(2)];
                 if space_belongs(current.chars().last(), head) {
                     current.push(' ');
@@ -367,6 +436,46 @@ mod tests {
         assert_eq!(
             out,
             "Căn cứ Nghị quyết số 129/2020/QH14 của Quốc hội về việc cho phép tiếp tục;\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n1. Mục đích\n\nTriển khai Chương trình OCOP.\n- Một;\n- Hai, ba.\n"
+        );
+        assert_eq!(normalize(&out, &options), out);
+    }
+
+    #[test]
+    fn unwraps_single_spaced_pdf_text_at_its_blank_lines_and_labels() {
+        // pdftotext of a single-spaced page (real plan 23): a title's last line, a blank line,
+        // then the body; items "a."; a labelled item that runs on after a comma; a centred
+        // page number; blank lines left inside a sentence, before a small letter or after "của".
+        let text = "Kiểm tra việc chấp hành Quy định pháp luật trong sử dụng và bảo quản vật\n\
+                    liệu nổ công nghiệp trên địa bàn tỉnh Lào Cai\n\
+                    \n\
+                    Thực hiện Quyết định số 1050/QĐ-SCT của Giám đốc Sở Công Thương tỉnh Lào Cai.\n\
+                    3.5. Phương thức kiểm tra\n\
+                    a. Thu thập tài liệu, báo cáo của đơn vị cung cấp;\n\
+                    a) Giấy chứng nhận huấn luyện kỹ thuật an toàn VLNCN,\n\
+                    PCCN, ATLĐ của những người có liên quan;\n\
+                    \x20                                        2\n\
+                    \n\
+                    Hồ sơ thiết kế kho bảo quản, tổng hợp danh sách các chủ thể tham gia đánh giá, phân\n\
+                    \n\
+                    hạng sản phẩm theo bộ tiêu chí của\n\
+                    \n\
+                    Trung ương.\n";
+        let options = NormalizeOptions {
+            unwrap: true,
+            ..Default::default()
+        };
+        let out = normalize(text, &options);
+        assert_eq!(
+            out,
+            "Kiểm tra việc chấp hành Quy định pháp luật trong sử dụng và bảo quản vật liệu nổ công \
+             nghiệp trên địa bàn tỉnh Lào Cai\n\n\
+             Thực hiện Quyết định số 1050/QĐ-SCT của Giám đốc Sở Công Thương tỉnh Lào Cai.\n\
+             3.5. Phương thức kiểm tra\n\
+             a. Thu thập tài liệu, báo cáo của đơn vị cung cấp;\n\
+             a) Giấy chứng nhận huấn luyện kỹ thuật an toàn VLNCN, PCCN, ATLĐ của những người có \
+             liên quan;\n\n\
+             Hồ sơ thiết kế kho bảo quản, tổng hợp danh sách các chủ thể tham gia đánh giá, phân \
+             hạng sản phẩm theo bộ tiêu chí của Trung ương.\n"
         );
         assert_eq!(normalize(&out, &options), out);
     }
