@@ -385,6 +385,42 @@ fn expected_and_parsed_records_fit_the_schema() {
 }
 
 #[test]
+fn records_of_every_input_format_fit_the_schema() {
+    // A record of a Word 97 file once said "doc", which the schema did not list. One file of
+    // each format: fixtures (.txt, .docx, .md) and legacy originals (.doc, .rtf).
+    let schema = kehoach::plan::schema::schema();
+    let legacy = Path::new("../shared/corpus/legacy-encoded/tcvn3");
+    let mut inputs = vec![
+        PathBuf::from("fixtures/plans/000.txt"),
+        PathBuf::from("fixtures/plans/006-header-table.docx"),
+        PathBuf::from("fixtures/plans/009-blank-number.md"),
+    ];
+    inputs.extend(
+        ["2002-0112qd.doc", "2003-A30.rtf"]
+            .iter()
+            .map(|name| legacy.join(name))
+            .filter(|path| path.exists()),
+    );
+    let mut formats = Vec::new();
+    for input in &inputs {
+        let record = parse_path(input, &ParseOptions::default()).unwrap();
+        formats.push(record.source.format.clone());
+        let mut errors = Vec::new();
+        validate(
+            &schema,
+            &schema,
+            &serde_json::to_value(&record).unwrap(),
+            "",
+            &mut errors,
+        );
+        assert!(errors.is_empty(), "{}: {errors:?}", input.display());
+    }
+    if legacy.is_dir() {
+        assert_eq!(formats, ["txt", "docx", "md", "doc", "rtf"]);
+    }
+}
+
+#[test]
 fn schema_check_rejects_a_bad_record() {
     let schema = kehoach::plan::schema::schema();
     let mut bad: Value =

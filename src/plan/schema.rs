@@ -3,6 +3,8 @@
 use serde_json::{Value, json};
 
 use super::record::SCHEMA_VERSION;
+use crate::read::Format;
+use crate::text::Encoding;
 
 /// A nullable value of the given JSON type.
 fn nullable(kind: &str) -> Value {
@@ -30,12 +32,21 @@ fn period() -> Value {
 
 /// The JSON Schema of what `kehoach parse` prints for one plan.
 pub fn schema() -> Value {
+    // The names records use, from the types that make them, so the two cannot drift apart (a
+    // record of a .doc file once said "doc", which the schema did not list); "json" stays
+    // allowed, as it always was, for records written by hand.
+    let formats: Vec<&str> = Format::ALL
+        .iter()
+        .map(|f| f.name())
+        .chain(["json"])
+        .collect();
+    let encodings: Vec<&str> = Encoding::ALL.iter().map(|e| e.name()).collect();
     let mut root = object(json!({
         "schema_version": { "const": SCHEMA_VERSION },
         "source": object(json!({
             "path": { "type": "string" },
-            "format": { "enum": ["txt", "md", "docx", "rtf", "json"] },
-            "encoding": { "enum": ["utf-8", "utf-16le", "utf-16be", "tcvn3", "vni", "viqr", "cp1258"] },
+            "format": { "enum": formats },
+            "encoding": { "enum": encodings },
             "restored_lines": { "type": "integer", "minimum": 0 }
         })),
         "doc_type": nullable("string"),

@@ -30,6 +30,15 @@ pub enum Format {
 }
 
 impl Format {
+    /// Every format a plan is read from.
+    pub const ALL: [Format; 5] = [
+        Format::Txt,
+        Format::Md,
+        Format::Rtf,
+        Format::Docx,
+        Format::Doc,
+    ];
+
     /// Guesses the format from a file's extension (plain text when unknown).
     pub fn from_path(path: &Path) -> Format {
         let ext = path
@@ -45,7 +54,7 @@ impl Format {
         }
     }
 
-    /// The name used in records ("txt", "md", "rtf", "docx").
+    /// The name used in records ("txt", "md", "rtf", "docx", "doc").
     pub fn name(self) -> &'static str {
         match self {
             Format::Txt => "txt",
