@@ -49,8 +49,22 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("kehoach: error: {err:#}");
+            eprintln!("kehoach: error: {}", message(&err));
             ExitCode::from(2)
         }
     }
+}
+
+/// An error with its causes, each said once: a cause whose words its error already gives
+/// ("out.csv: cannot write: Is a directory" over "Is a directory") is not repeated.
+fn message(err: &anyhow::Error) -> String {
+    let mut message = err.to_string();
+    for cause in err.chain().skip(1) {
+        let cause = cause.to_string();
+        if !message.contains(&cause) {
+            message.push_str(": ");
+            message.push_str(&cause);
+        }
+    }
+    message
 }

@@ -41,6 +41,19 @@ fn unknown_output_format_is_a_usage_error() {
 }
 
 #[test]
+fn an_output_that_cannot_be_written_is_named_and_its_cause_said_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("t.csv");
+    fs::create_dir(&out).unwrap();
+    let output = kehoach(&[fixtures().as_os_str(), "-o".as_ref(), out.as_os_str()]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("t.csv: cannot write"), "{stderr}");
+    // The OS's words, once, not once per layer of the error.
+    assert_eq!(stderr.matches("os error").count(), 1, "{stderr}");
+}
+
+#[test]
 fn zero_jobs_and_missing_output_are_usage_errors() {
     let output = kehoach(&[
         fixtures().as_os_str(),
