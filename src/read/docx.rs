@@ -473,9 +473,11 @@ fn xml_to_text(xml: &str, numbering: Numbering) -> Result<(String, Encoding, Vec
                     continue;
                 }
                 match empty.local_name().as_ref() {
-                    "tab" if walker.paragraphs.last().is_some() => {
+                    // A non-breaking hyphen is a hyphen Word keeps on one line with its
+                    // neighbours, as in "KH-UBND" (an optional one, `softHyphen`, shows nothing).
+                    name @ ("tab" | "noBreakHyphen") => {
                         if let Some(p) = walker.paragraphs.last_mut() {
-                            p.text.push('\t');
+                            p.text.push(if name == "tab" { '\t' } else { '-' });
                         }
                     }
                     name @ ("pStyle" | "ilvl" | "numId") => walker.paragraph_property(name, &empty),
@@ -557,6 +559,20 @@ mod tests {
         assert_eq!(
             xml_to_text(&xml, Numbering::default()).unwrap().0,
             "ỦY BAN NHÂN DÂN\nXÃ A\n\nCỘNG HÒA\n\na\tb & c\nd\n"
+        );
+    }
+
+    #[test]
+    fn hyphens_fields_revisions_and_wrappers_read_as_word_shows_them() {
+        // A symbol typed with Word's non-breaking hyphen; an optional hyphen; a simple field's
+        // and a complex field's results (not their codes); an insertion kept and a deletion
+        // left out; text inside a content control, a hyperlink and a smart tag.
+        let xml = body(
+            r#"<w:p><w:r><w:t>Số: 12/KH</w:t><w:noBreakHyphen/><w:t>UBND; mã</w:t><w:softHyphen/><w:t>số</w:t></w:r></w:p><w:p><w:r><w:t xml:space="preserve">năm </w:t></w:r><w:fldSimple w:instr=" DATE "><w:r><w:t>2027</w:t></w:r></w:fldSimple><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t xml:space="preserve">, trang 2</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p><w:p><w:ins w:id="1"><w:r><w:t>giữ</w:t></w:r></w:ins><w:del w:id="2"><w:r><w:delText>bỏ</w:delText></w:r></w:del></w:p><w:sdt><w:sdtContent><w:p><w:hyperlink><w:r><w:t>KẾ </w:t></w:r></w:hyperlink><w:smartTag><w:r><w:t>HOẠCH</w:t></w:r></w:smartTag></w:p></w:sdtContent></w:sdt>"#,
+        );
+        assert_eq!(
+            xml_to_text(&xml, Numbering::default()).unwrap().0,
+            "Số: 12/KH-UBND; mãsố\nnăm 2027, trang 2\ngiữ\nKẾ HOẠCH\n"
         );
     }
 
