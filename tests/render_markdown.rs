@@ -17,6 +17,34 @@ fn markdown_snapshot() {
 }
 
 #[test]
+fn the_record_text_prints_as_written_not_as_markdown() {
+    // A footnote mark, a product of numbers, blanks to fill in and a link in a plan's text:
+    // none of them is emphasis or a link in any output.
+    let written = "năm 2027 (*) theo mẫu 2*3*4, hạn ngày __/__/2027 [xem](javascript:alert(1))";
+    let mut record = record();
+    record.title = Some(written.to_string());
+    let html = String::from_utf8(render(&record, OutputKind::Html).unwrap()).unwrap();
+    for markup in ["(<em>", "<strong>/", "href=\"javascript"] {
+        assert!(!html.contains(markup), "{markup} in {html}");
+    }
+    assert!(html.contains("(*) theo mẫu 2*3*4, hạn ngày __/__/2027 [xem](javascript:alert(1))"));
+    let docx = render(&record, OutputKind::Docx).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    let runs: String = xml
+        .split("<w:t")
+        .skip(1)
+        .filter_map(|part| part.split_once('>').map(|(_, rest)| rest))
+        .map(|rest| rest.split("</w:t>").next().unwrap_or(""))
+        .collect();
+    assert!(runs.contains("hạn ngày __/__/2027 [xem]"), "{runs}");
+    // The Markdown output escapes them, so that it shows the same text.
+    assert!(markdown(&record).contains("(\\*) theo mẫu 2\\*3\\*4"));
+}
+
+#[test]
 fn html_has_header_table_and_body() {
     let html = String::from_utf8(render(&record(), OutputKind::Html).unwrap()).unwrap();
     assert!(html.contains("<table class=\"header\">"));

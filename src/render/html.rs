@@ -4,12 +4,12 @@ use pulldown_cmark::{Event, Options, Parser, html::push_html};
 
 use crate::plan::record::PlanRecord;
 
-use super::{RenderError, Renderer, context, markdown};
+use super::{Markup, RenderError, Renderer, context, markdown};
 
 /// The whole plan as a standalone HTML page.
 pub fn render(renderer: &Renderer, record: &PlanRecord) -> Result<String, RenderError> {
     let body = markdown_to_html(&markdown::render_body(renderer, record)?);
-    let mut context = context(record);
+    let mut context = context(record, Markup::Html);
     context.insert("body", &body);
     renderer.render_template(renderer.html_template(), &context)
 }

@@ -2,19 +2,19 @@
 
 use crate::plan::record::PlanRecord;
 
-use super::{RenderError, Renderer, context};
+use super::{Markup, RenderError, Renderer, context};
 
 /// The whole plan as Markdown.
 pub fn render(renderer: &Renderer, record: &PlanRecord) -> Result<String, RenderError> {
     let name = renderer.markdown_template(record)?;
-    let text = renderer.render_template(&name, &context(record))?;
+    let text = renderer.render_template(&name, &context(record, Markup::Markdown))?;
     Ok(tidy(&text))
 }
 
 /// The body of the plan (legal bases, intro, sections, closing) as Markdown.
 pub fn render_body(renderer: &Renderer, record: &PlanRecord) -> Result<String, RenderError> {
     let name = renderer.markdown_template(record)?;
-    let text = renderer.render_block(&name, "body", &context(record))?;
+    let text = renderer.render_block(&name, "body", &context(record, Markup::Markdown))?;
     Ok(tidy(&text))
 }
 

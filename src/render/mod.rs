@@ -9,6 +9,7 @@
 
 use crate::text::lower_first;
 use crate::text::words::END_MARK;
+use std::borrow::Cow;
 use std::path::Path;
 
 use serde::Serialize;
@@ -472,15 +473,65 @@ fn has_closing(record: &PlanRecord) -> bool {
     last_text(&record.sections).is_some_and(|text| text.trim_end().ends_with(END_MARK))
 }
 
-/// The tera context for a record: `record` (nulls removed), `sections`, `has_closing`.
-fn context(record: &PlanRecord) -> Context {
+/// What a template writes: Markdown (the plan templates, whose text also makes the HTML and
+/// DOCX bodies) or HTML (the page around it, which tera escapes itself).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Markup {
+    /// The record's text is escaped for Markdown ([`escape_markdown`]).
+    Markdown,
+    /// The record's text is given as it is.
+    Html,
+}
+
+/// The tera context for a record: `record` (nulls removed), `sections`, `has_closing`; in
+/// Markdown, with the record's text escaped so that it prints as written.
+fn context(record: &PlanRecord, markup: Markup) -> Context {
     let mut value = serde_json::to_value(record).expect("a record serializes");
     strip_nulls(&mut value);
+    let mut sections =
+        serde_json::to_value(section_views(&record.sections)).expect("section views serialize");
+    if markup == Markup::Markdown {
+        escape_strings(&mut value);
+        escape_strings(&mut sections);
+    }
     let mut context = Context::new();
     context.insert("record", &value);
-    context.insert("sections", &section_views(&record.sections));
+    context.insert("sections", &sections);
     context.insert("has_closing", &has_closing(record));
     context
+}
+
+/// Escapes every string in `value` for Markdown.
+fn escape_strings(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::String(text) => {
+            if let Cow::Owned(escaped) = escape_markdown(text) {
+                *text = escaped;
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(escape_strings),
+        serde_json::Value::Object(fields) => fields.values_mut().for_each(escape_strings),
+        _ => {}
+    }
+}
+
+/// Text as Markdown that prints it as written: a backslash before each character that would
+/// start emphasis, a link, code, a table cell or an HTML tag ("(*) theo mẫu 2*3", "ngày
+/// __/__/2027", "[xem](javascript:...)"), and before a "#" that starts the text. List dashes
+/// and numbers are left as they are: the templates set items so on purpose.
+fn escape_markdown(text: &str) -> Cow<'_, str> {
+    const SPECIAL: &[char] = &['\\', '*', '_', '[', ']', '`', '~', '|', '<', '>'];
+    if !text.contains(SPECIAL) && !text.starts_with('#') {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, c) in text.char_indices() {
+        if SPECIAL.contains(&c) || (i == 0 && c == '#') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    Cow::Owned(out)
 }
 
 /// Removes null fields, so that a template using one fails instead of printing nothing.
