@@ -1,5 +1,6 @@
 //! CSV: the Targets table as UTF-8 with a byte-order mark, so Excel shows Vietnamese right.
 
+use std::borrow::Cow;
 use std::io::Write;
 
 use super::{RowSink, TARGET_COLUMNS, TargetRow, WriteError};
@@ -23,7 +24,8 @@ impl<W: Write> ErrorsCsv<W> {
 
     /// Adds one refused file.
     pub fn add(&mut self, path: &str, reason: &str) -> Result<(), WriteError> {
-        self.writer.write_record([path, reason])?;
+        self.writer
+            .write_record([inert(path).as_bytes(), inert(reason).as_bytes()])?;
         Ok(())
     }
 
@@ -31,6 +33,18 @@ impl<W: Write> ErrorsCsv<W> {
     pub fn finish(mut self) -> Result<(), WriteError> {
         self.writer.flush()?;
         Ok(())
+    }
+}
+
+/// A cell as Excel reads it from a CSV file: one that starts with "=", "+", "-" or "@" (or a tab
+/// or carriage return) would be run as a formula there, so it gets a leading apostrophe and
+/// stays text. A received plan's words are data, never a formula (OWASP's advice on CSV
+/// injection); the JSON Lines and XLSX outputs need no such mark.
+fn inert(cell: &str) -> Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
     }
 }
 
@@ -49,7 +63,8 @@ impl<W: Write> CsvRows<W> {
 
 impl<W: Write> RowSink for CsvRows<W> {
     fn write_row(&mut self, row: &TargetRow) -> Result<(), WriteError> {
-        self.0.write_record(row.cells())?;
+        self.0
+            .write_record(row.cells().iter().map(|cell| inert(cell).into_owned()))?;
         Ok(())
     }
 
@@ -99,5 +114,30 @@ mod tests {
         assert_eq!(rows.len(), 1);
         assert_eq!(&rows[0][0], "a/2.docx");
         assert_eq!(&rows[0][1], "not a zip, file");
+    }
+
+    #[test]
+    fn a_cell_excel_would_run_as_a_formula_stays_text() {
+        let mut record = sample_record("=cmd|' /C calc'!A0.txt", "Vĩnh Tuy", None);
+        record.targets[0].text = "=HYPERLINK(\"http://x\",\"Phấn đấu 4 sản phẩm\")".to_string();
+        record.targets[1].text = "-5 điểm bán".to_string();
+        let mut out = Vec::new();
+        {
+            let mut writer = table_writer(TableFormat::Csv, &mut out, None).unwrap();
+            writer.add_plan(&record).unwrap();
+            writer.finish().unwrap();
+        }
+        let mut reader = ::csv::Reader::from_reader(&out[BOM.len()..]);
+        let rows: Vec<::csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(&rows[0][0], "'=cmd|' /C calc'!A0.txt");
+        assert_eq!(
+            &rows[0][6],
+            "'=HYPERLINK(\"http://x\",\"Phấn đấu 4 sản phẩm\")"
+        );
+        assert_eq!(&rows[1][6], "'-5 điểm bán");
+        // Ordinary cells are as they were: numbers, names, a period with its dash inside.
+        assert_eq!(&rows[0][3], "Vĩnh Tuy");
+        assert_eq!(&rows[1][12], "2027-2030");
+        assert_eq!(inert("2027-2030"), "2027-2030");
     }
 }
