@@ -39,8 +39,9 @@ impl<W: Write> ErrorsCsv<W> {
 /// A cell as Excel reads it from a CSV file: one that starts with "=", "+", "-" or "@" (or a tab
 /// or carriage return) would be run as a formula there, so it gets a leading apostrophe and
 /// stays text. A received plan's words are data, never a formula (OWASP's advice on CSV
-/// injection); the JSON Lines and XLSX outputs need no such mark.
-fn inert(cell: &str) -> Cow<'_, str> {
+/// injection); the JSON Lines and XLSX outputs need no such mark. (The review list is CSV
+/// for Excel too.)
+pub(super) fn inert(cell: &str) -> Cow<'_, str> {
     if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         Cow::Owned(format!("'{cell}"))
     } else {

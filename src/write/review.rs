@@ -4,7 +4,7 @@
 use std::io::Write;
 
 use super::WriteError;
-use super::csv::BOM;
+use super::csv::{BOM, inert};
 use crate::text::restore::Reviewed;
 
 /// The columns of the review list.
@@ -40,14 +40,14 @@ pub fn write_review<'a>(
                 .get(doubt.line.wrapping_sub(1))
                 .map_or(String::new(), |line| context(line, doubt.column));
             writer.write_record([
-                file,
-                &doubt.line.to_string(),
-                &doubt.column.to_string(),
-                &doubt.written,
-                &doubt.restored,
-                &doubt.alternative,
-                &format!("{:.2}", doubt.margin),
-                &context,
+                inert(file).as_bytes(),
+                doubt.line.to_string().as_bytes(),
+                doubt.column.to_string().as_bytes(),
+                inert(&doubt.written).as_bytes(),
+                inert(&doubt.restored).as_bytes(),
+                inert(&doubt.alternative).as_bytes(),
+                format!("{:.2}", doubt.margin).as_bytes(),
+                inert(&context).as_bytes(),
             ])?;
         }
     }
