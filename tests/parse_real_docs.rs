@@ -589,6 +589,24 @@ fn real_plans_give_each_legal_basis_with_its_kind_number_and_date() {
 }
 
 #[test]
+fn points_labelled_a_dot_are_points() {
+    // Plan 23 (a pdftotext extraction) labels the ways of inspecting "a." to "d." under
+    // "3.5. Phương thức kiểm tra", as the reader sees four points there.
+    let Some(files) = real_docs() else { return };
+    let record = parsed(&files, "23_");
+    let three = record.sections.iter().find(|s| s.label == "3").unwrap();
+    let methods = three.children.iter().find(|s| s.label == "3.5").unwrap();
+    assert_eq!(methods.title, "Phương thức kiểm tra");
+    let labels: Vec<&str> = methods.children.iter().map(|s| s.label.as_str()).collect();
+    assert_eq!(labels, ["a", "b", "c", "d"]);
+    assert!(
+        methods.children[0]
+            .title
+            .starts_with("Thu thập tài liệu, báo cáo")
+    );
+}
+
+#[test]
 fn the_draft_is_reported_as_a_draft() {
     let Some(files) = real_docs() else { return };
     let draft = files

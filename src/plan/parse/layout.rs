@@ -200,13 +200,13 @@ fn starts_lower(line: &str) -> bool {
 
 /// True when a line opens a block of its own: heading, list item, standard opener.
 pub fn starts_block(line: &str) -> bool {
-    re!(r"^(?:[IVXLC]+[./]\s|\d{1,2}(?:\.\d{1,2})*[./)]\s|\d{1,2}(?:\.\d{1,2})+\s|[a-zđ]\)\s|[-–+•]\s?|Căn cứ|Thực hiện|Nơi nhận|Kính gửi|Số\s*:|(?:TM|KT|TL|TUQ|Q|T/M)\.\s)")
+    re!(r"^(?:[IVXLC]+[./]\s|\d{1,2}(?:\.\d{1,2})*[./)]\s|\d{1,2}(?:\.\d{1,2})+\s|[a-zđ][).]\s|[-–+•]\s?|Căn cứ|Thực hiện|Nơi nhận|Kính gửi|Số\s*:|(?:TM|KT|TL|TUQ|Q|T/M)\.\s)")
         .is_match(line)
 }
 
 /// True when `next` carries on the paragraph that `prev` began (`last_len`: its last physical line).
 fn continues(prev: &str, last_len: usize, next: &str, flow: Flow, width: usize) -> bool {
-    if re!(r"^(?:[IVXLC]+\.|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\))$").is_match(prev) {
+    if re!(r"^(?:[IVXLC]+\.|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ][).])$").is_match(prev) {
         // A bare label ("I.") whose heading text went onto the next line.
         return true;
     }
@@ -232,7 +232,7 @@ fn continues(prev: &str, last_len: usize, next: &str, flow: Flow, width: usize) 
         return true;
     }
     // A heading's wrapped tail is short; a full-width line after it starts its body.
-    let heading = re!(r"^(?:[IVXLC]+\.|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))\s").is_match(prev);
+    let heading = re!(r"^(?:[IVXLC]+\.|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][).])\s").is_match(prev);
     width > 0 && last_len * 10 >= width * 7 && !(heading && next.chars().count() * 10 >= width * 6)
 }
 
@@ -242,14 +242,17 @@ mod tests {
 
     #[test]
     fn joins_wrapped_lines_but_not_headings() {
-        let text = "I. MỤC ĐÍCH\n\n1. Mục đích\n\nTriển khai Chương\n\ntrình OCOP.\n- Một;\n";
+        let text = "I. MỤC ĐÍCH\n\n1. Mục đích\n\nTriển khai Chương\n\ntrình OCOP.\n- Một;\n\
+                    3.5. Phương thức kiểm tra\na. Thu thập tài liệu;\n";
         assert_eq!(
             logical_lines(text, Flow::Paragraphs),
             vec![
                 "I. MỤC ĐÍCH",
                 "1. Mục đích",
                 "Triển khai Chương trình OCOP.",
-                "- Một;"
+                "- Một;",
+                "3.5. Phương thức kiểm tra",
+                "a. Thu thập tài liệu;"
             ]
         );
     }

@@ -83,7 +83,8 @@ pub fn heading(line: &str) -> Option<(String, u8, String)> {
         let rank = 1 + label.matches('.').count() as u8;
         return Some((label, rank.min(3), c[2].to_string()));
     }
-    if let Some(c) = re!(r"^([a-zđ])\)\s*(\S.*)$").captures(line) {
+    // Points: "a)", or "a." before a space ("a. Thu thập tài liệu").
+    if let Some(c) = re!(r"^([a-zđ])(?:\)\s*|\.\s+)(\S.*)$").captures(line) {
         return Some((c[1].to_string(), 4, c[2].to_string()));
     }
     None
@@ -248,6 +249,13 @@ mod tests {
         assert_eq!(heading("_ 8. Xây dựng điểm").unwrap().0, "8");
         assert!(heading("_8. Xây dựng").is_none() && heading("- 8. Xây dựng").is_none());
         assert_eq!(heading("~3.3. Thuê chuyên gia").unwrap().0, "3.3");
+        // Points are "a)" or, as real plan 23 writes them, "a." before a space.
+        assert_eq!(
+            heading("a. Thu thập tài liệu"),
+            Some(("a".to_string(), 4, "Thu thập tài liệu".to_string()))
+        );
+        assert_eq!(heading("đ) Hỗ trợ").unwrap().0, "đ");
+        assert!(heading("a.b tên tệp").is_none());
     }
 
     #[test]
