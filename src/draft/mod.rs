@@ -14,10 +14,7 @@ use std::path::Path;
 use regex::Regex;
 use serde_json::Value;
 
-use crate::plan::check::{
-    amount_wrong, budget_line_wrong, date_wrong, period_wrong, product_wrong, target_wrong,
-    year_wrong,
-};
+use crate::plan::check::{budget_line_wrong, product_wrong, target_wrong, whole_values_wrong};
 use crate::plan::record::{
     Assignment, BudgetLine, LegalBasis, PlanRecord, Product, Section, Target,
 };
@@ -351,19 +348,7 @@ pub fn apply_data(
         let field = err.path().to_string();
         field_error(field, err.into_inner().to_string())
     })?;
-    let whole_values = [
-        ("year", year_wrong("year", next.year)),
-        ("date", date_wrong(&next.date)),
-        (
-            "period",
-            next.period.as_ref().and_then(|p| period_wrong("period", p)),
-        ),
-        (
-            "budget",
-            amount_wrong("budget.total_million_vnd", next.budget.total_million_vnd),
-        ),
-    ];
-    for (key, wrong) in whole_values {
+    for (key, wrong) in whole_values_wrong(&next) {
         if let (true, Some((field, message))) = (data.contains_key(key), wrong) {
             return Err(field_error(field, message));
         }

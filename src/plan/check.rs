@@ -12,7 +12,7 @@ const YEARS: std::ops::RangeInclusive<i32> = 1945..=2100;
 const STARS: std::ops::RangeInclusive<u8> = 1..=5;
 
 /// A year outside 1945-2100 (`YEARS`).
-pub fn year_wrong(field: &str, year: Option<i32>) -> Option<Wrong> {
+fn year_wrong(field: &str, year: Option<i32>) -> Option<Wrong> {
     let year = year.filter(|y| !YEARS.contains(y))?;
     Some((
         field.to_string(),
@@ -38,7 +38,7 @@ fn stars_wrong(field: &str, stars: Option<u8>) -> Option<Wrong> {
 }
 
 /// An amount or quantity that is negative or not a number.
-pub fn amount_wrong(field: &str, amount: Option<f64>) -> Option<Wrong> {
+fn amount_wrong(field: &str, amount: Option<f64>) -> Option<Wrong> {
     let amount = amount.filter(|a| !a.is_finite() || *a < 0.0)?;
     Some((
         field.to_string(),
@@ -47,7 +47,7 @@ pub fn amount_wrong(field: &str, amount: Option<f64>) -> Option<Wrong> {
 }
 
 /// A period whose years are out of range or the wrong way round.
-pub fn period_wrong(field: &str, period: &Period) -> Option<Wrong> {
+fn period_wrong(field: &str, period: &Period) -> Option<Wrong> {
     year_wrong(&format!("{field}.from"), Some(period.from))
         .or_else(|| year_wrong(&format!("{field}.to"), Some(period.to)))
         .or_else(|| {
@@ -75,7 +75,7 @@ pub fn target_wrong(target: &Target) -> Option<Wrong> {
 
 /// A date that no calendar has ("ngày 31 tháng 2", month 13) or a year out of range; a blank
 /// day or month is allowed.
-pub fn date_wrong(date: &DocDate) -> Option<Wrong> {
+fn date_wrong(date: &DocDate) -> Option<Wrong> {
     if let Some(wrong) = year_wrong("date.year", date.year) {
         return Some(wrong);
     }
@@ -112,6 +112,26 @@ pub fn budget_line_wrong(line: &BudgetLine) -> Option<Wrong> {
     amount_wrong("million_vnd", line.million_vnd)
 }
 
+/// What is wrong with the record's own values (not its lists' items), each under the record
+/// field that holds it: `year`, `date`, `period`, `budget`.
+pub fn whole_values_wrong(record: &PlanRecord) -> [(&'static str, Option<Wrong>); 4] {
+    [
+        ("year", year_wrong("year", record.year)),
+        ("date", date_wrong(&record.date)),
+        (
+            "period",
+            record
+                .period
+                .as_ref()
+                .and_then(|p| period_wrong("period", p)),
+        ),
+        (
+            "budget",
+            amount_wrong("budget.total_million_vnd", record.budget.total_million_vnd),
+        ),
+    ]
+}
+
 /// The first value of a record that no plan can hold, with its field path
 /// (`products[0].stars`).
 pub fn first_wrong(record: &PlanRecord) -> Option<Wrong> {
@@ -120,16 +140,10 @@ pub fn first_wrong(record: &PlanRecord) -> Option<Wrong> {
             wrong(item).map(|(field, message)| (format!("{list}[{i}].{field}"), message))
         })
     }
-    year_wrong("year", record.year)
-        .or_else(|| date_wrong(&record.date))
-        .or_else(|| {
-            record
-                .period
-                .as_ref()
-                .and_then(|p| period_wrong("period", p))
-        })
+    whole_values_wrong(record)
+        .into_iter()
+        .find_map(|(_, wrong)| wrong)
         .or_else(|| within("products", &record.products, product_wrong))
         .or_else(|| within("targets", &record.targets, target_wrong))
-        .or_else(|| amount_wrong("budget.total_million_vnd", record.budget.total_million_vnd))
         .or_else(|| within("budget.lines", &record.budget.lines, budget_line_wrong))
 }

@@ -352,40 +352,41 @@ pub fn render(record: &PlanRecord, kind: OutputKind) -> Result<Vec<u8>, RenderEr
 /// normalize` takes them out of what it reads; a record or a data file written by hand may
 /// still have them.) A line, page or paragraph break inside a field is a space.
 fn printable(record: &PlanRecord) -> Option<PlanRecord> {
-    fn clean(value: &mut serde_json::Value, changed: &mut bool) {
-        match value {
-            serde_json::Value::String(text) if text.contains(is_control) => {
-                *text = text
-                    .chars()
-                    .filter_map(|c| match c {
-                        '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
-                            Some(' ')
-                        }
-                        c if is_control(c) => None,
-                        c => Some(c),
-                    })
-                    .collect();
-                *changed = true;
-            }
-            serde_json::Value::Array(items) => items.iter_mut().for_each(|v| clean(v, changed)),
-            serde_json::Value::Object(fields) => {
-                fields.values_mut().for_each(|v| clean(v, changed));
-            }
-            _ => {}
-        }
-    }
     /// A character no document text holds: C0 and C1 controls (but tab and newline), the
     /// non-characters U+FFFE and U+FFFF, and the separators that only a break stands for.
     fn is_control(c: char) -> bool {
         (c.is_control() && c != '\t' && c != '\n')
             || matches!(c, '\u{FFFE}' | '\u{FFFF}' | '\u{2028}' | '\u{2029}')
     }
+    let without_controls = |text: &str| {
+        text.contains(is_control).then(|| {
+            text.chars()
+                .filter_map(|c| match c {
+                    '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}' => Some(' '),
+                    c if is_control(c) => None,
+                    c => Some(c),
+                })
+                .collect()
+        })
+    };
     let mut value = serde_json::to_value(record).ok()?;
-    let mut changed = false;
-    clean(&mut value, &mut changed);
-    changed
+    edit_strings(&mut value, &without_controls)
         .then(|| serde_json::from_value(value).ok())
         .flatten()
+}
+
+/// Rewrites every string in `value` that `edit` changes (`Some`); true when one was.
+fn edit_strings(value: &mut serde_json::Value, edit: &dyn Fn(&str) -> Option<String>) -> bool {
+    match value {
+        serde_json::Value::String(text) => edit(text).map(|new| *text = new).is_some(),
+        serde_json::Value::Array(items) => items
+            .iter_mut()
+            .fold(false, |changed, item| edit_strings(item, edit) | changed),
+        serde_json::Value::Object(fields) => fields
+            .values_mut()
+            .fold(false, |changed, item| edit_strings(item, edit) | changed),
+        _ => false,
+    }
 }
 
 /// One heading of the section tree, flattened for templates.
@@ -491,28 +492,18 @@ fn context(record: &PlanRecord, markup: Markup) -> Context {
     let mut sections =
         serde_json::to_value(section_views(&record.sections)).expect("section views serialize");
     if markup == Markup::Markdown {
-        escape_strings(&mut value);
-        escape_strings(&mut sections);
+        let escape = |text: &str| match escape_markdown(text) {
+            Cow::Owned(escaped) => Some(escaped),
+            Cow::Borrowed(_) => None,
+        };
+        edit_strings(&mut value, &escape);
+        edit_strings(&mut sections, &escape);
     }
     let mut context = Context::new();
     context.insert("record", &value);
     context.insert("sections", &sections);
     context.insert("has_closing", &has_closing(record));
     context
-}
-
-/// Escapes every string in `value` for Markdown.
-fn escape_strings(value: &mut serde_json::Value) {
-    match value {
-        serde_json::Value::String(text) => {
-            if let Cow::Owned(escaped) = escape_markdown(text) {
-                *text = escaped;
-            }
-        }
-        serde_json::Value::Array(items) => items.iter_mut().for_each(escape_strings),
-        serde_json::Value::Object(fields) => fields.values_mut().for_each(escape_strings),
-        _ => {}
-    }
 }
 
 /// Text as Markdown that prints it as written: a backslash before each character that would

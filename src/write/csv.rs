@@ -64,8 +64,10 @@ impl<W: Write> CsvRows<W> {
 
 impl<W: Write> RowSink for CsvRows<W> {
     fn write_row(&mut self, row: &TargetRow) -> Result<(), WriteError> {
+        let cells = row.cells();
+        let cells: Vec<Cow<str>> = cells.iter().map(|cell| inert(cell)).collect();
         self.0
-            .write_record(row.cells().iter().map(|cell| inert(cell).into_owned()))?;
+            .write_record(cells.iter().map(|cell| cell.as_bytes()))?;
         Ok(())
     }
 
