@@ -69,6 +69,9 @@ const DOC_TYPES: [&str; 34] = [
 pub struct TypeLine {
     /// Its index among the lines.
     pub at: usize,
+    /// The index of its last line: `at`, or the line after it for a type written over two
+    /// lines ("THÔNG TƯ" over "LIÊN TỊCH BỘ TÀI CHÍNH - ...").
+    pub last: usize,
     /// The type, in capitals.
     pub doc_type: String,
     /// Title text written on the same line ("KẾ HOẠCH Triển khai ...").
@@ -85,6 +88,7 @@ pub fn find_doc_type(lines: &[String]) -> Option<TypeLine> {
         let upper = line.to_uppercase();
         let found = |doc_type: &str, title: Option<&str>, named_issuer: Option<&str>| TypeLine {
             at,
+            last: at,
             doc_type: doc_type.to_string(),
             title: title.map(str::to_string),
             named_issuer: named_issuer.map(str::to_string),
@@ -100,7 +104,24 @@ pub fn find_doc_type(lines: &[String]) -> Option<TypeLine> {
                 return None;
             }
             if rest.is_empty() {
-                return Some(found(t, None, None));
+                // A joint circular's type as gazettes set it: "THÔNG TƯ", then "LIÊN TỊCH"
+                // and the ministries that issue it, in capitals.
+                let joint = next
+                    .strip_prefix("LIÊN TỊCH")
+                    .filter(|more| {
+                        *t == "THÔNG TƯ"
+                            && (more.is_empty() || more.starts_with(' '))
+                            && is_upper_line(next)
+                    })
+                    .map(|more| TypeLine {
+                        last: at + 1,
+                        ..found(
+                            "THÔNG TƯ LIÊN TỊCH",
+                            None,
+                            Some(more.trim()).filter(|m| !m.is_empty()),
+                        )
+                    });
+                return Some(joint.unwrap_or_else(|| found(t, None, None)));
             }
             // "QUYẾT ĐỊNH CỦA BỘ TRƯỞNG ...", a line in capitals.
             if rest.starts_with(" CỦA ") && is_upper_line(line) {
@@ -142,7 +163,7 @@ pub fn parse_header(lines: &[String]) -> Header {
             continue;
         }
         let mut rest = line;
-        let date = re!(r"\b(\p{Lu}\p{Ll}*\.?(?:\s+(?:\p{Lu}\p{Ll}*|\d{1,2})){0,4})\s*,\s*ngày\b(.*?)\btháng\b(.*?)\bnăm\s*(\d{4})")
+        let date = re!(r"\b(\p{Lu}\p{Ll}*\.?(?:\s+(?:\p{L}\p{Ll}*|\d{1,2})){0,4})\s*,\s*ngày\b(.*?)\btháng\b(.*?)\bnăm\s*(\d{4})")
             .captures(rest);
         if let Some(caps) = &date {
             header.place = Some(caps[1].to_string());
@@ -172,6 +193,64 @@ pub fn parse_header(lines: &[String]) -> Header {
     header
 }
 
+/// What a gazette (Công báo), and many documents before Decree 110/2004, set under the type
+/// instead of a header: "của Chính phủ số 94/1998/NĐ-CP ngày 17 tháng 11 năm 1998" before the
+/// title.
+#[derive(Debug, PartialEq)]
+pub struct GazetteHeading {
+    /// The issuer named ("Chính phủ"), if it is.
+    pub issuer: Option<String>,
+    /// Number and symbol, when the number reads as one.
+    pub number: Option<String>,
+    /// Symbol alone.
+    pub symbol: Option<String>,
+    /// Date of issue.
+    pub date: DocDate,
+    /// The title after them.
+    pub title: String,
+}
+
+/// Reads a gazette's heading from the start of a title ([`GazetteHeading`]).
+pub fn gazette_heading(title: &str) -> Option<GazetteHeading> {
+    let caps = re!(
+        r"(?i)^(?:của\s+(.+?)\s+)?số\s*:?\s*(\S.*?)\s*,?\s+ngày\s+(\d{1,2})\s*(?:tháng\s*(\d{1,2})\s*năm\s*(\d{4})|[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))\b[\s,.:;-]*(.*)$"
+    )
+    .captures(title)?;
+    let number = |i: usize| caps.get(i).and_then(|m| m.as_str().parse().ok());
+    let (number_text, symbol) = number_and_symbol(&caps[2]);
+    Some(GazetteHeading {
+        issuer: caps.get(1).map(|m| m.as_str().to_string()),
+        number: number_text,
+        symbol,
+        date: DocDate {
+            day: number(3),
+            month: number(4).or_else(|| number(6)),
+            year: caps
+                .get(5)
+                .or(caps.get(7))
+                .and_then(|m| m.as_str().parse().ok()),
+        },
+        title: upper_first(caps[8].trim()),
+    })
+}
+
+/// The issuer a document names after its type or in a gazette's heading ("CỦA BỘ TRƯỞNG BỘ
+/// TÀI CHÍNH", "của Thủ tướng Chính phủ"): a minister issues in the name of the ministry, whose
+/// name heads such documents.
+pub fn named_issuer(named: &str) -> Issuer {
+    let name = re!(r"(?i)^(?:của\s+)?(?:bộ\s+trưởng\s+(?:các\s+)?)?").replace(named.trim(), "");
+    if is_upper_line(&name) {
+        return issuer_from_lines(&[name.into_owned()]);
+    }
+    let (level, locality) =
+        level_and_locality(&name).map_or((None, None), |(l, n)| (Some(l), Some(n)));
+    Issuer {
+        name: Some(upper_first(&name)),
+        level,
+        locality,
+    }
+}
+
 /// The number a date part starts with, or None when it is blank ("ngày    tháng", "ngày …/3").
 fn first_number(text: &str) -> Option<u32> {
     re!(r"^\s*(\d{1,4})\b")
@@ -180,13 +259,19 @@ fn first_number(text: &str) -> Option<u32> {
         .filter(|&n| n > 0)
 }
 
-/// Splits "103/KH-UBND" into number and symbol; "/KH-UBND" or "…/KH-UBND" has no number.
+/// Splits "103/KH-UBND" into number and symbol; "/KH-UBND" or "…/KH-UBND" has no number. A
+/// symbol keeps its small letters ("QĐ-TTg"). Numbers before 1997 joined the symbol with a
+/// hyphen or a space ("1141-TC/QĐ/CĐKT", "27-CT/TW").
 pub fn number_and_symbol(text: &str) -> (Option<String>, Option<String>) {
     let Some(caps) = re!(
-        r"^([0-9]*)\s*((?:/[0-9]{4})?)\s*[.…_\s]*/\s*([\p{Lu}Đ][\p{Lu}Đ0-9./-]*(?:\s*-\s*[\p{Lu}Đ0-9]+)*)"
+        r"^([0-9]*)\s*((?:/[0-9]{4})?)\s*[.…_\s]*/\s*([\p{Lu}Đ][\p{L}0-9./&-]*(?:\s*-\s*[\p{Lu}Đ0-9][\p{L}0-9]*)*)"
     )
     .captures(text) else {
-        return (None, None);
+        let old = re!(r"^([0-9]+)\s*-?\s*(\p{Lu}[\p{Lu}Đ]*/[\p{Lu}Đ][\p{L}0-9/-]*)");
+        return old.captures(text).map_or((None, None), |caps| {
+            let symbol = caps[2].trim_end_matches(['/', '-']).to_string();
+            (Some(format!("{}-{symbol}", &caps[1])), Some(symbol))
+        });
     };
     let symbol: String = caps[3]
         .chars()
@@ -397,6 +482,28 @@ mod tests {
         let found = |text: &str| {
             find_doc_type(&lines(text)).map(|t| (t.at, t.doc_type, t.title, t.named_issuer))
         };
+        // A joint circular as gazettes set it: the type over two lines, the ministries after.
+        let joint = find_doc_type(&lines(
+            "THÔNG TƯ\nLIÊN TỊCH BỘ TÀI CHÍNH - CÔNG NGHIỆP\nVề việc bổ sung",
+        ))
+        .unwrap();
+        assert_eq!(
+            (joint.at, joint.last, joint.doc_type.as_str()),
+            (0, 1, "THÔNG TƯ LIÊN TỊCH")
+        );
+        assert_eq!(
+            joint.named_issuer.as_deref(),
+            Some("BỘ TÀI CHÍNH - CÔNG NGHIỆP")
+        );
+        assert_eq!(
+            found("THÔNG TƯ\nLIÊN TỊCH").map(|f| f.1),
+            Some("THÔNG TƯ LIÊN TỊCH".to_string())
+        );
+        // A title that starts with the words is not the type's second line.
+        assert_eq!(
+            found("THÔNG TƯ\nLiên tịch hướng dẫn").map(|f| f.1),
+            Some("THÔNG TƯ".to_string())
+        );
         // A Thông tư whose title starts "Hướng dẫn": the type is the line above it.
         assert_eq!(
             found("BỘ TÀI CHÍNH\nSố: 120/2002/TT-BTC\nTHÔNG TƯ\nHướng dẫn thi hành Nghị định"),
@@ -486,5 +593,67 @@ mod tests {
         let i = issuer_from_sentence("UBND xã Sính Phình xây dựng kế hoạch").unwrap();
         assert_eq!(i.name.as_deref(), Some("Ủy ban nhân dân xã Sính Phình"));
         assert_eq!(i.level.as_deref(), Some("xa"));
+    }
+
+    #[test]
+    fn numbers_and_symbols_of_every_period() {
+        let split = |text: &str| number_and_symbol(text);
+        let both = |n: &str, s: &str| (Some(n.to_string()), Some(s.to_string()));
+        assert_eq!(split("148/QĐ-TTg"), both("148/QĐ-TTg", "QĐ-TTg"));
+        assert_eq!(split("94 /1998/NĐ-CP"), both("94/1998/NĐ-CP", "NĐ-CP"));
+        assert_eq!(split("/KH-UBND"), (None, Some("KH-UBND".to_string())));
+        // Before 1997 the number was joined to the symbol with a hyphen.
+        assert_eq!(
+            split("1141-TC/QĐ/CĐKT"),
+            both("1141-TC/QĐ/CĐKT", "TC/QĐ/CĐKT")
+        );
+        assert_eq!(split("27-CT/TW"), both("27-CT/TW", "CT/TW"));
+        assert_eq!(split("12 ngày"), (None, None));
+    }
+
+    #[test]
+    fn a_gazette_heading_gives_issuer_number_and_date() {
+        let heading = gazette_heading(
+            "của Chính phủ Số 94 /1998/NĐ-CP ngày 17 tháng 11 năm 1998 Quy định chi tiết thi hành",
+        )
+        .unwrap();
+        assert_eq!(heading.issuer.as_deref(), Some("Chính phủ"));
+        assert_eq!(heading.number.as_deref(), Some("94/1998/NĐ-CP"));
+        assert_eq!(
+            heading.date,
+            DocDate {
+                day: Some(17),
+                month: Some(11),
+                year: Some(1998)
+            }
+        );
+        assert_eq!(heading.title, "Quy định chi tiết thi hành");
+        let short =
+            gazette_heading("SỐ 120/2000/TTLT-BTC NGÀY 25/12/2000 VỀ VIỆC BỔ SUNG").unwrap();
+        assert_eq!(
+            (short.issuer, short.symbol.as_deref(), short.date.month),
+            (None, Some("TTLT-BTC"), Some(12))
+        );
+        assert_eq!(short.title, "VỀ VIỆC BỔ SUNG");
+        // A title that cites another document is not a heading.
+        assert_eq!(
+            gazette_heading("Hướng dẫn thi hành Nghị định số 54/CP ngày 28/08/1993"),
+            None
+        );
+        // Issuers as such headings name them.
+        let name = |named: &str| named_issuer(named).name.unwrap();
+        assert_eq!(name("CỦA BỘ TRƯỞNG BỘ TÀI CHÍNH"), "Bộ Tài chính");
+        assert_eq!(name("của Thủ tướng Chính phủ"), "Thủ tướng Chính phủ");
+        assert_eq!(name("CỦA CHÍNH PHỦ"), "Chính phủ");
+    }
+
+    #[test]
+    fn a_place_written_with_small_letters_as_older_documents_do() {
+        let h = parse_header(&lines(
+            "BỘ TÀI CHÍNH\nSố: 12/2001/QĐ-BTC\nHà nội, ngày 13 tháng 3 năm 2001",
+        ));
+        assert_eq!(h.place.as_deref(), Some("Hà nội"));
+        assert_eq!(h.date.year, Some(2001));
+        assert_eq!(h.symbol.as_deref(), Some("QĐ-BTC"));
     }
 }

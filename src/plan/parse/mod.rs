@@ -67,20 +67,19 @@ pub fn parse(text: &str, flow: Flow, tables: &[Table], source: Source) -> PlanRe
         return out;
     }
     let mut title_lines: Vec<String> = Vec::new();
+    // Issuers named after the type rather than in the header ("QUYẾT ĐỊNH CỦA BỘ TRƯỞNG ...").
+    let mut named_issuers: Vec<String> = Vec::new();
     let body_from = match header::find_doc_type(&lines) {
         Some(header::TypeLine {
             at,
+            last,
             doc_type,
             title: title_rest,
             named_issuer,
         }) => {
             let head = header::parse_header(&lines[..at]);
             out.doc_type = Some(doc_type);
-            if let Some(named) = named_issuer {
-                out.warnings.push(format!(
-                    "issuer named on the type line, not placed: {named:?}"
-                ));
-            }
+            named_issuers.extend(named_issuer);
             out.issuer = head.issuer;
             out.number = head.number;
             out.symbol = head.symbol;
@@ -88,7 +87,7 @@ pub fn parse(text: &str, flow: Flow, tables: &[Table], source: Source) -> PlanRe
             out.date = head.date;
             out.warnings.extend(head.warnings);
             title_lines.extend(title_rest);
-            let mut next = at + 1;
+            let mut next = last + 1;
             while let Some(line) = lines.get(next) {
                 if !is_title_line(line, title_lines.is_empty()) || title_lines.len() >= 5 {
                     break;
@@ -118,11 +117,32 @@ pub fn parse(text: &str, flow: Flow, tables: &[Table], source: Source) -> PlanRe
             0
         }
     };
+    let mut title = title_lines.join(" ");
+    // A gazette's heading gives number and date under the type, not in the header.
+    if out.number.is_none()
+        && out.date.year.is_none()
+        && let Some(gazette) = header::gazette_heading(&title)
+    {
+        out.number = gazette.number;
+        out.symbol = gazette.symbol;
+        out.date = gazette.date;
+        named_issuers.extend(gazette.issuer);
+        title = gazette.title;
+    }
+    for named in named_issuers {
+        if out.issuer.name.is_none() {
+            out.issuer = header::named_issuer(&named);
+        } else {
+            out.warnings.push(format!(
+                "issuer named after the type, not placed: {named:?}"
+            ));
+        }
+    }
     if out.doc_type.is_some() && out.date.year.is_none() {
         out.warnings.push("no place and date line".to_string());
     }
-    if !title_lines.is_empty() {
-        out.title = Some(title_lines.join(" "));
+    if !title.is_empty() {
+        out.title = Some(title);
     }
     let rest = &lines[body_from..];
     let body_end = rest
