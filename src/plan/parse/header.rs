@@ -213,7 +213,7 @@ pub struct GazetteHeading {
 /// Reads a gazette's heading from the start of a title ([`GazetteHeading`]).
 pub fn gazette_heading(title: &str) -> Option<GazetteHeading> {
     let caps = re!(
-        r"(?i)^(?:của\s+(.+?)\s+)?số\s*:?\s*(\S.*?)\s*,?\s+ngày\s+(\d{1,2})\s*(?:tháng\s*(\d{1,2})\s*năm\s*(\d{4})|[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))\b[\s,.:;-]*(.*)$"
+        r"(?i)^(?:của\s+(.+?)\s+)?số\s*:?\s*([\d/][^\s,]*(?:\s+/[^\s,]*)*)\s*,?\s+ngày\s+(\d{1,2})\s*(?:tháng\s*(\d{1,2})\s*năm\s*(\d{4})|[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))\b[\s,.:;-]*(.*)$"
     )
     .captures(title)?;
     let number = |i: usize| caps.get(i).and_then(|m| m.as_str().parse().ok());
@@ -635,7 +635,11 @@ mod tests {
             (None, Some("TTLT-BTC"), Some(12))
         );
         assert_eq!(short.title, "VỀ VIỆC BỔ SUNG");
-        // A title that cites another document is not a heading.
+        // A title that cites another document, or starts with the word "số", is not a heading.
+        assert_eq!(
+            gazette_heading("Số hóa hồ sơ, tài liệu từ ngày 01/01/2026"),
+            None
+        );
         assert_eq!(
             gazette_heading("Hướng dẫn thi hành Nghị định số 54/CP ngày 28/08/1993"),
             None
