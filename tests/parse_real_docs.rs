@@ -657,6 +657,18 @@ const ASSIGNED: &[(&str, &[&str])] = &[
             "Các Sở, ban, ngành và UBND các xã, phường",
         ],
     ),
+    // 05: six numbered items "N. Agency: duties" under "V. TỔ CHỨC THỰC HIỆN".
+    (
+        "05_",
+        &[
+            "Phòng Quản lý Công nghiệp",
+            "Phòng Quản lý Năng lượng",
+            "Phòng Quản lý Thương mại",
+            "Phòng Kế hoạch - Tổng hợp",
+            "Văn phòng Sở",
+            "Chi cục Quản lý thị trường",
+        ],
+    ),
     // 06 and 07: then the team's members, from the appendix "PHÂN CÔNG NHIỆM VỤ CỦA TỔ CÔNG
     // TÁC ..." ("Nhiệm vụ thực hiện | Người thực hiện", one name a line), in the order they
     // first appear.
@@ -676,6 +688,32 @@ const ASSIGNED: &[(&str, &[&str])] = &[
             "Vũ Việt Linh",
             "Nguyễn Thị Loan",
             "Đỗ Mạnh Cường",
+        ],
+    ),
+    // 08: four headings, their duties as paragraphs under them (7, 6, 3 and 2 of them).
+    (
+        "08_",
+        &[
+            "Phòng Quản lý công nghiệp",
+            "Phòng Quản lý Năng lượng",
+            "Phòng Quản lý Thương mại",
+            "Chi cục Quản lý thị trường",
+        ],
+    ),
+    // 09: seven headings, the sixth "Đề nghị: Hiệp hội ..." (the agencies after the colon,
+    // their duties its points a) to c)); then the appendix's task table, whose lead for
+    // commending businesses is "Sở Nội vụ".
+    (
+        "09_",
+        &[
+            "Sở Khoa học và Công nghệ",
+            "Sở Tài chính",
+            "Sở Công Thương",
+            "Sở Văn hóa, Thể thao và Du lịch",
+            "Ủy ban nhân dân các xã, phường",
+            "Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh, Liên minh Hợp tác xã Tỉnh",
+            "Các sở, ban, ngành tỉnh, Ủy ban nhân dân các xã, phường",
+            "Sở Nội vụ",
         ],
     ),
     // 10: seven headings, the last a name over three lines whose "lĩnh vực xây dựng" is no verb.
@@ -706,6 +744,30 @@ const ASSIGNED: &[(&str, &[&str])] = &[
             "Sở Nội vụ",
             "Các cơ quan, đơn vị được giao chủ trì",
             "Thủ trưởng các sở, ban, ngành và Ủy ban nhân dân phường, xã, đặc khu",
+        ],
+    ),
+    // 15: fourteen items "N. Agency: duties" (three asked with "Đề nghị"; the fifteenth is a
+    // rule for every force, no agency), then the closing paragraph "Các cơ quan, đơn vị, địa
+    // phương căn cứ chức năng, nhiệm vụ được giao, khẩn trương phối hợp triển khai ...". The
+    // ninth name is as the plan types it ("tính" for "tỉnh").
+    (
+        "15_",
+        &[
+            "Sở Công Thương",
+            "Sở Nông nghiệp và Môi trường",
+            "Sở Y tế",
+            "Sở Xây dựng",
+            "Sở Khoa học và Công nghệ",
+            "Sở Tài chính",
+            "Công an tỉnh",
+            "Bộ Chỉ huy Quân sự tỉnh",
+            "Báo và Phát thanh - Truyền hình Đắk Lắk, Sở Văn hóa, Thể thao và Du lịch, Cổng Thông tin điện tử tính và hệ thống truyền thanh cơ sở",
+            "UBND các xã, phường",
+            "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội",
+            "Công ty Điện lực Đắk Lắk",
+            "Các doanh nghiệp viễn thông (VNPT, Viettel, MobiFone và doanh nghiệp khác)",
+            "Doanh nghiệp, cộng đồng, tổ chức, cá nhân",
+            "Các cơ quan, đơn vị, địa phương",
         ],
     ),
     (
@@ -756,6 +818,8 @@ const ASSIGNED: &[(&str, &[&str])] = &[
         ],
     ),
     ("21_", &["Sở Nội vụ", "Các cơ quan, đơn vị được kiểm tra"]),
+    // 22, the draft of 21: the same two headings.
+    ("22_", &["Sở Nội vụ", "Các cơ quan, đơn vị được kiểm tra"]),
     // An inspection team: the members are given the work.
     (
         "23_",

@@ -499,7 +499,7 @@ fn items_of(node: &Node, is_root: bool) -> Vec<String> {
 
 /// Words that begin the name of an agency, or of a person given work ("Ông. Hoàng Văn Thuân
 /// - Trưởng đoàn").
-const AGENCY_WORDS: &str = "Sở|Phòng|Ban|Ủy ban|Uỷ ban|UBND|UB|Trung tâm|Văn phòng|Đài|Báo|Công an|Bộ Chỉ huy|Bộ chỉ huy|Hội|Liên minh|Ngân hàng|Các|Cơ quan|Đoàn|Chi cục|Kho bạc|Thanh tra|Hợp tác xã|Doanh nghiệp|Trường|Bệnh viện|Thủ trưởng|Chủ tịch|Công chức|Trưởng|Tổ công tác|Tổ giúp việc|Cục|Ủy ban Mặt trận|Mặt trận|Đảng ủy|Huyện|Xã|Phường|Tỉnh|Thành phố|Cảnh sát|Bảo hiểm|Điện lực|Viễn thông|Bưu điện|Giám đốc|Thuế|Cục Thuế|Viện|Tòa án|Toà án|Liên đoàn|Hải quan|Kiểm toán|Ông|Bà|Đồng chí";
+const AGENCY_WORDS: &str = "Sở|Phòng|Ban|Ủy ban|Uỷ ban|UBND|UB|Trung tâm|Văn phòng|Đài|Báo|Công an|Bộ Chỉ huy|Bộ chỉ huy|Hội|Hiệp hội|Liên minh|Công ty|Tổng công ty|Ngân hàng|Các|Cơ quan|Đoàn|Chi cục|Kho bạc|Thanh tra|Hợp tác xã|Doanh nghiệp|Trường|Bệnh viện|Thủ trưởng|Chủ tịch|Công chức|Trưởng|Tổ công tác|Tổ giúp việc|Cục|Ủy ban Mặt trận|Mặt trận|Đảng ủy|Huyện|Xã|Phường|Tỉnh|Thành phố|Cảnh sát|Bảo hiểm|Điện lực|Viễn thông|Bưu điện|Giám đốc|Thuế|Cục Thuế|Viện|Tòa án|Toà án|Liên đoàn|Hải quan|Kiểm toán|Ông|Bà|Đồng chí";
 
 /// Words that start a sentence with an agency's first word but name no agency ("Trường hợp",
 /// "Ban hành", "Báo cáo", "Hội nghị").
@@ -551,7 +551,14 @@ fn collect_agencies(node: &Node, out: &mut Vec<Assignment>) {
     for child in &node.children {
         // A heading names the agency ("b) Công an tỉnh"), or is a sentence that starts with
         // it ("1. Sở Nội vụ chịu trách nhiệm ..."), perhaps after its grounds.
-        let title = without_grounds(&child.title);
+        // "6. Đề nghị: Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh": the heading's title
+        // stops at the colon, and the agencies asked come after it.
+        let asked = re!(r"^(?:Đề nghị|Giao)\s*:\s*(\S.*)$")
+            .captures(&child.line)
+            .map(|c| format!("Đề nghị {}", &c[1]));
+        // The agencies are then no duty, though they stand where the heading's text does.
+        let skip = usize::from(asked.is_some() && child.line_holds_first_paragraph());
+        let title = asked.map_or_else(|| without_grounds(&child.title), Cow::Owned);
         if !starts_with_agency(&title) {
             collect_agencies(child, out);
             continue;
@@ -569,6 +576,7 @@ fn collect_agencies(node: &Node, out: &mut Vec<Assignment>) {
             child
                 .paragraphs
                 .iter()
+                .skip(skip)
                 .map(|p| re!(r"^[-–+•]\s*").replace(p, "").trim().to_string())
                 .filter(|p| !p.is_empty()),
         );
@@ -594,13 +602,13 @@ pub fn merge_assignments(into: &mut Vec<Assignment>, more: Vec<Assignment>) {
     use std::collections::{HashMap, HashSet};
     let mut entries: HashMap<String, usize> = HashMap::new();
     for (at, assignment) in into.iter().enumerate() {
-        entries.entry(agency_key(&assignment.agency)).or_insert(at);
+        entries.entry(compared(&assignment.agency)).or_insert(at);
     }
     // The duties each entry has, filled when a merge first reaches it.
     let mut duties: HashMap<usize, HashSet<String>> = HashMap::new();
     for assignment in more {
         let at = *entries
-            .entry(agency_key(&assignment.agency))
+            .entry(compared(&assignment.agency))
             .or_insert_with(|| {
                 into.push(Assignment {
                     agency: assignment.agency.clone(),
@@ -611,9 +619,9 @@ pub fn merge_assignments(into: &mut Vec<Assignment>, more: Vec<Assignment>) {
         let entry = &mut into[at];
         let has = duties
             .entry(at)
-            .or_insert_with(|| entry.duties.iter().cloned().collect());
+            .or_insert_with(|| entry.duties.iter().map(|d| compared(d)).collect());
         for duty in assignment.duties {
-            if has.insert(duty.clone()) {
+            if has.insert(compared(&duty)) {
                 entry.duties.push(duty);
             }
         }
@@ -655,10 +663,10 @@ const AGENCY_ABBREVIATIONS: &[(&str, &str)] = &[
     ("lđtb&xh", "lao động - thương binh và xã hội"),
 ];
 
-/// An agency's name as compared: lower case, abbreviations written out ("UBND", "KH&CN"),
-/// only its words (no punctuation: "Ngân hàng Nhà nước - Chi nhánh" is "Ngân hàng Nhà nước
-/// Chi nhánh"), single spaces.
-fn agency_key(name: &str) -> String {
+/// An agency's name or a duty as compared: lower case, abbreviations written out ("UBND",
+/// "KH&CN"), only its words (no punctuation: "Ngân hàng Nhà nước - Chi nhánh" is "Ngân hàng
+/// Nhà nước Chi nhánh", a duty is the same with or without its full stop), single spaces.
+fn compared(name: &str) -> String {
     let lower = name.to_lowercase().replace("uỷ", "ủy");
     let mut words = String::new();
     for token in lower.split_whitespace() {
@@ -927,6 +935,17 @@ mod tests {
             found[2].duties[0],
             "là cơ quan thường trực, theo dõi việc thực hiện Kế hoạch"
         );
+        // Agencies asked after a colon: the heading's title is "Đề nghị" alone.
+        let asked = assignments(&tree(
+            "IV. TỔ CHỨC THỰC HIỆN\n6. Đề nghị: Hiệp hội Doanh nghiệp tỉnh, Công ty Điện lực\n\
+             a) Tuyên truyền, vận động hội viên.\nb) Phối hợp đánh giá hiện trạng.",
+        ));
+        assert_eq!(asked.len(), 1);
+        assert_eq!(
+            asked[0].agency,
+            "Hiệp hội Doanh nghiệp tỉnh, Công ty Điện lực"
+        );
+        assert_eq!(asked[0].duties.len(), 2);
     }
 
     #[test]
@@ -977,7 +996,7 @@ mod tests {
                 entry("UBND các  xã, phường", &["Rà soát", "Tuyên truyền"]),
                 entry("Sở Y tế", &["Khám"]),
                 entry("Sở Y tế", &["Khám", "Báo cáo"]),
-                entry("sở Nội vụ.", &["Tổng hợp"]),
+                entry("sở Nội vụ.", &["Tổng hợp", "Theo dõi."]),
                 entry("Sở KH&CN", &["Chuyển đổi số"]),
             ],
         );
