@@ -260,3 +260,59 @@ fn damaged_legacy_files_are_refused_without_panicking() {
         }
     }
 }
+
+/// Gazette headings of legacy originals, as read from the documents: the type, then "CỦA
+/// <issuer> SỐ <number> NGÀY <date>" and the title, with no header above them.
+#[test]
+fn gazette_headings_of_legacy_documents_give_issuer_number_and_date() {
+    let Some(corpus) = corpus() else {
+        eprintln!("skipped: ../shared/corpus is not there");
+        return;
+    };
+    let cases = [
+        (
+            "tcvn3/2003-A16.rtf",
+            "THÔNG TƯ",
+            Some("Bộ Tài chính"),
+            "172/1998/TT/BTC",
+            (22, 12, 1998),
+            "HƯỚNG DẪN THI HÀNH NGHỊ ĐỊNH SỐ 54/CP NGÀY 28/08/1993",
+        ),
+        (
+            "tcvn3/2004-NghiDinh29_1998.doc",
+            "NGHỊ ĐỊNH",
+            Some("Chính phủ"),
+            "29/1998/NĐ-CP",
+            (11, 5, 1998),
+            "VỀ VIỆC BAN HÀNH QUY CHẾ THỰC HIỆN DÂN CHỦ Ở XÃ",
+        ),
+        // A joint circular: "THÔNG TƯ" over "LIÊN TỊCH BỘ TÀI CHÍNH - CÔNG NGHIỆP - ...".
+        (
+            "tcvn3/2003-A37.rtf",
+            "THÔNG TƯ LIÊN TỊCH",
+            None,
+            "120/2000/TTLT-BTC-BCN-TCHQ",
+            (25, 12, 2000),
+            "VỀ VIỆC BỔ SUNG, SỬA ĐỔI CHÍNH SÁCH THUẾ",
+        ),
+    ];
+    for (name, doc_type, issuer, number, (day, month, year), title) in cases {
+        let path = corpus.join("legacy-encoded").join(name);
+        if !path.is_file() {
+            continue;
+        }
+        let record = kehoach::plan::parse_path(&path, &Default::default()).unwrap();
+        assert_eq!(record.doc_type.as_deref(), Some(doc_type), "{name}");
+        if let Some(issuer) = issuer {
+            assert_eq!(record.issuer.name.as_deref(), Some(issuer), "{name}");
+        }
+        assert_eq!(record.number.as_deref(), Some(number), "{name}");
+        assert_eq!(
+            (record.date.day, record.date.month, record.date.year),
+            (Some(day), Some(month), Some(year)),
+            "{name}"
+        );
+        let parsed_title = record.title.unwrap_or_default();
+        assert!(parsed_title.starts_with(title), "{name}: {parsed_title}");
+    }
+}
