@@ -284,7 +284,22 @@ pub fn number_and_symbol(text: &str) -> (Option<String>, Option<String>) {
 }
 
 /// Body types that start the name of an issuing body on a header line.
-const BODY_START: &str = r"^(?:ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|SỞ|PHÒNG|BAN|ĐOÀN|VĂN PHÒNG|TRUNG TÂM|CHI CỤC|CỤC|BỘ|CÔNG AN|THANH TRA|ĐẢNG ỦY|ĐẢNG ỦY)\b";
+const BODY_START: &str = r"^(?:ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|SỞ|PHÒNG|BAN|ĐOÀN|VĂN PHÒNG|TRUNG TÂM|CHI CỤC|TỔNG CỤC|CỤC|BỘ|CÔNG AN|THANH TRA|ĐẢNG ỦY|ĐẢNG ỦY)\b";
+
+/// Kinds of body named in more than one word, whose later words are written small: "Chi cục
+/// Thuế", "Văn phòng Điều phối ...", "Hội đồng nhân dân tỉnh" (Decree 30, Appendix II: the
+/// kind of body and the first word of its field take a capital).
+const BODY_KINDS: [&str; 9] = [
+    "HỘI ĐỒNG NHÂN DÂN",
+    "CHI CỤC",
+    "TỔNG CỤC",
+    "VĂN PHÒNG",
+    "TRUNG TÂM",
+    "CÔNG AN",
+    "THANH TRA",
+    "ĐẢNG ỦY",
+    "HỘI ĐỒNG",
+];
 
 /// Builds the issuer from the upper-case header lines: "ỦY BAN NHÂN DÂN / TỈNH A", or a parent and a body.
 pub fn issuer_from_lines(lines: &[String]) -> Issuer {
@@ -417,8 +432,19 @@ fn body_name(body: &str) -> String {
     }
 }
 
-/// "SỞ CÔNG THƯƠNG" → "Sở Công thương": first word capitalised, abbreviations kept.
+/// "SỞ CÔNG THƯƠNG" → "Sở Công thương", "CHI CỤC THUẾ" → "Chi cục Thuế": the kind of body
+/// and the first word after it capitalised, abbreviations kept.
 fn sentence_case(text: &str) -> String {
+    // How many words name the kind of body: the field's first word comes after them.
+    let kind = BODY_KINDS
+        .iter()
+        .find(|k| {
+            text.strip_prefix(*k)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+        })
+        .map_or(usize::from(re!(BODY_START).is_match(text)), |k| {
+            k.split(' ').count()
+        });
     text.split_whitespace()
         .enumerate()
         .map(|(i, w)| {
@@ -427,10 +453,7 @@ fn sentence_case(text: &str) -> String {
                 && !is_vietnamese_word(w);
             if abbreviation || w.chars().any(|c| c.is_ascii_digit() || c == '/') {
                 w.to_string()
-            } else if i == 0
-                || (i == 1 && re!(BODY_START).is_match(text))
-                || (i > 1 && after_separator(text, i))
-            {
+            } else if i == 0 || (i == kind && kind > 0) || (i > 1 && after_separator(text, i)) {
                 title_case(w)
             } else {
                 w.to_lowercase()
@@ -659,5 +682,38 @@ mod tests {
         assert_eq!(h.place.as_deref(), Some("Hà nội"));
         assert_eq!(h.date.year, Some(2001));
         assert_eq!(h.symbol.as_deref(), Some("QĐ-BTC"));
+    }
+
+    #[test]
+    fn bodies_named_in_two_words_are_written_as_decree_30_writes_them() {
+        let name = |body: &str| issuer_from_lines(&[body.to_string()]).name.unwrap();
+        for (body, written) in [
+            ("CHI CỤC THUẾ KHU VỰC X", "Chi cục Thuế khu vực X"),
+            ("TỔNG CỤC HẢI QUAN", "Tổng cục Hải quan"),
+            (
+                "VĂN PHÒNG ĐIỀU PHỐI NÔNG THÔN MỚI",
+                "Văn phòng Điều phối nông thôn mới",
+            ),
+            ("TRUNG TÂM XÚC TIẾN ĐẦU TƯ", "Trung tâm Xúc tiến đầu tư"),
+            ("CÔNG AN TỈNH LÂM ĐỒNG", "Công an tỉnh Lâm Đồng"),
+            (
+                "HỘI ĐỒNG NHÂN DÂN TỈNH LÂM ĐỒNG",
+                "Hội đồng nhân dân tỉnh Lâm Đồng",
+            ),
+            ("THANH TRA SỞ", "Thanh tra Sở"),
+            ("ĐẢNG ỦY XÃ VĨNH TUY", "Đảng ủy xã Vĩnh Tuy"),
+            // One-word kinds, as before.
+            (
+                "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG",
+                "Sở Nông nghiệp và Môi trường",
+            ),
+            (
+                "BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP",
+                "Ban Quản lý các khu công nghiệp",
+            ),
+            ("PHÒNG KINH TẾ", "Phòng Kinh tế"),
+        ] {
+            assert_eq!(name(body), written, "{body}");
+        }
     }
 }
