@@ -354,6 +354,7 @@ pub fn level_and_locality(name: &str) -> Option<(String, String)> {
             from = at + word.len();
             let before_ok = at == 0 || upper[..at].ends_with(' ');
             let rest = name[at + word.len()..].trim();
+            let rest = party_committee(rest).unwrap_or(rest);
             let after_ok = name[at + word.len()..].starts_with(' ') || word.ends_with('.');
             if !(before_ok && after_ok) || rest.is_empty() {
                 continue;
@@ -383,6 +384,16 @@ pub fn level_and_locality(name: &str) -> Option<(String, String)> {
         }
     }
     None
+}
+
+/// The locality after "ỦY" in a Party committee's name ("HUYỆN ỦY BẢO YÊN", "Tỉnh ủy Lào
+/// Cai": the committee of the unit named before it), or None when the name is no such
+/// committee.
+fn party_committee(after_level: &str) -> Option<&str> {
+    let (first, rest) = after_level.split_once(' ')?;
+    ["ỦY", "UỶ", "ủy", "uỷ"]
+        .contains(&first)
+        .then(|| rest.trim_start())
 }
 
 /// Writes an upper-case body name the way a sentence writes it: "Ủy ban nhân dân tỉnh Lâm Đồng".
@@ -420,7 +431,10 @@ fn body_name(body: &str) -> String {
             } else {
                 word.to_lowercase()
             };
-            let name = format!("{head} {word} {}", title_case(locality));
+            let name = match party_committee(locality) {
+                Some(locality) => format!("{head} {word} ủy {}", title_case(locality)),
+                None => format!("{head} {word} {}", title_case(locality)),
+            };
             // A bare unit ("PHƯỜNG YÊN HÒA") starts with a capital.
             if head.is_empty() {
                 upper_first(name.trim_start())
@@ -450,7 +464,7 @@ fn sentence_case(text: &str) -> String {
         .map(|(i, w)| {
             let abbreviation = w.chars().count() <= 4
                 && w.chars().all(|c| c.is_uppercase() || !is_letter(c))
-                && !is_vietnamese_word(w);
+                && !is_word(w);
             if abbreviation || w.chars().any(|c| c.is_ascii_digit() || c == '/') {
                 w.to_string()
             } else if i == 0 || (i == kind && kind > 0) || (i > 1 && after_separator(text, i)) {
@@ -477,6 +491,17 @@ fn after_separator(text: &str, i: usize) -> bool {
 /// True when `word` spells a Vietnamese syllable (so it is a word, not an abbreviation).
 fn is_vietnamese_word(word: &str) -> bool {
     crate::text::Syllable::parse(&word.to_lowercase()).is_some()
+}
+
+/// True when a header word is a Vietnamese word, perhaps with its punctuation ("HÓA,"); a
+/// letter with punctuation ("I.", "A)") is a label, not a word.
+fn is_word(token: &str) -> bool {
+    let letters = token.trim_matches(|c| !is_letter(c));
+    if letters.len() == token.len() {
+        is_vietnamese_word(token)
+    } else {
+        letters.chars().count() > 1 && is_vietnamese_word(letters)
+    }
 }
 
 /// Finds the issuer in the preamble when the plan has no header: "Ủy ban nhân dân xã A ban hành ...".
@@ -712,8 +737,20 @@ mod tests {
                 "Ban Quản lý các khu công nghiệp",
             ),
             ("PHÒNG KINH TẾ", "Phòng Kinh tế"),
+            // A word with its comma is still a word, not an abbreviation.
+            (
+                "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH",
+                "Sở Văn hóa, Thể thao và Du lịch",
+            ),
+            // Party committees: the unit's level word, then "ủy".
+            ("HUYỆN ỦY BẢO YÊN", "Huyện ủy Bảo Yên"),
         ] {
             assert_eq!(name(body), written, "{body}");
         }
+        let committee = issuer_from_lines(&["TỈNH ỦY LÀO CAI".to_string()]);
+        assert_eq!(
+            (committee.level.as_deref(), committee.locality.as_deref()),
+            (Some("tinh"), Some("Lào Cai"))
+        );
     }
 }
