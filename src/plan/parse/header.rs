@@ -163,19 +163,28 @@ pub fn parse_header(lines: &[String]) -> Header {
             continue;
         }
         let mut rest = line;
-        let date = re!(r"\b(\p{Lu}\p{Ll}*\.?(?:\s+(?:\p{L}\p{Ll}*|\d{1,2})){0,4})\s*,\s*ngày\b(.*?)\btháng\b(.*?)\bnăm\s*(\d{4})")
-            .captures(rest);
+        // "Vĩnh Tuy, ngày 15 tháng 01 năm 2026", or in figures: "ngày 15/01/2026".
+        let date = re!(r"\b(\p{Lu}\p{Ll}*\.?(?:\s+(?:\p{L}\p{Ll}*|\d{1,2})){0,4})\s*,\s*ngày\b(?:(.*?)\btháng\b(.*?)\bnăm\s*(\d{4})|\s*(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*([/.-])\s*(\d{4}))")
+            .captures(rest)
+            // One separator throughout ("15/01/2026").
+            .filter(|caps| caps.get(6).map(|m| m.as_str()) == caps.get(8).map(|m| m.as_str()));
         if let Some(caps) = &date {
+            let part = |words: usize, figures: usize| caps.get(words).or(caps.get(figures));
             header.place = Some(caps[1].to_string());
             header.date = DocDate {
-                day: first_number(&caps[2]),
-                month: first_number(&caps[3]),
-                year: caps[4].parse().ok(),
+                day: part(2, 5).and_then(|m| first_number(m.as_str())),
+                month: part(3, 7).and_then(|m| first_number(m.as_str())),
+                year: part(4, 9).and_then(|m| m.as_str().parse().ok()),
             };
             rest = &rest[..caps.get(0).map_or(0, |m| m.start())];
         }
-        if let Some(caps) = re!(r"(?i)\bsố\s*:\s*(.*)$").captures(rest) {
-            let (number, symbol) = number_and_symbol(caps[1].trim());
+        // "Số: 45/KH-UBND", or at a line's start without its colon: "Số 45/KH-UBND" (not "...
+        // theo Quyết định số 30/2020/NĐ-CP", a citation, nor "SỐ 1050/QĐ-SCT" in the capitals
+        // of an issuer's name: "ĐOÀN KIỂM TRA THEO QUYẾT ĐỊNH SỐ 1050/QĐ-SCT").
+        if let Some(caps) = re!(r"(?i:\bsố\s*:\s*(.*)$)|^\s*Số\s+([\d…._ ]*/.*)$").captures(rest)
+        {
+            let given = caps.get(1).or(caps.get(2)).map_or("", |m| m.as_str());
+            let (number, symbol) = number_and_symbol(given.trim());
             header.number = number;
             header.symbol = symbol;
             rest = &rest[..caps.get(0).map_or(0, |m| m.start())];
@@ -697,6 +706,29 @@ mod tests {
         assert_eq!(name("CỦA BỘ TRƯỞNG BỘ TÀI CHÍNH"), "Bộ Tài chính");
         assert_eq!(name("của Thủ tướng Chính phủ"), "Thủ tướng Chính phủ");
         assert_eq!(name("CỦA CHÍNH PHỦ"), "Chính phủ");
+    }
+
+    #[test]
+    fn a_date_in_figures_and_a_number_without_its_colon() {
+        let h = parse_header(&lines(
+            "ỦY BAN NHÂN DÂN\nXÃ VĨNH TUY\nSố 45/KH-UBND\nVĩnh Tuy, ngày 15/01/2026",
+        ));
+        assert_eq!(h.number.as_deref(), Some("45/KH-UBND"));
+        assert_eq!(h.place.as_deref(), Some("Vĩnh Tuy"));
+        assert_eq!(
+            h.date,
+            DocDate {
+                day: Some(15),
+                month: Some(1),
+                year: Some(2026)
+            }
+        );
+        let h = parse_header(&lines("Số    /KH-UBND\nHà Nội, ngày 5-3-2026"));
+        assert_eq!((h.number, h.symbol.as_deref()), (None, Some("KH-UBND")));
+        assert_eq!((h.date.day, h.date.month), (Some(5), Some(3)));
+        // A number that is no date stays out of it.
+        let h = parse_header(&lines("Hà Nội, ngày 15/01 2026"));
+        assert_eq!(h.date.year, None);
     }
 
     #[test]
