@@ -68,7 +68,8 @@ pub fn parse_tail(lines: &[String]) -> Tail {
             }
             continue;
         }
-        if re!(r"^\(?(?:đã ký|ký|Đã ký|ký,? ghi rõ|Ký tên|ký tên)").is_match(line)
+        // Notes where the signature stands: "(Đã ký)", "(Ký, đóng dấu)", "(Chữ ký số)", "Ký tên".
+        if re!(r"(?i)^\((?:đã ký|ký|chữ ký)|^(?:đã ký|ký tên|ký,? ghi rõ)").is_match(line)
             || re!(r"^\[.*\]$").is_match(line)
         {
             continue;
@@ -312,6 +313,18 @@ mod tests {
         assert_eq!(tail.signature.capacity.as_deref(), Some("KT. CHỦ TỊCH"));
         assert_eq!(tail.signature.title.as_deref(), Some("PHÓ CHỦ TỊCH"));
         assert_eq!(tail.signature.name.as_deref(), Some("Trần Đức Thịnh"));
+    }
+
+    #[test]
+    fn notes_where_the_signature_stands_are_no_recipients() {
+        for note in ["(Ký, đóng dấu)", "(ĐÃ KÝ)", "(Chữ ký số)", "Đã ký"] {
+            let tail = parse_tail(&lines(&format!(
+                "Nơi nhận:\n- Sở A;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n{note}\nTrần Thị Bình"
+            )));
+            assert_eq!(tail.recipients, ["Sở A", "Lưu: VT"], "{note}");
+            assert_eq!(tail.signature.name.as_deref(), Some("Trần Thị Bình"));
+            assert!(tail.warnings.is_empty(), "{note}: {:?}", tail.warnings);
+        }
     }
 
     #[test]
