@@ -14,6 +14,15 @@ use super::words::syllable_key;
 /// A set of packed model ids.
 type IdSet = HashSet<u64, BuildHasherDefault<IdHasher>>;
 
+/// True when `word` (small letters, syllables apart, either tone placement) is one of the listed
+/// words: "kỹ sư", "hợp tác xã", "học viên".
+pub fn is_listed_word(word: &str) -> bool {
+    static WORDS: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    let words = WORDS.get_or_init(|| include_str!("../../corpus/words.txt").lines().collect());
+    words.contains(word)
+        || words.contains(super::normalize::respell_words(word, super::ToneStyle::Modern).as_str())
+}
+
 /// The listed words as runs of a language model's syllable ids.
 pub struct Lexicon {
     /// Every two neighbouring syllables of a listed word ("đô thị"; "ban kiểm" and "kiểm soát").

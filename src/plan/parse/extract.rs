@@ -186,10 +186,17 @@ fn target_from(
                             .is_match(&c["unit"]))
             })
     };
-    let caps = units.captures(&outside_parens).or_else(counted)?;
+    let (caps, counted_noun) = match units.captures(&outside_parens) {
+        Some(caps) => (caps, false),
+        None => (counted()?, true),
+    };
     let quantity = parse_number(&caps["n"])?;
     let range = caps.name("upto").is_some();
-    let unit = caps["unit"].to_string();
+    let unit = if counted_noun {
+        counted_unit(&outside_parens, caps.name("unit")?)
+    } else {
+        caps["unit"].to_string()
+    };
     let stars = re!(r"lên\s+(?:hạng\s+)?(\d)\s*sao")
         .captures(clause)
         .or_else(|| re!(r"(\d)\s*sao").captures(clause))
@@ -226,6 +233,28 @@ fn target_from(
         year,
         period: text_period,
     })
+}
+
+/// The noun a number counts, when no known unit followed it: its first word, or the listed
+/// word of two or three syllables it starts ("2 kỹ sư", not "2 kỹ"; "3 học viên").
+fn counted_unit(text: &str, first: regex::Match) -> String {
+    // The next two words, up to a punctuation mark.
+    let mut after: Vec<&str> = Vec::new();
+    for word in text[first.end()..].split_whitespace().take(2) {
+        let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if bare.is_empty() || !bare.chars().all(char::is_lowercase) {
+            break;
+        }
+        after.push(bare);
+        if bare.len() < word.len() {
+            break;
+        }
+    }
+    (1..=after.len())
+        .rev()
+        .map(|n| format!("{} {}", first.as_str(), after[..n].join(" ")))
+        .find(|word| crate::text::lexicon::is_listed_word(word))
+        .unwrap_or_else(|| first.as_str().to_string())
 }
 
 /// Reads named products: "Sản phẩm X (hộp 5kg) của Y – thôn Z" items and "N sản phẩm (X, Y) ... N sao".
@@ -888,6 +917,18 @@ mod tests {
                 (9.5, "%", false),
                 (60.0, "%", true),
                 (3.0, "mỏ", true),
+            ],
+        );
+        // A counted noun of two or three syllables is one unit when the word list has it.
+        assert_quantities(
+            "II. MỤC TIÊU\n\
+             - Bố trí ít nhất 2 kỹ sư tin học.\n\
+             - Đào tạo 30 học viên.\n\
+             - Phát triển 01 sàn giao dịch dữ liệu.",
+            &[
+                (2.0, "kỹ sư", true),
+                (30.0, "học viên", false),
+                (1.0, "sàn", false),
             ],
         );
     }
