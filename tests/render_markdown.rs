@@ -127,6 +127,23 @@ fn the_issuer_level_picks_the_template() {
     record.issuer.level = Some("ấp".to_string());
     let err = render(&record, OutputKind::Markdown).unwrap_err();
     assert!(err.to_string().contains("issuer.level"), "{err}");
+    // A body of no one level (an inspection team) gets the base template's closing, which
+    // names no one below the issuer.
+    record.issuer.name = Some("Đoàn Kiểm tra theo Quyết định số 1050/QĐ-SCT".to_string());
+    record.issuer.level = None;
+    let text = markdown(&record);
+    assert!(
+        text.contains("của Đoàn Kiểm tra theo Quyết định số 1050/QĐ-SCT./."),
+        "{text}"
+    );
+    for closing in [
+        "Yêu cầu các sở, ban, ngành",
+        "Ủy ban nhân dân các xã, thị trấn căn cứ",
+        "các thôn, tổ dân phố trên địa bàn",
+    ] {
+        assert!(!text.contains(closing), "{closing}");
+    }
+    assert!(render(&record, OutputKind::Docx).is_ok());
 }
 
 #[test]

@@ -68,27 +68,23 @@ impl Level {
         }
     }
 
-    /// The level of a record's issuer: `issuer.level`, else the unit named in `issuer.name`.
-    pub fn of_record(record: &PlanRecord) -> Result<Level, RenderError> {
+    /// The level of a record's issuer: `issuer.level`, else the unit named in `issuer.name`;
+    /// none for a body of no one level ("Đoàn Kiểm tra ...", "Ban Chỉ đạo ..."). A level code
+    /// that names no level is an error.
+    pub fn of_record(record: &PlanRecord) -> Result<Option<Level>, RenderError> {
         if let Some(code) = record.issuer.level.as_deref() {
-            return Level::from_code(code).ok_or_else(|| RenderError::Record {
+            return Level::from_code(code).map(Some).ok_or_else(|| RenderError::Record {
                 field: "issuer.level".to_string(),
                 message: format!(
                     "unknown level {code:?} (xa, phuong, thi_tran, huyen, thi_xa, thanh_pho_thuoc_tinh, tinh, thanh_pho_tw)"
                 ),
             });
         }
-        record
+        Ok(record
             .issuer
             .name
             .as_deref()
-            .and_then(Level::from_issuer_name)
-            .ok_or_else(|| RenderError::Record {
-                field: "issuer.level".to_string(),
-                message:
-                    "not set, and issuer.name names no xã, phường, huyện or tỉnh; set issuer.level"
-                        .to_string(),
-            })
+            .and_then(Level::from_issuer_name))
     }
 
     /// The level of the unit an issuer's name ends with ("Ủy ban nhân dân xã Vĩnh Tuy" → commune).
@@ -269,11 +265,15 @@ impl Renderer {
         }
     }
 
-    /// The name of the Markdown template to use for `record`.
+    /// The name of the Markdown template to use for `record`: the user's, the one of its
+    /// issuer's level, or the base template (whose closing paragraph names no one below the
+    /// issuer) for an issuer of no one level.
     fn markdown_template(&self, record: &PlanRecord) -> Result<String, RenderError> {
         match &self.user_markdown {
             Some(name) => Ok(name.clone()),
-            None => Ok(Level::of_record(record)?.template_name().to_string()),
+            None => Ok(Level::of_record(record)?
+                .map_or("plan-base.md", Level::template_name)
+                .to_string()),
         }
     }
 
