@@ -68,6 +68,14 @@ fn missing_signer_is_an_error_naming_the_field() {
     );
     let err = render(&record, OutputKind::Docx).unwrap_err();
     assert!(err.to_string().contains("signature.name"), "{err}");
+    // A field a filter is given ("record.issuer.name | issuer_lines") is named too.
+    let mut record = self::record();
+    record.issuer.name = None;
+    let err = render(&record, OutputKind::Markdown).unwrap_err();
+    assert!(
+        matches!(err, RenderError::MissingField { ref field, .. } if field == "issuer.name"),
+        "{err}"
+    );
 }
 
 #[test]

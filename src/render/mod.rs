@@ -318,10 +318,20 @@ impl Renderer {
         if let tera::ErrorKind::RenderingError(report) = err.kind() {
             let undefined = report.message().contains("undefined")
                 || report.message().contains("is not defined");
-            let expression = self
-                .source_of(report.filename())
-                .and_then(|source| path_ending_at(source, report.span().range.end));
-            if undefined && let Some(field) = expression.and_then(record_path) {
+            // The field the expression ends with, or the one a filter was given
+            // ("record.issuer.name | issuer_lines").
+            let span = &report.span().range;
+            let field = self.source_of(report.filename()).and_then(|source| {
+                path_ending_at(source, span.end)
+                    .and_then(record_path)
+                    .or_else(|| {
+                        source
+                            .get(span.start..)
+                            .filter(|rest| rest.starts_with("record."))
+                            .and_then(record_path)
+                    })
+            });
+            if undefined && let Some(field) = field {
                 return RenderError::MissingField {
                     place: format!(
                         "template {}, line {}",
