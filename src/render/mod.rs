@@ -157,7 +157,7 @@ pub enum RenderError {
     },
     /// A template or the DOCX layout uses a field the record does not have.
     #[error(
-        "{place} needs `{field}`, which the plan record does not have (set it in the data file)"
+        "{place} needs `{field}`, which the plan record does not have (set it in the record, or in the data file of `draft`)"
     )]
     MissingField {
         /// Where it is needed: "template plan-xa.md, line 12" or "the DOCX layout".
