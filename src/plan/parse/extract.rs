@@ -797,17 +797,21 @@ pub fn schedule(roots: &[Node]) -> Vec<ScheduleStep> {
             }
         });
     }
+    // A step the plan states twice (as an aim and as a task) is one step.
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|step| seen.insert((step.task.clone(), step.when.clone())));
     out
 }
 
 /// Deadlines stated in a sentence: "Tổng hợp, báo cáo kết quả trước ngày 15/12/2025" is the
 /// step "Tổng hợp, báo cáo kết quả", due "Trước ngày 15/12/2025" (also "trước ngày 18 hằng
-/// tháng"); the task is the clause before the deadline (after a ";"), without a leading
+/// tháng", and a quarter or a month of a year: "trong quý II năm 2026", "trong tháng 6/2026",
+/// with the "xong" that may come before it: "... xong trong quý II năm 2026"); the task is the clause before the deadline (after a ";"), without a leading
 /// "thời gian", and has three words at least. A deadline in parentheses qualifies another
 /// phrase and is not read.
 fn deadlines(text: &str) -> Vec<ScheduleStep> {
     let deadline = re!(
-        r"(?i)\s(trước ngày\s+\d{1,2}(?:/\d{1,2}(?:/\d{4})?)?(?:\s+(?:hằng|hàng)\s+(?:năm|tháng|quý))?)"
+        r"(?i)\s((?:xong\s+)?(?:trước ngày\s+\d{1,2}(?:/\d{1,2}(?:/\d{4})?)?(?:\s+(?:hằng|hàng)\s+(?:năm|tháng|quý))?|trong\s+quý\s+[IV]{1,3}(?:\s*[-–,]\s*[IV]{1,3})*(?:\s+năm\s+\d{4}|/\d{4})|trong\s+tháng\s+\d{1,2}(?:/\d{4}|\s+năm\s+\d{4})))"
     );
     let mut out = Vec::new();
     let mut from = 0;
@@ -1108,6 +1112,29 @@ mod tests {
         // In parentheses, or with no task before it: no step.
         assert!(read("Các Sở báo cáo định kỳ hàng năm (trước ngày 10/12) về tỉnh.").is_empty());
         assert!(read("Định kỳ trước ngày 01/6 báo cáo kết quả.").is_empty());
+        // A quarter or a month of a year, with the "xong" before it.
+        assert_eq!(
+            read("Tổ chức quán triệt Nghị quyết trong quý II năm 2026."),
+            [(
+                "Tổ chức quán triệt Nghị quyết".to_string(),
+                "Trong quý II năm 2026".to_string()
+            )]
+        );
+        assert_eq!(
+            read("- Xử lý dứt điểm các điểm khai thác trái phép xong trong tháng 6/2026;")[0],
+            (
+                "Xử lý dứt điểm các điểm khai thác trái phép".to_string(),
+                "Xong trong tháng 6/2026".to_string()
+            )
+        );
+        // A year alone is no deadline ("trong năm 2026" qualifies most aims of a plan).
+        assert!(read("Phấn đấu trong năm 2026 có thêm 02 sản phẩm OCOP.").is_empty());
+        // A step stated twice is one step.
+        let twice = schedule(&tree(
+            "II. NHIỆM VỤ\na) Mục tiêu\n- Đưa Trung tâm IOC vào hoạt động trong quý I năm 2026.\n\
+             b) Nhiệm vụ\n- Đưa Trung tâm IOC vào hoạt động trong quý I năm 2026.",
+        ));
+        assert_eq!(twice.len(), 1);
     }
 
     #[test]

@@ -137,9 +137,10 @@ pub fn find_doc_type(lines: &[String]) -> Option<TypeLine> {
     })
 }
 
-/// True when a line is (part of) the national motto.
+/// True when a line is (part of) the national motto, or the Party's name that stands in its
+/// place on a Party body's documents ("ĐẢNG CỘNG SẢN VIỆT NAM").
 fn motto_start(line: &str) -> Option<usize> {
-    re!(r"(?i)cộng h(?:òa|oà)|(?:xã\s+)?hội chủ nghĩa|chủ nghĩa việt nam|độc lập\s*[-–]|hạnh phúc")
+    re!(r"(?i)cộng h(?:òa|oà)|(?:xã\s+)?hội chủ nghĩa|chủ nghĩa việt nam|độc lập\s*[-–]|hạnh phúc|đảng cộng sản việt nam")
         .find(line)
         .map(|m| m.start())
 }
@@ -153,7 +154,8 @@ pub fn parse_header(lines: &[String]) -> Header {
         if let Some(at) = motto_start(line) {
             line = line[..at].trim();
         }
-        if line.chars().all(|c| "-_=–—.… ".contains(c)) {
+        // Rules, and the star under a Party body's name.
+        if line.chars().all(|c| "-_=–—.…* ".contains(c)) {
             continue;
         }
         if re!(r"(?i)^d[ựu]\s*th[ảa]o\b").is_match(line) {
@@ -181,7 +183,8 @@ pub fn parse_header(lines: &[String]) -> Header {
         // "Số: 45/KH-UBND", or at a line's start without its colon: "Số 45/KH-UBND" (not "...
         // theo Quyết định số 30/2020/NĐ-CP", a citation, nor "SỐ 1050/QĐ-SCT" in the capitals
         // of an issuer's name: "ĐOÀN KIỂM TRA THEO QUYẾT ĐỊNH SỐ 1050/QĐ-SCT").
-        if let Some(caps) = re!(r"(?i:\bsố\s*:\s*(.*)$)|^\s*Số\s+([\d…._ ]*/.*)$").captures(rest)
+        if let Some(caps) =
+            re!(r"(?i:\bsố\s*:\s*(.*)$)|^\s*Số\s+([\d…._ ]*/.*|\d+-\p{Lu}+/.*)$").captures(rest)
         {
             let given = caps.get(1).or(caps.get(2)).map_or("", |m| m.as_str());
             let (number, symbol) = number_and_symbol(given.trim());

@@ -30,9 +30,14 @@ pub struct Appendix {
 /// How many unplaced lines after the body are reported one by one.
 const MAX_UNPLACED: usize = 10;
 
-/// True when a line opens the signature block ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH").
+/// The markers that open a signature block: "TM.", "KT.", ... with their dot; written with a
+/// slash ("T/M", as Party documents write it) the dot may be left out.
+const MARKER: &str = r"(?:TM|KT|TL|TUQ|Q)\.|(?:T/M|K/T|T/L)\.?";
+
+/// True when a line opens the signature block ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "T/M
+/// ĐẢNG ỦY").
 pub fn is_signature_marker(line: &str) -> bool {
-    re!(r"^(?:TM|T/M|KT|K/T|TL|T/L|TUQ|Q)\.\s*\p{Lu}").is_match(line)
+    re!(&format!(r"^(?:{MARKER})\s*\p{{Lu}}")).is_match(line)
 }
 
 /// True when a line opens the recipients list.
@@ -153,7 +158,7 @@ pub fn parse_tail(lines: &[String]) -> Tail {
 /// Splits a line where a second column was read onto it: at a signature marker
 /// ("- UBND tỉnh; KT. CHỦ TỊCH") or at an upper-case title after "; " ("...; PHÓ CHỦ TỊCH").
 fn split_columns(line: &str) -> Vec<&str> {
-    let marker = re!(r"\s((?:TM|T/M|KT|K/T|TL|T/L|TUQ|Q)\.\s*\p{Lu})").find(line);
+    let marker = re!(&format!(r"\s((?:{MARKER})\s*\p{{Lu}})")).find(line);
     if let Some(m) = marker.filter(|m| m.start() > 0) {
         let at = m.start() + 1;
         return vec![&line[..at], &line[at..]];
@@ -213,7 +218,7 @@ pub fn parse_signature(parts: &[String]) -> Signature {
     }
     let upper = upper_words.join(" ");
     // Cut at markers (TM. KT. ...) and at role words.
-    let marker = re!(r"(?:^|\s)((?:TM|T/M|KT|K/T|TL|T/L|TUQ|Q)\.)\s*");
+    let marker = re!(&format!(r"(?:^|\s)({MARKER})\s*"));
     let mut segments: Vec<(Option<String>, String)> = Vec::new();
     let mut last = 0;
     let mut current_marker: Option<String> = None;
@@ -233,7 +238,7 @@ pub fn parse_signature(parts: &[String]) -> Signature {
             continue;
         }
         match marker.as_deref() {
-            Some(m @ ("TM." | "T/M.")) => {
+            Some(m) if matches!(m.trim_end_matches('.'), "TM" | "T/M") => {
                 // "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH": the authority, then a title.
                 let (authority, rest) = split_role(&text);
                 signature.authority = Some(format!("{m} {authority}"));
