@@ -537,6 +537,15 @@ mod tests {
         text.lines().map(str::to_string).collect()
     }
 
+    /// A whole date.
+    fn on(day: u32, month: u32, year: i32) -> DocDate {
+        DocDate {
+            day: Some(day),
+            month: Some(month),
+            year: Some(year),
+        }
+    }
+
     #[test]
     fn type_lines_of_decree_30_and_of_older_documents() {
         let found = |text: &str| {
@@ -679,14 +688,7 @@ mod tests {
         .unwrap();
         assert_eq!(heading.issuer.as_deref(), Some("Chính phủ"));
         assert_eq!(heading.number.as_deref(), Some("94/1998/NĐ-CP"));
-        assert_eq!(
-            heading.date,
-            DocDate {
-                day: Some(17),
-                month: Some(11),
-                year: Some(1998)
-            }
-        );
+        assert_eq!(heading.date, on(17, 11, 1998));
         assert_eq!(heading.title, "Quy định chi tiết thi hành");
         let short =
             gazette_heading("SỐ 120/2000/TTLT-BTC NGÀY 25/12/2000 VỀ VIỆC BỔ SUNG").unwrap();
@@ -718,14 +720,7 @@ mod tests {
         ));
         assert_eq!(h.number.as_deref(), Some("45/KH-UBND"));
         assert_eq!(h.place.as_deref(), Some("Vĩnh Tuy"));
-        assert_eq!(
-            h.date,
-            DocDate {
-                day: Some(15),
-                month: Some(1),
-                year: Some(2026)
-            }
-        );
+        assert_eq!(h.date, on(15, 1, 2026));
         let h = parse_header(&lines("Số    /KH-UBND\nHà Nội, ngày 5-3-2026"));
         assert_eq!((h.number, h.symbol.as_deref()), (None, Some("KH-UBND")));
         assert_eq!((h.date.day, h.date.month), (Some(5), Some(3)));
