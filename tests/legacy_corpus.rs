@@ -284,6 +284,7 @@ fn gazette_headings_of_legacy_documents_give_issuer_number_and_date() {
             Some("Chính phủ"),
             "29/1998/NĐ-CP",
             (11, 5, 1998),
+            // The whole title: "CHÍNH PHỦ" under it names the enacting authority.
             "VỀ VIỆC BAN HÀNH QUY CHẾ THỰC HIỆN DÂN CHỦ Ở XÃ",
         ),
         // A joint circular: "THÔNG TƯ" over "LIÊN TỊCH BỘ TÀI CHÍNH - CÔNG NGHIỆP - ...".
@@ -314,5 +315,9 @@ fn gazette_headings_of_legacy_documents_give_issuer_number_and_date() {
         );
         let parsed_title = record.title.unwrap_or_default();
         assert!(parsed_title.starts_with(title), "{name}: {parsed_title}");
+        assert!(
+            !parsed_title.ends_with("CHÍNH PHỦ"),
+            "{name}: {parsed_title}"
+        );
     }
 }

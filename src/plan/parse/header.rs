@@ -263,6 +263,16 @@ pub fn named_issuer(named: &str) -> Issuer {
     }
 }
 
+/// True when a line names the enacting authority of a document from `issuer`: the issuer
+/// itself ("CHÍNH PHỦ" for "Chính phủ"), or its head ("BỘ TRƯỞNG BỘ TÀI CHÍNH" for "Bộ Tài
+/// chính").
+pub fn is_enacting_authority(line: &str, issuer: &str) -> bool {
+    let line = line.trim().to_lowercase();
+    let issuer = issuer.trim().to_lowercase();
+    let head = re!(r"^(?:bộ trưởng|chủ tịch|thủ trưởng)\s+").replace(&line, "");
+    line == issuer || head == issuer
+}
+
 /// The number a date part starts with, or None when it is blank ("ngày    tháng", "ngày …/3").
 fn first_number(text: &str) -> Option<u32> {
     re!(r"^\s*(\d{1,4})\b")
@@ -706,6 +716,17 @@ mod tests {
             gazette_heading("Hướng dẫn thi hành Nghị định số 54/CP ngày 28/08/1993"),
             None
         );
+        // The authority line under a decree's title is no part of it.
+        assert!(is_enacting_authority("CHÍNH PHỦ", "Chính phủ"));
+        assert!(is_enacting_authority(
+            "BỘ TRƯỞNG BỘ TÀI CHÍNH",
+            "Bộ Tài chính"
+        ));
+        assert!(!is_enacting_authority("NĂM 2026", "Chính phủ"));
+        assert!(!is_enacting_authority(
+            "TRÊN ĐỊA BÀN XÃ VĨNH TUY",
+            "Ủy ban nhân dân xã Vĩnh Tuy"
+        ));
         // Issuers as such headings name them.
         let name = |named: &str| named_issuer(named).name.unwrap();
         assert_eq!(name("CỦA BỘ TRƯỞNG BỘ TÀI CHÍNH"), "Bộ Tài chính");

@@ -141,6 +141,15 @@ pub fn parse(text: &str, flow: Flow, tables: &[Table], source: Source) -> PlanRe
     if out.doc_type.is_some() && out.date.year.is_none() {
         out.warnings.push("no place and date line".to_string());
     }
+    // A legal document names its enacting authority on the line after its title ("CHÍNH PHỦ",
+    // "BỘ TRƯỞNG BỘ TÀI CHÍNH", before "Căn cứ ..."): no part of the title.
+    if let (Some(last), Some(issuer)) = (title_lines.last(), &out.issuer.name)
+        && title_lines.len() > 1
+        && header::is_enacting_authority(last, issuer)
+        && let Some(kept) = title.strip_suffix(last.as_str())
+    {
+        title = kept.trim_end().to_string();
+    }
     if !title.is_empty() {
         out.title = Some(title);
     }
