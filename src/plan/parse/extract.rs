@@ -267,6 +267,14 @@ pub fn products(roots: &[Node]) -> Vec<Product> {
             let mut lead_in: Option<&str> = Some(node.line.as_str());
             for paragraph in &node.paragraphs {
                 let item = re!(r"^[-–+•]\s*").replace(paragraph, "");
+                // "Nâng hạng sản phẩm Gạo nếp cái hoa vàng của HTX ...": one product, named
+                // (a capitalised word that is no acronym: not "sản phẩm OCOP") with its owner.
+                if let Some(caps) = re!(r"^(?:Nâng hạng|Nâng cấp|Hoàn thiện|Phát triển|Đánh giá(?:,? phân hạng)?|Công nhận|Duy trì)\s+sản phẩm\s+(\p{Lu}\p{Ll}.*\sc[ủu]a\s.*)$")
+                    .captures(&item)
+                {
+                    out.extend(product_item(&caps[1], &item));
+                    continue;
+                }
                 if item.starts_with("Sản phẩm ") {
                     let context = lead_in.unwrap_or("");
                     for part in
@@ -289,12 +297,14 @@ pub fn products(roots: &[Node]) -> Vec<Product> {
     out
 }
 
-/// One "X (pack) của Y – address" item.
+/// One "X (pack) của Y – address" item (or "..., thôn Z": an address after a comma starts with
+/// the kind of place).
 fn product_item(part: &str, context: &str) -> Option<Product> {
     let part = part.trim().trim_end_matches(['.', ';', ',']);
-    let caps =
-        re!(r"^(.+?)(?:\s*\(([^)]*)\))?(?:\s+của\s+(.+?))?(?:\s+[–-]\s+([^,;]+))?(?:[,;].*)?$")
-            .captures(part)?;
+    let caps = re!(
+        r"^(.+?)(?:\s*\(([^)]*)\))?(?:\s+của\s+(.+?))?(?:\s+[–-]\s+([^,;]+)|,\s*((?:thôn|bản|xóm|ấp|tổ dân phố|khu phố|tổ|khu|xã|phường|thị trấn)\s[^,;]+))?(?:[,;].*)?$"
+    )
+    .captures(part)?;
     let name = caps[1].trim().to_string();
     if name.is_empty() {
         return None;
@@ -306,8 +316,16 @@ fn product_item(part: &str, context: &str) -> Option<Product> {
     Some(Product {
         name,
         packaging: caps.get(2).map(|m| lower_first(m.as_str().trim())),
-        owner: caps.get(3).map(|m| m.as_str().trim().to_string()),
-        address: caps.get(4).map(|m| m.as_str().trim().to_string()),
+        // (Not the stars said after it: "của HTX Phú Lộc từ 3 sao lên 4 sao".)
+        owner: caps.get(3).map(|m| {
+            re!(r"\s+(?:(?:dự kiến|phấn đấu)\s+)?(?:từ|lên|đạt)\s+(?:hạng\s+)?\d\s*sao.*$")
+                .replace(m.as_str().trim(), "")
+                .into_owned()
+        }),
+        address: caps
+            .get(4)
+            .or(caps.get(5))
+            .map(|m| m.as_str().trim().to_string()),
         stars,
         status: status_of(part).or_else(|| status_of(context)),
     })
@@ -1166,5 +1184,23 @@ mod tests {
         assert_eq!(p.address.as_deref(), Some("thôn Vĩnh Chính"));
         assert_eq!(p.stars, Some(3));
         assert_eq!(p.status.as_deref(), Some("certified"));
+        // An address after a comma, when it starts with the kind of place.
+        let p = product_item(
+            "Trà shan tuyết (hộp 200 gram) của Cơ sở chè Độ Khoa, thôn Độ Khoa, phấn đấu đạt 4 sao.",
+            "",
+        )
+        .unwrap();
+        assert_eq!(p.owner.as_deref(), Some("Cơ sở chè Độ Khoa"));
+        assert_eq!(p.address.as_deref(), Some("thôn Độ Khoa"));
+        assert_eq!(p.stars, Some(4));
+        // A product named after the work on it, the stars after its owner.
+        let found = products(&tree(
+            "I. MỤC TIÊU\n- Nâng hạng sản phẩm Gạo nếp cái hoa vàng của HTX Phú Lộc từ 3 sao lên 4 sao.\n\
+             - Nâng hạng sản phẩm OCOP của các chủ thể.",
+        ));
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].name, "Gạo nếp cái hoa vàng");
+        assert_eq!(found[0].owner.as_deref(), Some("HTX Phú Lộc"));
+        assert_eq!(found[0].status.as_deref(), Some("upgrade"));
     }
 }
