@@ -456,8 +456,30 @@ pub fn budget(roots: &[Node]) -> Budget {
             if let Some(caps) = amount.captures(&text) {
                 let value = parse_number(&caps[1]).map(|v| to_million(v, &caps[2]));
                 let before = text[..caps.get(0).map_or(0, |m| m.start())].trim();
-                if re!(r"(?i)^tổng").is_match(&text) {
+                // "Tổng kinh phí ...", or the plan's money with no part named: "Kinh phí: 1,5 tỷ
+                // đồng", "Kinh phí thực hiện Kế hoạch: ...".
+                let whole = re!(r"(?i)^(?:kinh phí|cộng)(?:\s+(?:thực hiện|dự kiến))?(?:\s+kế hoạch)?\s*:?$")
+                    .is_match(before);
+                if re!(r"(?i)^tổng").is_match(&text) || whole {
                     budget.total_million_vnd = budget.total_million_vnd.or(value);
+                    // "..., trong đó: ngân sách xã 300 triệu đồng, vốn đối ứng 550 triệu đồng".
+                    if let Some(parts) = re!(r"(?i)\btrong đó\s*:?").find(&text) {
+                        let mut from = parts.end();
+                        for part in amount.captures_iter(&text[parts.end()..]) {
+                            let Some(m) = part.get(0) else { continue };
+                            let label = text[from..parts.end() + m.start()]
+                                .trim_matches(|c: char| c.is_whitespace() || ",;:".contains(c))
+                                .trim_start_matches("và ");
+                            from = parts.end() + m.end();
+                            if label.chars().any(char::is_alphabetic) {
+                                budget.lines.push(BudgetLine {
+                                    label: upper_first(label),
+                                    million_vnd: parse_number(&part[1])
+                                        .map(|v| to_million(v, &part[2])),
+                                });
+                            }
+                        }
+                    }
                 } else {
                     budget.lines.push(BudgetLine {
                         label: before.trim_end_matches([':', ' ']).to_string(),
@@ -1169,6 +1191,33 @@ mod tests {
         assert_eq!(t.stars, Some(3));
         assert!(t.at_least);
         assert_eq!(t.year, Some(2026));
+    }
+
+    #[test]
+    fn a_total_with_its_parts_in_one_sentence_and_the_money_of_the_whole_plan() {
+        let lines = |b: &Budget| -> Vec<(String, Option<f64>)> {
+            b.lines
+                .iter()
+                .map(|l| (l.label.clone(), l.million_vnd))
+                .collect()
+        };
+        let b = budget(&tree(
+            "II. KINH PHÍ\nTổng kinh phí dự kiến là 850 triệu đồng, trong đó: ngân sách xã 300 \
+             triệu đồng, vốn đối ứng 550,5 triệu đồng.",
+        ));
+        assert_eq!(b.total_million_vnd, Some(850.0));
+        assert_eq!(
+            lines(&b),
+            [
+                ("Ngân sách xã".to_string(), Some(300.0)),
+                ("Vốn đối ứng".to_string(), Some(550.5))
+            ]
+        );
+        let b = budget(&tree("II. KINH PHÍ\n- Kinh phí: 1,5 tỷ đồng."));
+        assert_eq!((b.total_million_vnd, b.lines.len()), (Some(1500.0), 0));
+        // A part of the money is a line, not the total.
+        let b = budget(&tree("II. KINH PHÍ\n- Kinh phí sự nghiệp: 200 triệu đồng."));
+        assert_eq!((b.total_million_vnd, b.lines.len()), (None, 1));
     }
 
     #[test]
