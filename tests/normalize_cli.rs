@@ -17,6 +17,19 @@ fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
+/// Normalizes the folder `in` of `dir` into `out`, which refuses `binary` as no text (and so
+/// exits with 1), and gives the messages.
+fn normalize_refusing(dir: &Path, binary: &str) -> String {
+    let out = kehoach(&["normalize", "in", "-o", "out"], dir);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(binary) && err.contains("not a text file"),
+        "{err}"
+    );
+    err
+}
+
 #[test]
 fn stdin_to_stdout_keeps_lines_and_fixes_text() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_kehoach"))
@@ -126,13 +139,7 @@ fn text_saved_from_word_with_its_marks_is_read_and_control_noise_is_refused() {
         .collect();
     fs::write(input.join("noise.txt"), &noise).unwrap();
 
-    let out = kehoach(&["normalize", "in", "-o", "out"], dir.path());
-    let err = stderr(&out);
-    assert_eq!(out.status.code(), Some(1), "{err}");
-    assert!(
-        err.contains("noise.txt") && err.contains("not a text file"),
-        "{err}"
-    );
+    let err = normalize_refusing(dir.path(), "noise.txt");
     assert!(!err.contains("word.txt"), "{err}");
     let read = fs::read_to_string(dir.path().join("out/word.txt")).unwrap();
     assert_eq!(read.lines().count(), word.lines().count());
@@ -155,13 +162,7 @@ fn bad_files_are_refused_by_name_and_the_rest_processed() {
     fs::write(input.join("picture.txt"), &binary).unwrap();
     std::os::unix::fs::symlink(input.join("gone.txt"), input.join("broken.txt")).unwrap();
 
-    let out = kehoach(&["normalize", "in", "-o", "out"], dir.path());
-    let err = stderr(&out);
-    assert_eq!(out.status.code(), Some(1), "{err}");
-    assert!(
-        err.contains("picture.txt") && err.contains("not a text file"),
-        "{err}"
-    );
+    let err = normalize_refusing(dir.path(), "picture.txt");
     assert!(err.contains("broken.txt"), "{err}");
     assert!(err.contains("empty.txt") && err.contains("empty"), "{err}");
     assert_eq!(

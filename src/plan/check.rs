@@ -11,30 +11,29 @@ const YEARS: std::ops::RangeInclusive<i32> = 1945..=2100;
 /// OCOP's scale of stars.
 const STARS: std::ops::RangeInclusive<u8> = 1..=5;
 
+/// A value outside `range`, said as `what` says it with the range's ends.
+fn outside<T: PartialOrd + Copy + std::fmt::Display>(
+    field: &str,
+    value: Option<T>,
+    range: &std::ops::RangeInclusive<T>,
+    what: fn(T, T, T) -> String,
+) -> Option<Wrong> {
+    let value = value.filter(|v| !range.contains(v))?;
+    Some((field.to_string(), what(value, *range.start(), *range.end())))
+}
+
 /// A year outside 1945-2100 (`YEARS`).
 fn year_wrong(field: &str, year: Option<i32>) -> Option<Wrong> {
-    let year = year.filter(|y| !YEARS.contains(y))?;
-    Some((
-        field.to_string(),
-        format!(
-            "year {year} is not one a plan can name ({} to {})",
-            YEARS.start(),
-            YEARS.end()
-        ),
-    ))
+    outside(field, year, &YEARS, |year, from, to| {
+        format!("year {year} is not one a plan can name ({from} to {to})")
+    })
 }
 
 /// Stars outside OCOP's scale.
 fn stars_wrong(field: &str, stars: Option<u8>) -> Option<Wrong> {
-    let stars = stars.filter(|s| !STARS.contains(s))?;
-    Some((
-        field.to_string(),
-        format!(
-            "{stars} stars: OCOP rates products from {} to {} stars",
-            STARS.start(),
-            STARS.end()
-        ),
-    ))
+    outside(field, stars, &STARS, |stars, from, to| {
+        format!("{stars} stars: OCOP rates products from {from} to {to} stars")
+    })
 }
 
 /// An amount or quantity that is negative or not a number.

@@ -424,12 +424,6 @@ pub fn budget(roots: &[Node]) -> Budget {
             1.0
         }
     };
-    let amount = re!(r"(\d{1,3}(?:\.\d{3})*(?:,\d+)?|\d+(?:,\d+)?)\s*(triệu đồng|tỷ đồng|đồng)");
-    let to_million = |value: f64, unit: &str| match unit {
-        "tỷ đồng" => value * 1000.0,
-        "đồng" => value / 1_000_000.0,
-        _ => value,
-    };
     let mut previous_label: Option<String> = None;
     let source_child = section
         .children
@@ -453,8 +447,8 @@ pub fn budget(roots: &[Node]) -> Budget {
                 }
                 continue;
             }
-            if let Some(caps) = amount.captures(&text) {
-                let value = parse_number(&caps[1]).map(|v| to_million(v, &caps[2]));
+            if let Some(caps) = amount().captures(&text) {
+                let value = million_vnd(&caps);
                 let before = text[..caps.get(0).map_or(0, |m| m.start())].trim();
                 // "Tổng kinh phí ...", or the plan's money with no part named: "Kinh phí: 1,5 tỷ
                 // đồng", "Kinh phí thực hiện Kế hoạch: ...".
@@ -462,24 +456,7 @@ pub fn budget(roots: &[Node]) -> Budget {
                     .is_match(before);
                 if re!(r"(?i)^tổng").is_match(&text) || whole {
                     budget.total_million_vnd = budget.total_million_vnd.or(value);
-                    // "..., trong đó: ngân sách xã 300 triệu đồng, vốn đối ứng 550 triệu đồng".
-                    if let Some(parts) = re!(r"(?i)\btrong đó\s*:?").find(&text) {
-                        let mut from = parts.end();
-                        for part in amount.captures_iter(&text[parts.end()..]) {
-                            let Some(m) = part.get(0) else { continue };
-                            let label = text[from..parts.end() + m.start()]
-                                .trim_matches(|c: char| c.is_whitespace() || ",;:".contains(c))
-                                .trim_start_matches("và ");
-                            from = parts.end() + m.end();
-                            if label.chars().any(char::is_alphabetic) {
-                                budget.lines.push(BudgetLine {
-                                    label: upper_first(label),
-                                    million_vnd: parse_number(&part[1])
-                                        .map(|v| to_million(v, &part[2])),
-                                });
-                            }
-                        }
-                    }
+                    budget.lines.extend(parts_named(&text));
                 } else {
                     budget.lines.push(BudgetLine {
                         label: before.trim_end_matches([':', ' ']).to_string(),
@@ -527,6 +504,45 @@ pub fn budget(roots: &[Node]) -> Budget {
         }
     });
     budget
+}
+
+/// An amount of money and its unit ("1.250,5 triệu đồng", "2,5 tỷ đồng").
+fn amount() -> &'static regex::Regex {
+    re!(r"(\d{1,3}(?:\.\d{3})*(?:,\d+)?|\d+(?:,\d+)?)\s*(triệu đồng|tỷ đồng|đồng)")
+}
+
+/// An [`amount`] in millions of đồng.
+fn million_vnd(caps: &regex::Captures) -> Option<f64> {
+    let value = parse_number(&caps[1])?;
+    Some(match &caps[2] {
+        "tỷ đồng" => value * 1000.0,
+        "đồng" => value / 1_000_000.0,
+        _ => value,
+    })
+}
+
+/// The parts a total's sentence names after "trong đó", as budget lines: "..., trong đó: ngân
+/// sách xã 300 triệu đồng, vốn đối ứng 550 triệu đồng".
+fn parts_named(text: &str) -> Vec<BudgetLine> {
+    let Some(start) = re!(r"(?i)\btrong đó\s*:?").find(text).map(|m| m.end()) else {
+        return Vec::new();
+    };
+    let mut lines = Vec::new();
+    let mut from = start;
+    for part in amount().captures_iter(&text[start..]) {
+        let Some(m) = part.get(0) else { continue };
+        let label = text[from..start + m.start()]
+            .trim_matches(|c: char| c.is_whitespace() || ",;:".contains(c))
+            .trim_start_matches("và ");
+        from = start + m.end();
+        if label.chars().any(char::is_alphabetic) {
+            lines.push(BudgetLine {
+                label: upper_first(label),
+                million_vnd: million_vnd(&part),
+            });
+        }
+    }
+    lines
 }
 
 /// Reads a budget table row ("1 | Ngân sách tỉnh | 1.000,0"): the first cell with letters, the last amount.
@@ -846,9 +862,9 @@ pub fn schedule(roots: &[Node]) -> Vec<ScheduleStep> {
 /// Deadlines stated in a sentence: "Tổng hợp, báo cáo kết quả trước ngày 15/12/2025" is the
 /// step "Tổng hợp, báo cáo kết quả", due "Trước ngày 15/12/2025" (also "trước ngày 18 hằng
 /// tháng", and a quarter or a month of a year: "trong quý II năm 2026", "trong tháng 6/2026",
-/// with the "xong" that may come before it: "... xong trong quý II năm 2026"); the task is the clause before the deadline (after a ";"), without a leading
-/// "thời gian", and has three words at least. A deadline in parentheses qualifies another
-/// phrase and is not read.
+/// with the "xong" that may come before it: "... xong trong quý II năm 2026"); the task is
+/// the clause before the deadline (after a ";"), without a leading "thời gian", and has three
+/// words at least. A deadline in parentheses qualifies another phrase and is not read.
 fn deadlines(text: &str) -> Vec<ScheduleStep> {
     let deadline = re!(
         r"(?i)\s((?:xong\s+)?(?:trước ngày\s+\d{1,2}(?:/\d{1,2}(?:/\d{4})?)?(?:\s+(?:hằng|hàng)\s+(?:năm|tháng|quý))?|trong\s+quý\s+[IV]{1,3}(?:\s*[-–,]\s*[IV]{1,3})*(?:\s+năm\s+\d{4}|/\d{4})|trong\s+tháng\s+\d{1,2}(?:/\d{4}|\s+năm\s+\d{4})))"
