@@ -584,17 +584,22 @@ fn items_of(node: &Node, is_root: bool) -> Vec<String> {
 
 /// Words that begin the name of an agency, or of a person given work ("Ông. Hoàng Văn Thuân
 /// - Trưởng đoàn").
-const AGENCY_WORDS: &str = "Sở|Phòng|Ban|Ủy ban|Uỷ ban|UBND|UB|Trung tâm|Văn phòng|Đài|Báo|Công an|Bộ Chỉ huy|Bộ chỉ huy|Hội|Hiệp hội|Liên minh|Công ty|Tổng công ty|Ngân hàng|Các|Cơ quan|Đoàn|Chi cục|Kho bạc|Thanh tra|Hợp tác xã|Doanh nghiệp|Trường|Bệnh viện|Thủ trưởng|Chủ tịch|Công chức|Trưởng|Tổ công tác|Tổ giúp việc|Cục|Ủy ban Mặt trận|Mặt trận|Đảng ủy|Huyện|Xã|Phường|Tỉnh|Thành phố|Cảnh sát|Bảo hiểm|Điện lực|Viễn thông|Bưu điện|Giám đốc|Thuế|Cục Thuế|Viện|Tòa án|Toà án|Liên đoàn|Hải quan|Kiểm toán|Ông|Bà|Đồng chí";
+const AGENCY_WORDS: &str = "Sở|Phòng|Ban|Ủy ban|Uỷ ban|UBND|UB|Trung tâm|Văn phòng|Đài|Báo|Công an|Bộ Chỉ huy|Bộ chỉ huy|Bộ Tư lệnh|Hội|Hiệp hội|Liên minh|Công ty|Tổng công ty|Ngân hàng|Các|Cơ quan|Đoàn|Chi cục|Kho bạc|Thanh tra|Hợp tác xã|Doanh nghiệp|Trường|Bệnh viện|Thủ trưởng|Chủ tịch|Công chức|Trưởng|Tổ công tác|Tổ giúp việc|Cục|Ủy ban Mặt trận|Mặt trận|Đảng ủy|Huyện|Xã|Phường|Tỉnh|Thành phố|Cảnh sát|Bảo hiểm|Điện lực|Viễn thông|Bưu điện|Giám đốc|Thuế|Cục Thuế|Viện|Tòa án|Toà án|Liên đoàn|Hải quan|Kiểm toán|Ông|Bà|Đồng chí";
 
 /// Words that start a sentence with an agency's first word but name no agency ("Trường hợp",
 /// "Ban hành", "Báo cáo", "Hội nghị").
 const NOT_AGENCY: &str = r"^(?:Trường hợp|Ban hành|Báo cáo|Hội nghị|Hội thảo|Hội thi)\b";
 
-/// True when a text starts with an agency's name, or with "Giao" or "Đề nghị" and one (where
-/// the name may start with a small letter: "Giao phòng Quản lý Công nghiệp ...").
+/// Words by which a plan gives work to an agency, asks it or encourages it: "Giao phòng Quản
+/// lý ...", "Đề nghị Ủy ban MTTQ xã ...", "Khuyến khích Liên đoàn Lao động tỉnh ...", "Yêu cầu
+/// các sở, ban, ngành ...".
+const ASKING: &str = "Đề nghị|Khuyến khích|Yêu cầu|Giao";
+
+/// True when a text starts with an agency's name, or with one of the [`ASKING`] words and one
+/// (where the name may start with a small letter: "Giao phòng Quản lý Công nghiệp ...").
 pub(super) fn starts_with_agency(text: &str) -> bool {
     re!(&format!(
-        r"^(?:(?:Đề nghị|Giao)\s+(?i:{AGENCY_WORDS})|(?:{AGENCY_WORDS}))\b"
+        r"^(?:(?:{ASKING})\s+(?i:{AGENCY_WORDS})|(?:{AGENCY_WORDS}))\b"
     ))
     .is_match(text)
         && !re!(NOT_AGENCY).is_match(text)
@@ -638,7 +643,7 @@ fn collect_agencies(node: &Node, out: &mut Vec<Assignment>) {
         // it ("1. Sở Nội vụ chịu trách nhiệm ..."), perhaps after its grounds.
         // "6. Đề nghị: Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh": the heading's title
         // stops at the colon, and the agencies asked come after it.
-        let asked = re!(r"^(?:Đề nghị|Giao)\s*:\s*(\S.*)$")
+        let asked = re!(&format!(r"^(?:{ASKING})\s*:\s*(\S.*)$"))
             .captures(&child.line)
             .map(|c| format!("Đề nghị {}", &c[1]));
         // The agencies are then no duty, though they stand where the heading's text does.
@@ -648,7 +653,26 @@ fn collect_agencies(node: &Node, out: &mut Vec<Assignment>) {
             collect_agencies(child, out);
             continue;
         }
+        let mut items: Vec<String> = child
+            .paragraphs
+            .iter()
+            .skip(skip)
+            .map(|p| re!(r"^[-–+•]\s*").replace(p, "").trim().to_string())
+            .filter(|p| !p.is_empty())
+            .collect();
+        items.extend(child.children.iter().map(|grandchild| {
+            let mut item = grandchild.line.clone();
+            for p in &grandchild.paragraphs {
+                item.push(' ');
+                item.push_str(p);
+            }
+            item
+        }));
         let (agency, first_duty) = match split_agency(&title) {
+            // "2. Các Sở, ngành chủ trì, quản lý, tham gia thực hiện các dự án" over the
+            // duties of those bodies: a heading with no stop that names a class of bodies by
+            // what they do, its duties under it.
+            (_, Some(_)) if names_a_class(child, &title, &items) => (title.into_owned(), None),
             (agency, Some(duty)) => (agency, Some(duty)),
             (title, None) if title.chars().count() <= 200 => (title, None),
             _ => {
@@ -656,28 +680,51 @@ fn collect_agencies(node: &Node, out: &mut Vec<Assignment>) {
                 continue;
             }
         };
+        let agency = agency_name(&agency);
+        // An item that opens with another body and what it does is that body's work ("10. Các
+        // sở, ban, ngành nghiên cứu ...", then "- Công an tỉnh tham mưu ..."); the others are
+        // duties of the heading's body.
         let mut duties: Vec<String> = first_duty.into_iter().collect();
-        duties.extend(
-            child
-                .paragraphs
-                .iter()
-                .skip(skip)
-                .map(|p| re!(r"^[-–+•]\s*").replace(p, "").trim().to_string())
-                .filter(|p| !p.is_empty()),
-        );
-        for grandchild in &child.children {
-            let mut duty = grandchild.line.clone();
-            for p in &grandchild.paragraphs {
-                duty.push(' ');
-                duty.push_str(p);
+        let mut others = Vec::new();
+        for item in items {
+            match other_agency(&item, &agency) {
+                Some(assignment) => others.push(assignment),
+                None => duties.push(item),
             }
-            duties.push(duty);
         }
-        out.push(Assignment {
-            agency: agency_name(&agency),
-            duties,
-        });
+        if !duties.is_empty() {
+            out.push(Assignment { agency, duties });
+        }
+        out.extend(others);
     }
+}
+
+/// True when a heading with no stop names a class of bodies ("Các ...") by what they do, and
+/// every item under it is a duty rather than another body's work.
+fn names_a_class(node: &Node, title: &str, items: &[String]) -> bool {
+    re!(r"^(?i:các)\s").is_match(title)
+        && !node.line.trim_end().ends_with(['.', ':', ';'])
+        && !items.is_empty()
+        && items.iter().all(|item| !starts_with_agency(item))
+}
+
+/// The assignment an item makes when it opens with a named body other than `agency` and says
+/// what that body does ("Công an tỉnh tham mưu triển khai ..."). A class of bodies ("Các doanh
+/// nghiệp ...", "Cơ quan thường trực ...") or a body's head ("Chủ tịch Ủy ban nhân dân các xã")
+/// under a heading is the heading's own body at work, not another one.
+fn other_agency(item: &str, agency: &str) -> Option<Assignment> {
+    let class_or_head = re!(
+        r"^(?i:các|những|cơ quan|đơn vị|doanh nghiệp|hợp tác xã|chủ tịch|giám đốc|thủ trưởng|trưởng|phó|công chức|cán bộ|tổ)\s"
+    );
+    if !starts_with_agency(item) || class_or_head.is_match(item) {
+        return None;
+    }
+    let (name, duty) = split_agency(item);
+    let name = agency_name(&name);
+    (compared(&name) != compared(agency)).then_some(Assignment {
+        agency: name,
+        duties: vec![duty?],
+    })
 }
 
 /// Adds assignments read elsewhere (a task table) to those of the text: an agency already
@@ -783,13 +830,18 @@ fn without_grounds(text: &str) -> Cow<'_, str> {
 /// "Sở Nội vụ chịu trách nhiệm theo dõi ..." → ("Sở Nội vụ", Some("chịu trách nhiệm theo dõi ...")).
 fn split_agency(text: &str) -> (String, Option<String>) {
     let verbs = re!(
-        r"\s(?:là|chịu trách nhiệm|có trách nhiệm|nghiên cứu|chủ trì|chủ động|phối hợp|tham mưu|thực hiện|triển khai|tổ chức|hướng dẫn|căn cứ|theo dõi|xây dựng|chỉ đạo|bố trí|rà soát|khẩn trương|tăng cường|quán triệt|nghiêm túc|kịp thời|đẩy mạnh|tiên phong|dẫn dắt|bảo đảm|đảm bảo|mở rộng|mở thêm|đề xuất|hỗ trợ|đôn đốc|cung cấp|ưu tiên|tập trung|thường xuyên|tích cực)\b"
+        r"\s(?:là|chịu trách nhiệm|có trách nhiệm|nghiên cứu|chủ trì|chủ động|phối hợp|tham mưu|thực hiện|triển khai|tổ chức|hướng dẫn|căn cứ|theo dõi|xây dựng|chỉ đạo|bố trí|rà soát|khẩn trương|tăng cường|quán triệt|nghiêm túc|kịp thời|đẩy mạnh|tiên phong|dẫn dắt|phát huy|bảo đảm|đảm bảo|mở rộng|mở thêm|đề xuất|hỗ trợ|đôn đốc|cung cấp|ưu tiên|tập trung|thường xuyên|tích cực)\b"
     );
     // "các tổ chức chính trị - xã hội" names an agency: a verb after "các", "và" is not one,
     // nor one after "giao" ("các cơ quan được giao chủ trì"), nor a domain after "lĩnh vực"
     // ("doanh nghiệp trong lĩnh vực xây dựng"). "Tổ chức" beside "cơ quan" or "cá nhân", or
     // before "có liên quan", is the noun ("các cơ quan, tổ chức có liên quan").
-    let noun_before = re!(r"(?:\bcác|\bnhững|\bvà|\bgiao|\blĩnh vực|\bcơ quan,)$");
+    // Nor the work a body was given, when its name says it: "Cơ quan, đơn vị được giao nhiệm
+    // vụ theo dõi, kiểm tra, đôn đốc tại Phụ lục ... thường xuyên kiểm tra ..." (the verbs
+    // listed right after "được giao nhiệm vụ").
+    let noun_before = re!(
+        r"(?:\bcác|\bnhững|\bvà|\bgiao|\bgiao nhiệm vụ(?:\s+\p{L}+(?:\s\p{L}+)?,)*|\blĩnh vực|\bcơ quan,)$"
+    );
     let organisations = re!(r"^\s*(?:có liên quan|liên quan|,\s*cá nhân|và cá nhân)");
     let verb = verbs.find_iter(text).find(|m| {
         let noun = noun_before.is_match(text[..m.start()].trim_end())
@@ -807,10 +859,10 @@ fn split_agency(text: &str) -> (String, Option<String>) {
 
 /// "Đề nghị Ủy ban MTTQ xã" → "Ủy ban MTTQ xã"; "Giao phòng Quản lý" → "Phòng Quản lý".
 pub(super) fn agency_name(title: &str) -> String {
-    let name = title
-        .trim()
-        .trim_start_matches("Đề nghị ")
-        .trim_start_matches("Giao ")
+    let title = title.trim();
+    let name = re!(&format!(r"^(?:{ASKING})\s+"))
+        .find(title)
+        .map_or(title, |asking| &title[asking.end()..])
         .trim_end_matches([':', '.', ';']);
     upper_first(name)
 }
@@ -1047,6 +1099,53 @@ mod tests {
             "Hiệp hội Doanh nghiệp tỉnh, Công ty Điện lực"
         );
         assert_eq!(asked[0].duties.len(), 2);
+    }
+
+    #[test]
+    fn bodies_encouraged_named_by_their_work_or_by_their_class_and_items_of_other_bodies() {
+        let found = assignments(&tree(
+            "IV. TỔ CHỨC THỰC HIỆN\n\
+             1. Khuyến khích Liên đoàn Lao động tỉnh, Hội Nông dân tỉnh xây dựng kế hoạch hành động.\n\
+             2. Các Sở, ngành chủ trì, quản lý, tham gia thực hiện các dự án thuộc Chương trình\n\
+             - Phê duyệt kế hoạch giám sát.\n- Báo cáo kết quả thực hiện.\n\
+             3. Các sở, ban, ngành nghiên cứu, ban hành các quy định thuộc Chương trình\n\
+             - Công an tỉnh tham mưu triển khai Dự án 1.\n\
+             - Đề nghị Bộ Tư lệnh Vùng Cảnh sát biển 3 tham mưu triển khai Tiểu dự án 2.\n\
+             - Các doanh nghiệp viễn thông ưu tiên bố trí nguồn lực.\n\
+             4. Ủy ban nhân dân các xã\n- Xây dựng kế hoạch.\n\
+             - Chủ tịch Ủy ban nhân dân các xã chịu trách nhiệm trước pháp luật.\n\
+             5. Cơ quan, đơn vị được giao nhiệm vụ theo dõi, kiểm tra, đôn đốc tại Phụ lục \
+             thường xuyên kiểm tra, hướng dẫn các đơn vị.",
+        ));
+        let agencies: Vec<(&str, usize)> = found
+            .iter()
+            .map(|a| (a.agency.as_str(), a.duties.len()))
+            .collect();
+        assert_eq!(
+            agencies,
+            [
+                ("Liên đoàn Lao động tỉnh, Hội Nông dân tỉnh", 1),
+                (
+                    "Các Sở, ngành chủ trì, quản lý, tham gia thực hiện các dự án thuộc Chương trình",
+                    2
+                ),
+                // The class of bodies under it is the heading's own at work.
+                ("Các sở, ban, ngành", 2),
+                ("Công an tỉnh", 1),
+                ("Bộ Tư lệnh Vùng Cảnh sát biển 3", 1),
+                // A body's head is the body.
+                ("Ủy ban nhân dân các xã", 2),
+                (
+                    "Cơ quan, đơn vị được giao nhiệm vụ theo dõi, kiểm tra, đôn đốc tại Phụ lục",
+                    1
+                ),
+            ]
+        );
+        assert_eq!(found[3].duties[0], "tham mưu triển khai Dự án 1.");
+        assert_eq!(
+            found[6].duties[0],
+            "thường xuyên kiểm tra, hướng dẫn các đơn vị"
+        );
     }
 
     #[test]
