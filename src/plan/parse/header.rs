@@ -123,8 +123,19 @@ pub fn find_doc_type(lines: &[String]) -> Option<TypeLine> {
                     });
                 return Some(joint.unwrap_or_else(|| found(t, None, None)));
             }
-            // "QUYẾT ĐỊNH CỦA BỘ TRƯỞNG ...", a line in capitals.
-            if rest.starts_with(" CỦA ") && is_upper_line(line) {
+            // "QUYẾT ĐỊNH CỦA BỘ TRƯỞNG ...", a line in capitals, or one whose capitals an old
+            // conversion lost ("nghị định của chính phủ", "QUYẾT ĐỊNH của ủY BAN NHÂN DÂN ...")
+            // when it names an authority and nothing more (a gazette's heading goes on with the
+            // number and date: "NGHỊ ĐỊNH của Chính phủ số 114/2003/NĐ-CP ngày ...", on this
+            // line or the next, and a name that runs on to the next line ends in "-" or ",").
+            let authority = re!(
+                r"(?i)^của\s+(?:chính phủ|thủ tướng|bộ trưởng|bộ\s|ủy ban|uỷ ban|hội đồng|chủ tịch|tổng cục|thống đốc)"
+            );
+            if rest.starts_with(" CỦA ") && (is_upper_line(line)
+                    || (authority.is_match(tail)
+                        && !tail.contains(|c: char| c.is_ascii_digit())
+                        && !tail.ends_with(['-', ','])
+                        && !re!(r"(?i)^số\s*\d").is_match(next))) {
                 return Some(found(t, None, Some(tail)));
             }
             // "KẾ HOẠCH Triển khai ..." merged with the title: the rest must start a mixed-case word.
@@ -578,6 +589,23 @@ mod tests {
             found("THÔNG TƯ\nLIÊN TỊCH").map(|f| f.1),
             Some("THÔNG TƯ LIÊN TỊCH".to_string())
         );
+        // An issuer after the type whose capitals an old conversion lost is still the issuer;
+        // a gazette's heading with the number, or a name that runs on, is not.
+        assert_eq!(
+            found("nghị định của chính phủ\nSửa đổi một số điều").map(|f| f.3),
+            Some(Some("của chính phủ".to_string()))
+        );
+        assert_eq!(
+            found("QUYẾT ĐỊNH của ủY BAN NHÂN DÂN THÀNH PHỐ cần thơ\nV/v ban hành").map(|f| f.3),
+            Some(Some("của ủY BAN NHÂN DÂN THÀNH PHỐ cần thơ".to_string()))
+        );
+        for text in [
+            "NGHỊ ĐỊNH của Chính phủ số 114/2003/NĐ-CP ngày 10/10/2003",
+            "Thông tư liên tịch của Bộ Tài chính - Công nghiệp -\nTổng cục Hải quan số 176",
+            "QUYẾT ĐỊNH của Thủ tướng Chính phủ\nsố 115/2004/QĐ-TTg ngày 25 tháng 6 năm 2004",
+        ] {
+            assert_eq!(found(text).and_then(|f| f.3), None, "{text}");
+        }
         // A title that starts with the words is not the type's second line.
         assert_eq!(
             found("THÔNG TƯ\nLiên tịch hướng dẫn").map(|f| f.1),
