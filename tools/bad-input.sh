@@ -1,7 +1,9 @@
 #!/bin/sh
-# Bad input for `kehoach normalize --restore`: pure noise, 10,000-character lines, mixed scripts.
-# Prints, for each case, the time taken, the line counts in and out, and how many lines
-# restoration changed (against plain `kehoach normalize`, which also fixes spacing).
+# Bad input for `kehoach normalize --restore`: pure noise, 10,000-character lines, mixed scripts,
+# and 12 MB of text typed without marks on one line (a file with no line breaks).
+# Prints, for each case, the time taken, the peak memory (with GNU time), the line counts in
+# and out, and how many lines restoration changed (against plain `kehoach normalize`, which also
+# fixes spacing).
 # Usage (from the repository root, after cargo build --release): tools/bad-input.sh [WORKDIR]
 set -eu
 work=${1:-/tmp/kehoach-bad-input}
@@ -24,18 +26,29 @@ with open(f"{work}/long-lines.txt", "w") as f:
         f.write(line[:10000] + "\n")
     for _ in range(5):
         f.write("".join(rng.choice(noise) for _ in range(10000)) + "\n")
+import unicodedata
+plans = " ".join(open(f"fixtures/plans/{n}.txt").read() for n in ("000", "001", "002", "004"))
+plain = "".join(c for c in unicodedata.normalize("NFD", " ".join(plans.split()))
+                if unicodedata.category(c) != "Mn").replace("đ", "d").replace("Đ", "D")
+with open(f"{work}/one-line.txt", "w") as f:
+    f.write(((plain + " ") * (12_000_000 // len(plain) + 1))[:12_000_000].rstrip() + "\n")
 with open(f"{work}/mixed.txt", "w") as f:
     for _ in range(500):
         f.write("Ke hoach 計画 план خطة nam 2026 Πρόγραμμα OCOP – Chuong trinh مرحبا 你好 mỗi xã\n")
 PY
-for case in noise long-lines mixed; do
+for case in noise long-lines mixed one-line; do
     start=$(date +%s.%N)
-    "$kehoach" normalize --restore "$work/$case.txt" > "$work/$case.out"
+    if [ -x /usr/bin/time ]; then
+        /usr/bin/time -f %M -o "$work/$case.kb" "$kehoach" normalize --restore -j 1 "$work/$case.txt" > "$work/$case.out"
+    else
+        "$kehoach" normalize --restore -j 1 "$work/$case.txt" > "$work/$case.out"
+        echo '?' > "$work/$case.kb"
+    fi
     end=$(date +%s.%N)
     # Restoration's changes only: compare with plain normalization (which fixes spacing).
     "$kehoach" normalize "$work/$case.txt" > "$work/$case.norm"
     changed=$(paste -d'\n' "$work/$case.norm" "$work/$case.out" | awk 'NR % 2 == 1 {a = $0} NR % 2 == 0 && a != $0 {n++} END {print n + 0}')
-    printf '%s: %s bytes, %s s, lines in %s out %s, lines changed %s\n' "$case" \
-        "$(wc -c < "$work/$case.txt")" "$(echo "$end - $start" | bc)" \
+    printf '%s: %s bytes, %s s, peak %s kB, lines in %s out %s, lines changed %s\n' "$case" \
+        "$(wc -c < "$work/$case.txt")" "$(echo "$end - $start" | bc)" "$(cat "$work/$case.kb")" \
         "$(wc -l < "$work/$case.txt")" "$(wc -l < "$work/$case.out")" "$changed"
 done

@@ -60,6 +60,10 @@ const OCR_LETTER_SYMBOLS: [char; 2] = ['&', '¥'];
 const CAPITALS_READ: u64 = 1 << 63;
 /// Words decoded together at most; a longer line is decoded in windows of this many.
 const MAX_LINE_WORDS: usize = 400;
+/// Bytes of a line read at once at most: a line over twice as long (a file with no line
+/// breaks) is read in pieces of about this many, cut at spaces, each after the one before, so
+/// that the memory a line takes stays bounded whatever its length.
+const MAX_LINE_BYTES: usize = 16 * 1024;
 /// Bytes of a document, from its first damaged line on, on which its damage is judged OCR's or
 /// typing's (a typed plan may have an OCR'd appendix far down).
 const OCR_JUDGED_ON: usize = 8 * 1024;
@@ -376,6 +380,9 @@ impl<'m> Restorer<'m> {
         around: Around,
         memo: &mut Memo,
     ) -> Cow<'l, str> {
+        if line.len() > 2 * MAX_LINE_BYTES {
+            return Cow::Owned(self.restore_long_cell(line, document, around, memo));
+        }
         // Clean lines, the common case, are known by their shape; noise is left as it is.
         let mut chunks = pieces(line);
         let (mut shape, mut hashes) = self.shape_of(&chunks, &mut memo.kinds);
@@ -432,6 +439,44 @@ impl<'m> Restorer<'m> {
             open_before,
         };
         Cow::Owned(self.write_line(line, &chunks, &best, facts, memo))
+    }
+
+    /// Restores a line longer than twice [`MAX_LINE_BYTES`] piece by piece: each piece is read
+    /// after the one before as restored, and with the first words of the one after.
+    fn restore_long_cell(
+        &self,
+        line: &str,
+        document: &str,
+        around: Around,
+        memo: &mut Memo,
+    ) -> String {
+        let mut out = String::with_capacity(line.len() + line.len() / 4);
+        let mut previous: Option<String> = None;
+        let mut rest = line;
+        while !rest.is_empty() {
+            let (piece, after) = rest.split_at(piece_end(rest));
+            let next = if after.is_empty() {
+                around.after
+            } else {
+                &after[..piece_end(after)]
+            };
+            let before = previous.as_deref().unwrap_or(around.before);
+            let restored = self
+                .restore_cell(
+                    piece,
+                    document,
+                    Around {
+                        before,
+                        after: next,
+                    },
+                    memo,
+                )
+                .into_owned();
+            out.push_str(&restored);
+            previous = Some(restored);
+            rest = after;
+        }
+        out
     }
 
     /// The likeliest reading of each piece of a damaged line (its words' readings made and kept
@@ -658,6 +703,19 @@ fn mixed_case(word: &str) -> bool {
     capital && (small || !first_capital)
 }
 
+/// Where the first piece of a long line ends: after the last space within [`MAX_LINE_BYTES`]
+/// (at that many bytes when there is none), or at the end of a text up to twice as long.
+fn piece_end(text: &str) -> usize {
+    if text.len() <= 2 * MAX_LINE_BYTES {
+        return text.len();
+    }
+    let mut end = MAX_LINE_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text[..end].rfind(' ').map_or(end, |space| space + 1)
+}
+
 /// The lines next to a line: the line before as restored, the line after as written.
 #[derive(Clone, Copy, Default)]
 struct Around<'a> {
@@ -713,6 +771,38 @@ impl Ahead {
 mod tests {
     use super::write::without_mark_symbols;
     use super::*;
+
+    #[test]
+    fn a_line_longer_than_a_piece_is_read_whole_in_pieces_cut_at_spaces() {
+        let restorer = Restorer::embedded();
+        let sentence = "Uy ban nhan dan xa ban hanh ke hoach thuc hien chuong trinh nam 2026.";
+        let restored = restorer.restore_line(sentence);
+        assert_eq!(
+            restored,
+            "Ủy ban nhân dân xã ban hành kế hoạch thực hiện chương trình năm 2026."
+        );
+        // Some 290 kB on one line: nine pieces, each read after the one before.
+        let times = 4000;
+        let line = vec![sentence; times].join(" ");
+        assert!(line.len() > 8 * MAX_LINE_BYTES);
+        let read = restorer.restore_line(&line);
+        let (got, want): (Vec<&str>, Vec<&str>) = (
+            read.split(' ').collect(),
+            restored.split(' ').cycle().take(times * 15).collect(),
+        );
+        assert_eq!(got.len(), want.len(), "words lost or added at the cuts");
+        let wrong = got.iter().zip(&want).filter(|(g, w)| g != w).count();
+        assert!(wrong * 1000 < got.len(), "{wrong} words read otherwise");
+        // A piece ends after a space, within MAX_LINE_BYTES, on a character's boundary.
+        let text = "đ".repeat(MAX_LINE_BYTES * 2);
+        let end = piece_end(&text);
+        assert!(end <= MAX_LINE_BYTES && text.is_char_boundary(end));
+        assert_eq!(
+            piece_end(&line),
+            line[..MAX_LINE_BYTES].rfind(' ').unwrap() + 1
+        );
+        assert_eq!(piece_end("ngắn"), "ngắn".len());
+    }
 
     #[test]
     fn a_line_in_another_language_is_left_as_written_in_typed_text() {
