@@ -134,6 +134,30 @@ fn clean_run_exits_zero_with_a_summary() {
 }
 
 #[test]
+fn a_summary_of_one_plan_counts_it_in_the_singular() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("t.csv");
+    let plan = fixtures().join("000.txt");
+    let output = kehoach(&[plan.as_os_str(), "-o".as_ref(), out.as_os_str()]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("targets: 1 plan read, "), "{stderr}");
+    assert!(
+        stderr.contains(", 0 plans restored from OCR, 0 files refused"),
+        "{stderr}"
+    );
+    let normalized = dir.path().join("normalized");
+    let output = run(&[
+        "normalize".as_ref(),
+        plan.as_os_str(),
+        "-o".as_ref(),
+        normalized.as_os_str(),
+    ]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("normalize: 1 file read, "), "{stderr}");
+}
+
+#[test]
 fn adapt_lets_the_clean_plans_teach_restoration_before_the_table_is_made() {
     let dir = tempfile::tempdir().unwrap();
     let plans = dir.path().join("plans");
@@ -158,7 +182,7 @@ fn adapt_lets_the_clean_plans_teach_restoration_before_the_table_is_made() {
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert!(output.status.success(), "{stderr}");
         assert_eq!(
-            stderr.contains("adapt: the restoration model learned from 1 clean plan(s)"),
+            stderr.contains("adapt: the restoration model learned from 1 clean plan,"),
             adapt,
             "{stderr}"
         );
@@ -279,7 +303,7 @@ fn parse_and_targets_list_the_restored_words_in_doubt_and_change_no_record() {
     ]);
     let stderr = String::from_utf8_lossy(&with_review.stderr);
     assert!(with_review.status.success(), "{stderr}");
-    assert!(stderr.contains("in 1 restored file(s)"), "{stderr}");
+    assert!(stderr.contains("in 1 restored file,"), "{stderr}");
     let without = run(&["parse".as_ref(), plans.as_os_str()]);
     assert_eq!(with_review.stdout, without.stdout);
     let list = fs::read_to_string(&review).unwrap();

@@ -156,7 +156,14 @@ pub fn write_review_list(path: &Path, reviews: &[(String, Reviewed)]) -> anyhow:
 /// Says on stderr how many restored words a review list holds, from how many files, and where.
 pub fn say_review(words: usize, files: usize, path: &Path) {
     eprintln!(
-        "review: {words} restored words to check in {files} restored file(s), listed in {}",
+        "review: {} to check in {}, listed in {}",
+        counted(words, "restored word"),
+        counted(files, "restored file"),
         path.display()
     );
+}
+
+/// A count and its noun, in the plural unless the count is one: "1 plan", "2 plans", "0 files".
+pub fn counted(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
 }

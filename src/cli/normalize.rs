@@ -14,7 +14,7 @@ use kehoach::read::{Document, Format, ReadError, read_bytes, read_path};
 use kehoach::text::restore::Reviewed;
 use kehoach::text::{Encoding, EncodingChoice, NormalizeOptions, Restorer, ToneStyle, normalize};
 
-use super::{JobsArg, ModelArgs};
+use super::{JobsArg, ModelArgs, counted};
 
 /// Arguments of `kehoach normalize`.
 #[derive(clap::Args)]
@@ -189,12 +189,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     write_review_list(args.review.as_deref(), reviews)?;
     let found: Vec<String> = encodings.iter().map(|(e, n)| format!("{e} {n}")).collect();
     eprintln!(
-        "normalize: {read} files read, encodings: {}; {lines_changed} lines changed; {} refused",
+        "normalize: {} read, encodings: {}; {} changed; {} refused",
+        counted(read, "file"),
         if found.is_empty() {
             "none".to_string()
         } else {
             found.join(", ")
         },
+        counted(lines_changed, "line"),
         refused.len()
     );
     Ok(if refused.is_empty() {

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use kehoach::batch::targets::{TargetsOptions, run_targets};
 
-use super::{JobsArg, RestoreArgs, say_review};
+use super::{JobsArg, RestoreArgs, counted, say_review};
 
 /// Arguments of `kehoach targets`.
 #[derive(clap::Args)]
@@ -39,8 +39,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     if let Some((clean, restored)) = summary.taught_by {
         eprintln!(
-            "adapt: the restoration model learned from {clean} clean plan(s), then from the \
-             lines restored with confidence of {restored} damaged one(s)"
+            "adapt: the restoration model learned from {}, then from the lines restored with \
+             confidence of {}",
+            counted(clean, "clean plan"),
+            counted(restored, "damaged one"),
         );
     }
     if let (Some((doubts, plans)), Some(path)) = (summary.doubts, &args.restore.review) {
@@ -51,13 +53,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         None => "listed in the Errors sheet".to_string(),
     };
     eprintln!(
-        "targets: {} plans read, {} targets found, {} plans restored from OCR, {} files refused ({listed}){}; wrote {}",
-        summary.plans_read,
-        summary.targets_found,
-        summary.plans_restored,
-        summary.refused.len(),
+        "targets: {} read, {} found, {} restored from OCR, {} refused ({listed}){}; wrote {}",
+        counted(summary.plans_read, "plan"),
+        counted(summary.targets_found, "target"),
+        counted(summary.plans_restored, "plan"),
+        counted(summary.refused.len(), "file"),
         if summary.skipped > 0 {
-            format!(", {} files of other types skipped", summary.skipped)
+            format!(
+                ", {} of other types skipped",
+                counted(summary.skipped, "file")
+            )
         } else {
             String::new()
         },
