@@ -880,16 +880,16 @@ const ASSIGNED: &[(&str, &[&str])] = &[
     // 16 and 17: the text's bodies, one of them named by the work it was given; then the
     // appendix table's "Chủ trì thực hiện" cells, split at ";" (the cells "Theo phân công tại
     // Quyết định ..." name none). 16's "Các cơ quan, đơn vị, địa phương căn cứ ..." ends the
-    // text with "./." after a paragraph and is taken for the closing word to all.
+    // text with "./." in "2. Kinh phí thực hiện", as 17's does with "b)".
     (
         "16_",
         &[
             "Các sở, ban, ngành và Ủy ban nhân dân các xã, phường, đặc khu",
             "Cơ quan, đơn vị được giao nhiệm vụ theo dõi, kiểm tra, đôn đốc tại Phụ lục kèm theo Kế hoạch này",
             "Sở Nội vụ",
+            "Các cơ quan, đơn vị, địa phương",
             "Sở Tư pháp",
             "UBND các xã, phường, đặc khu",
-            "Các cơ quan, đơn vị, địa phương",
             "Các sở, ban, ngành",
             "Các sở, ban, ngành, địa phương",
             "Trung tâm Xúc tiến đầu tư, thương mại và du lịch tỉnh",

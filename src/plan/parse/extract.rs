@@ -819,7 +819,7 @@ fn compared(name: &str) -> String {
 
 /// A sentence from its subject on, when it opens with its grounds and the subject is an
 /// agency: "Căn cứ Kế hoạch này, các sở, ngành xây dựng ..." → "Các sở, ngành xây dựng ...".
-fn without_grounds(text: &str) -> Cow<'_, str> {
+pub(super) fn without_grounds(text: &str) -> Cow<'_, str> {
     re!(r"^(?:Căn cứ|Trên cơ sở)[^,;:]*,\s+(\S.*)$")
         .captures(text)
         .map(|c| upper_first(&c[1]))

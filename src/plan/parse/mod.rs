@@ -164,15 +164,22 @@ pub fn parse(text: &str, flow: Flow, tables: &[Table], source: Source) -> PlanRe
         })
         .unwrap_or(rest.len());
     // The closing formula ("Trên đây là Kế hoạch ...") ends the body. A last line ending in
-    // "./." is still part of it (with a plain full stop) when it is an item or the text right
-    // under a heading; after an item's text, it is the plan's closing word to all, which no
-    // heading holds.
+    // "./." is still part of it (with a plain full stop) when it is an item, or the text right
+    // under a heading, or one more paragraph of plain text under a heading that names no
+    // agency ("2. Kinh phí thực hiện"); after a list ("- ...") or the text of an agency's item,
+    // it is the plan's closing word to all, which no heading holds.
     let mut body = Cow::Borrowed(&rest[..body_end]);
     let tail_from = match rest.get(body_end) {
         Some(l) if l.starts_with("Trên đây là") => body_end + 1,
         Some(l) if l.ends_with(END_MARK) => {
             let under_heading = body.last().is_some_and(|p| sections::heading(p).is_some());
-            if sections::heading(l).is_some() || under_heading {
+            let last_heading = body.iter().rev().find_map(|p| sections::heading(p));
+            let after_paragraph = body.last().is_some_and(|p| !re!(r"^[-–+•]").is_match(p));
+            let under_other = after_paragraph
+                && last_heading.is_some_and(|(_, _, title)| {
+                    !extract::starts_with_agency(&extract::without_grounds(&title))
+                });
+            if sections::heading(l).is_some() || under_heading || under_other {
                 body.to_mut().push(l.trim_end_matches("/.").to_string());
             } else {
                 out.warnings.push(format!(
@@ -329,5 +336,54 @@ pub fn unaccented_share(text: &str) -> f64 {
         0.0
     } else {
         plain as f64 / words as f64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parsed(body: &str) -> PlanRecord {
+        let text = format!(
+            "ỦY BAN NHÂN DÂN XÃ AN BÌNH\nSố: 12/KH-UBND\nAn Bình, ngày 5 tháng 3 năm 2026\n\
+             KẾ HOẠCH\nThực hiện nhiệm vụ năm 2026\n{body}\nNơi nhận:\n- Như trên;\n\
+             - Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Văn An\n"
+        );
+        parse(&text, Flow::Paragraphs, &[], Source::default())
+    }
+
+    fn closing_left_out(record: &PlanRecord) -> bool {
+        record
+            .warnings
+            .iter()
+            .any(|w| w.starts_with("closing paragraph"))
+    }
+
+    #[test]
+    fn a_last_paragraph_ending_the_text_is_its_section_s_unless_it_closes_a_list_or_an_agency_s_item()
+     {
+        // One more paragraph of the budget's plain text: the agencies it names get the work.
+        let record = parsed(
+            "I. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ chủ trì theo dõi việc thực hiện.\n\
+             2. Kinh phí thực hiện\nKinh phí được bố trí từ ngân sách nhà nước.\n\
+             Các cơ quan, đơn vị căn cứ nhiệm vụ được giao, đề xuất bố trí kinh phí./.",
+        );
+        assert!(!closing_left_out(&record), "{:?}", record.warnings);
+        let agencies: Vec<&str> = record
+            .assignments
+            .iter()
+            .map(|a| a.agency.as_str())
+            .collect();
+        assert_eq!(agencies, ["Sở Nội vụ", "Các cơ quan, đơn vị"]);
+        // After an agency's item, or after a list, it is the closing word to all.
+        for body in [
+            "I. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ\nChủ trì theo dõi việc thực hiện.\n\
+             Đề nghị các cơ quan, đơn vị nghiêm túc thực hiện./.",
+            "I. CHẾ ĐỘ BÁO CÁO\n- Các sở báo cáo trước ngày 10/12.\n\
+             Ủy ban nhân dân xã yêu cầu các cơ quan nghiêm túc thực hiện./.",
+        ] {
+            let record = parsed(body);
+            assert!(closing_left_out(&record), "{body}");
+        }
     }
 }
