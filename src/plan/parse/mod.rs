@@ -360,8 +360,7 @@ mod tests {
     }
 
     #[test]
-    fn a_last_paragraph_ending_the_text_is_its_section_s_unless_it_closes_a_list_or_an_agency_s_item()
-     {
+    fn a_last_paragraph_is_its_section_s_unless_it_closes_a_list_or_an_agency_s_item() {
         // One more paragraph of the budget's plain text: the agencies it names get the work.
         let record = parsed(
             "I. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ chủ trì theo dõi việc thực hiện.\n\
