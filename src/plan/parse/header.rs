@@ -482,6 +482,21 @@ fn body_name(body: &str) -> String {
 /// "SỞ CÔNG THƯƠNG" → "Sở Công thương", "CHI CỤC THUẾ" → "Chi cục Thuế": the kind of body
 /// and the first word after it capitalised, abbreviations kept.
 fn sentence_case(text: &str) -> String {
+    // Bodies that issue together, joined by " - " ("BỘ TÀI CHÍNH - CÔNG NGHIỆP - TỔNG CỤC HẢI
+    // QUAN"), are each written as their own name.
+    let parts: Vec<&str> = text.split(" - ").collect();
+    if parts[1..].iter().any(|p| re!(BODY_START).is_match(p)) {
+        return parts
+            .iter()
+            .map(|p| body_sentence_case(p))
+            .collect::<Vec<_>>()
+            .join(" - ");
+    }
+    body_sentence_case(text)
+}
+
+/// [`sentence_case`] for the name of one body.
+fn body_sentence_case(text: &str) -> String {
     // How many words name the kind of body: the field's first word comes after them.
     let kind = BODY_KINDS
         .iter()
@@ -806,6 +821,11 @@ mod tests {
             ),
             ("THANH TRA SỞ", "Thanh tra Sở"),
             ("ĐẢNG ỦY XÃ VĨNH TUY", "Đảng ủy xã Vĩnh Tuy"),
+            // Bodies that issue together: each its own name.
+            (
+                "BỘ TÀI CHÍNH - CÔNG NGHIỆP - TỔNG CỤC HẢI QUAN",
+                "Bộ Tài chính - Công nghiệp - Tổng cục Hải quan",
+            ),
             // One-word kinds, as before.
             (
                 "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG",

@@ -118,6 +118,17 @@ pub fn parse(text: &str, flow: Flow, tables: &[Table], source: Source) -> PlanRe
         }
     };
     let mut title = title_lines.join(" ");
+    // An issuer named after the type that runs on ("LIÊN TỊCH BỘ TÀI CHÍNH - CÔNG NGHIỆP -")
+    // ends at a gazette's number on the next line ("TỔNG CỤC HẢI QUAN SỐ 176/1998/TTLT ...").
+    if let Some(named) = named_issuers.last_mut()
+        && named.trim_end().ends_with(['-', ','])
+        && let Some(caps) = re!(r"(?i)^(.+?)\s+(số\b.*)$").captures(&title)
+        && header::gazette_heading(&caps[2]).is_some()
+    {
+        named.push(' ');
+        named.push_str(&caps[1]);
+        title = caps[2].to_string();
+    }
     // A gazette's heading gives number and date under the type, not in the header.
     if out.number.is_none()
         && out.date.year.is_none()
@@ -357,6 +368,30 @@ mod tests {
             .warnings
             .iter()
             .any(|w| w.starts_with("closing paragraph"))
+    }
+
+    #[test]
+    fn a_joint_issuer_that_runs_on_ends_at_the_gazette_s_number() {
+        let record = parse(
+            "THÔNG TƯ\nLIÊN TỊCH BỘ TÀI CHÍNH - CÔNG NGHIỆP -\n\
+             TỔNG CỤC HẢI QUAN SỐ 176/1998/TTLT-BTC-BCN-TCHQ NGÀY 25 THÁNG 12 NĂM 1998 \
+             HƯỚNG DẪN THỰC HIỆN CHÍNH SÁCH THUẾ\nCăn cứ Luật Thuế xuất khẩu, thuế nhập khẩu;\n\
+             1. Đối tượng áp dụng\nCác doanh nghiệp sản xuất.",
+            Flow::Paragraphs,
+            &[],
+            Source::default(),
+        );
+        assert_eq!(record.doc_type.as_deref(), Some("THÔNG TƯ LIÊN TỊCH"));
+        assert_eq!(
+            record.issuer.name.as_deref(),
+            Some("Bộ Tài chính - Công nghiệp - Tổng cục Hải quan")
+        );
+        assert_eq!(record.number.as_deref(), Some("176/1998/TTLT-BTC-BCN-TCHQ"));
+        assert_eq!(record.date.year, Some(1998));
+        assert_eq!(
+            record.title.as_deref(),
+            Some("HƯỚNG DẪN THỰC HIỆN CHÍNH SÁCH THUẾ")
+        );
     }
 
     #[test]
