@@ -867,11 +867,12 @@ pub(super) fn agency_name(title: &str) -> String {
     upper_first(name)
 }
 
-/// Reads dated steps: "Thời gian (thực hiện|hoàn thành): ..." under a heading.
+/// Reads dated steps: "Thời gian (thực hiện|hoàn thành): ..." under a heading, or "Thời hạn:
+/// ...", "Tiến độ thực hiện: ...".
 pub fn schedule(roots: &[Node]) -> Vec<ScheduleStep> {
     let mut out = Vec::new();
     let time = re!(
-        r"(?i)^(?:[-–+•]\s*)?thời gian(?:\s+(?:thực hiện|hoàn thành|tổ chức|triển khai))?\s*:\s*(.+)$"
+        r"(?i)^(?:[-–+•]\s*)?(?:thời gian|thời hạn|tiến độ)(?:\s+(?:thực hiện|hoàn thành|tổ chức|triển khai))?\s*:\s*(.+)$"
     );
     for root in roots {
         let mut parents: Vec<&Node> = Vec::new();
@@ -884,7 +885,9 @@ pub fn schedule(roots: &[Node]) -> Vec<ScheduleStep> {
             };
             let mut found = false;
             for paragraph in &node.paragraphs {
-                if let Some(caps) = time.captures(paragraph) {
+                if let Some(caps) = time.captures(paragraph)
+                    && is_a_time(&caps[1], &caps[0])
+                {
                     found = true;
                     out.push(ScheduleStep {
                         task: task.clone(),
@@ -909,6 +912,15 @@ pub fn schedule(roots: &[Node]) -> Vec<ScheduleStep> {
     let mut seen = std::collections::HashSet::new();
     out.retain(|step| seen.insert((step.task.clone(), step.when.clone())));
     out
+}
+
+/// True when the value after "Thời hạn:" or "Tiến độ:" names a time (a number, a date, a
+/// month, a quarter, "thường xuyên", "hằng năm"), as such a line in a plan does; the words
+/// also name other terms ("Thời hạn: ngắn hạn, trung hạn, dài hạn" of a loan). A value after
+/// "Thời gian:" is a time whatever it says.
+fn is_a_time(value: &str, line: &str) -> bool {
+    re!(r"(?i)^(?:[-–+•]\s*)?thời gian").is_match(line)
+        || re!(r"(?i)\d|\b(?:ngày|tuần|tháng|quý|năm|thường xuyên|hằng|hàng)\b").is_match(value)
 }
 
 /// Deadlines stated in a sentence: "Tổng hợp, báo cáo kết quả trước ngày 15/12/2025" is the
@@ -1290,6 +1302,31 @@ mod tests {
              b) Nhiệm vụ\n- Đưa Trung tâm IOC vào hoạt động trong quý I năm 2026.",
         ));
         assert_eq!(twice.len(), 1);
+    }
+
+    #[test]
+    fn a_term_or_progress_line_dates_its_heading_s_task_when_it_names_a_time() {
+        let steps: Vec<(String, String)> = schedule(&tree(
+            "II. NHIỆM VỤ\n1. Rà soát danh mục sản phẩm\n- Thời hạn hoàn thành: trước ngày 30/6/2026.\n\
+             2. Tổ chức hội chợ OCOP\n- Tiến độ thực hiện: quý III năm 2026.\n\
+             3. Hỗ trợ vốn vay\n- Thời hạn: ngắn hạn, trung hạn, dài hạn.",
+        ))
+        .into_iter()
+        .map(|s| (s.task, s.when))
+        .collect();
+        assert_eq!(
+            steps,
+            [
+                (
+                    "Rà soát danh mục sản phẩm".to_string(),
+                    "trước ngày 30/6/2026".to_string()
+                ),
+                (
+                    "Tổ chức hội chợ OCOP".to_string(),
+                    "quý III năm 2026".to_string()
+                ),
+            ]
+        );
     }
 
     #[test]
