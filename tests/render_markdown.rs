@@ -45,6 +45,30 @@ fn the_record_text_prints_as_written_not_as_markdown() {
 }
 
 #[test]
+fn a_title_written_in_small_letters_starts_with_a_capital_as_decree_30_sets_it() {
+    // A Party body's plan writes its title "thực hiện Nghị quyết ..." under KẾ HOẠCH.
+    let mut record = record();
+    record.title = Some("thực hiện Nghị quyết số 08-NQ/HU về phát triển sản phẩm OCOP".to_string());
+    let md = markdown(&record);
+    assert!(md.contains("**Thực hiện Nghị quyết số 08-NQ/HU"), "{md}");
+    assert!(
+        md.contains("ban hành Kế hoạch thực hiện Nghị quyết số 08-NQ/HU"),
+        "{md}"
+    );
+    let html = String::from_utf8(render(&record, OutputKind::Html).unwrap()).unwrap();
+    assert!(
+        html.contains(r#"<p class="subject">Thực hiện Nghị quyết"#),
+        "{html}"
+    );
+    let docx = render(&record, OutputKind::Docx).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    assert!(xml.contains(">Thực hiện Nghị quyết số 08-NQ/HU"), "{xml}");
+}
+
+#[test]
 fn html_has_header_table_and_body() {
     let html = String::from_utf8(render(&record(), OutputKind::Html).unwrap()).unwrap();
     assert!(html.contains("<table class=\"header\">"));

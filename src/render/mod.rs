@@ -7,8 +7,8 @@
 //! walking the same Markdown, and lays out the header, title and signature
 //! from the record itself.
 
-use crate::text::lower_first;
 use crate::text::words::END_MARK;
+use crate::text::{lower_first, upper_first};
 use std::borrow::Cow;
 use std::path::Path;
 
@@ -704,6 +704,9 @@ fn register_filters(tera: &mut Tera) {
     });
     tera.register_filter("lower_first", |text: &str, _: Kwargs, _: &State| {
         lower_first(text)
+    });
+    tera.register_filter("upper_first", |text: &str, _: Kwargs, _: &State| {
+        upper_first(text)
     });
     tera.register_filter(
         "basis_sentence",
