@@ -626,11 +626,7 @@ fn collect_agencies(node: &Node, out: &mut Vec<Assignment>) {
             (agency.chars().count() <= 120 && starts_with_agency(agency))
                 .then(|| (agency.to_string(), item[at + 1..].trim().to_string()))
         });
-        let found = by_colon.or_else(|| {
-            starts_with_agency(&item)
-                .then(|| split_agency(&item))
-                .and_then(|(agency, duty)| duty.map(|d| (agency, d)))
-        });
+        let found = by_colon.or_else(|| agency_and_duty(&item));
         if let Some((agency, duty)) = found {
             out.push(Assignment {
                 agency: agency_name(&agency),
@@ -716,15 +712,25 @@ fn other_agency(item: &str, agency: &str) -> Option<Assignment> {
     let class_or_head = re!(
         r"^(?i:các|những|cơ quan|đơn vị|doanh nghiệp|hợp tác xã|chủ tịch|giám đốc|thủ trưởng|trưởng|phó|công chức|cán bộ|tổ)\s"
     );
-    if !starts_with_agency(item) || class_or_head.is_match(item) {
+    if class_or_head.is_match(item) {
         return None;
     }
-    let (name, duty) = split_agency(item);
+    let (name, duty) = agency_and_duty(item)?;
     let name = agency_name(&name);
     (compared(&name) != compared(agency)).then_some(Assignment {
         agency: name,
-        duties: vec![duty?],
+        duties: vec![duty],
     })
+}
+
+/// A sentence's agency and duty, when it starts with an agency and goes on with what it does:
+/// "Sở Nội vụ chủ trì ..." → ("Sở Nội vụ", "chủ trì ...").
+fn agency_and_duty(text: &str) -> Option<(String, String)> {
+    if !starts_with_agency(text) {
+        return None;
+    }
+    let (agency, duty) = split_agency(text);
+    Some((agency, duty?))
 }
 
 /// Adds assignments read elsewhere (a task table) to those of the text: an agency already
@@ -872,7 +878,7 @@ pub(super) fn agency_name(title: &str) -> String {
 pub fn schedule(roots: &[Node]) -> Vec<ScheduleStep> {
     let mut out = Vec::new();
     let time = re!(
-        r"(?i)^(?:[-–+•]\s*)?(?:thời gian|thời hạn|tiến độ)(?:\s+(?:thực hiện|hoàn thành|tổ chức|triển khai))?\s*:\s*(.+)$"
+        r"(?i)^(?:[-–+•]\s*)?(thời gian|thời hạn|tiến độ)(?:\s+(?:thực hiện|hoàn thành|tổ chức|triển khai))?\s*:\s*(.+)$"
     );
     for root in roots {
         let mut parents: Vec<&Node> = Vec::new();
@@ -886,12 +892,12 @@ pub fn schedule(roots: &[Node]) -> Vec<ScheduleStep> {
             let mut found = false;
             for paragraph in &node.paragraphs {
                 if let Some(caps) = time.captures(paragraph)
-                    && is_a_time(&caps[1], &caps[0])
+                    && is_a_time(&caps[1], &caps[2])
                 {
                     found = true;
                     out.push(ScheduleStep {
                         task: task.clone(),
-                        when: first_clause(&caps[1]),
+                        when: first_clause(&caps[2]),
                     });
                 } else {
                     out.extend(deadlines(paragraph));
@@ -914,12 +920,12 @@ pub fn schedule(roots: &[Node]) -> Vec<ScheduleStep> {
     out
 }
 
-/// True when the value after "Thời hạn:" or "Tiến độ:" names a time (a number, a date, a
-/// month, a quarter, "thường xuyên", "hằng năm"), as such a line in a plan does; the words
-/// also name other terms ("Thời hạn: ngắn hạn, trung hạn, dài hạn" of a loan). A value after
-/// "Thời gian:" is a time whatever it says.
-fn is_a_time(value: &str, line: &str) -> bool {
-    re!(r"(?i)^(?:[-–+•]\s*)?thời gian").is_match(line)
+/// True when the value after "Thời hạn:" or "Tiến độ:" (`word`) names a time (a number, a
+/// date, a month, a quarter, "thường xuyên", "hằng năm"), as such a line in a plan does; the
+/// words also name other terms ("Thời hạn: ngắn hạn, trung hạn, dài hạn" of a loan). A value
+/// after "Thời gian:" is a time whatever it says.
+fn is_a_time(word: &str, value: &str) -> bool {
+    word.to_lowercase() == "thời gian"
         || re!(r"(?i)\d|\b(?:ngày|tuần|tháng|quý|năm|thường xuyên|hằng|hàng)\b").is_match(value)
 }
 

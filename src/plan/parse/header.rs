@@ -124,18 +124,10 @@ pub fn find_doc_type(lines: &[String]) -> Option<TypeLine> {
                 return Some(joint.unwrap_or_else(|| found(t, None, None)));
             }
             // "QUYẾT ĐỊNH CỦA BỘ TRƯỞNG ...", a line in capitals, or one whose capitals an old
-            // conversion lost ("nghị định của chính phủ", "QUYẾT ĐỊNH của ủY BAN NHÂN DÂN ...")
-            // when it names an authority and nothing more (a gazette's heading goes on with the
-            // number and date: "NGHỊ ĐỊNH của Chính phủ số 114/2003/NĐ-CP ngày ...", on this
-            // line or the next, and a name that runs on to the next line ends in "-" or ",").
-            let authority = re!(
-                r"(?i)^của\s+(?:chính phủ|thủ tướng|bộ trưởng|bộ\s|ủy ban|uỷ ban|hội đồng|chủ tịch|tổng cục|thống đốc)"
-            );
-            if rest.starts_with(" CỦA ") && (is_upper_line(line)
-                    || (authority.is_match(tail)
-                        && !tail.contains(|c: char| c.is_ascii_digit())
-                        && !tail.ends_with(['-', ','])
-                        && !re!(r"(?i)^số\s*\d").is_match(next))) {
+            // conversion lost ("nghị định của chính phủ").
+            if rest.starts_with(" CỦA ")
+                && (is_upper_line(line) || names_authority_only(tail, next))
+            {
                 return Some(found(t, None, Some(tail)));
             }
             // "KẾ HOẠCH Triển khai ..." merged with the title: the rest must start a mixed-case word.
@@ -146,6 +138,18 @@ pub fn find_doc_type(lines: &[String]) -> Option<TypeLine> {
             (rest.starts_with(' ') && mixed).then(|| found(t, Some(tail), None))
         })
     })
+}
+
+/// True when the words after a type ("của chính phủ", "của ủY BAN NHÂN DÂN THÀNH PHỐ cần thơ")
+/// name an authority and nothing more: a gazette's heading goes on with the number and date
+/// ("của Chính phủ số 114/2003/NĐ-CP ngày ...", on this line or at the start of the `next`),
+/// and a name that runs on to the next line ends in "-" or ",".
+fn names_authority_only(tail: &str, next: &str) -> bool {
+    re!(r"(?i)^của\s+(?:chính phủ|thủ tướng|bộ trưởng|bộ\s|ủy ban|uỷ ban|hội đồng|chủ tịch|tổng cục|thống đốc)")
+        .is_match(tail)
+        && !tail.contains(|c: char| c.is_ascii_digit())
+        && !tail.ends_with(['-', ','])
+        && !re!(r"(?i)^số\s*\d").is_match(next)
 }
 
 /// True when a line is (part of) the national motto, or the Party's name that stands in its
