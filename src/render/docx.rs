@@ -13,7 +13,6 @@ use docx_rs::{
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use crate::plan::record::PlanRecord;
-use crate::text::upper_first;
 
 use super::{
     RenderError, Renderer, day_text, issuer_lines, markdown, month_text, ooxml, year_text,
@@ -154,8 +153,7 @@ impl Layout {
             issuer,
             number,
             place_date,
-            // A trích yếu starts with a capital, as Decree 30 sets it, whatever the source wrote.
-            title: upper_first(&need(record.title.as_ref(), "title")?),
+            title: need(record.title.as_ref(), "title")?,
             recipients: record.recipients.clone(),
             signer_lines,
             signer_name: need(signature.name.as_ref(), "signature.name")?,

@@ -258,6 +258,8 @@ impl Renderer {
     pub fn render(&self, record: &PlanRecord, kind: OutputKind) -> Result<Vec<u8>, RenderError> {
         let printable = printable(record);
         let record = printable.as_ref().unwrap_or(record);
+        let titled = with_capital_title(record);
+        let record = titled.as_ref().unwrap_or(record);
         match kind {
             OutputKind::Markdown => markdown::render(self, record).map(String::into_bytes),
             OutputKind::Html => html::render(self, record).map(String::into_bytes),
@@ -355,6 +357,18 @@ impl Default for Renderer {
 /// Renders `record` with the default templates.
 pub fn render(record: &PlanRecord, kind: OutputKind) -> Result<Vec<u8>, RenderError> {
     Renderer::new().render(record, kind)
+}
+
+/// The record with its title starting with a capital, when it does not: a trích yếu starts
+/// with one, as Decree 30 sets it, whatever the source wrote ("thực hiện Nghị quyết ..." under
+/// a Party body's KẾ HOẠCH).
+fn with_capital_title(record: &PlanRecord) -> Option<PlanRecord> {
+    let title = record.title.as_deref()?;
+    let capital = upper_first(title);
+    (capital != title).then(|| PlanRecord {
+        title: Some(capital),
+        ..record.clone()
+    })
 }
 
 /// The record with the control characters of its text taken out, when it has any: no
@@ -704,9 +718,6 @@ fn register_filters(tera: &mut Tera) {
     });
     tera.register_filter("lower_first", |text: &str, _: Kwargs, _: &State| {
         lower_first(text)
-    });
-    tera.register_filter("upper_first", |text: &str, _: Kwargs, _: &State| {
-        upper_first(text)
     });
     tera.register_filter(
         "basis_sentence",
