@@ -25,8 +25,13 @@ pub fn is_listed_word(word: &str) -> bool {
 
 /// The listed words as runs of a language model's syllable ids.
 pub struct Lexicon {
-    /// Every two neighbouring syllables of a listed word ("đô thị"; "ban kiểm" and "kiểm soát").
-    pairs: IdSet,
+    /// Every two neighbouring syllables of a listed word ("đô thị"; "ban kiểm" and "kiểm soát"):
+    /// per first syllable's id, where its second syllables are in [`Lexicon::seconds`].
+    pairs_after: Vec<(u32, u32)>,
+    /// The second syllables of the pairs, sorted by first syllable, then by id: a word's are
+    /// side by side, so that one look-up in a short run answers for all the readings of the
+    /// next word.
+    seconds: Vec<u32>,
     /// Every three neighbouring syllables of a listed word ("ban kiểm soát").
     triples: IdSet,
     /// The listed words of two or three syllables by their initials in capitals, Đ kept
@@ -43,7 +48,7 @@ impl Lexicon {
 
     /// A lexicon of `words` (one word a line) in the ids of `lm`.
     pub fn from_words(words: &str, lm: &LanguageModel) -> Lexicon {
-        let mut pairs = IdSet::default();
+        let mut pairs: Vec<(u32, u32)> = Vec::new();
         let mut triples = IdSet::default();
         let mut by_initials: HashMap<String, Vec<Vec<u32>>> = HashMap::new();
         for word in words.lines() {
@@ -65,7 +70,7 @@ impl Lexicon {
                 let initials: String = parts.iter().filter_map(|part| initial(part)).collect();
                 by_initials.entry(initials).or_default().push(ids.clone());
             }
-            pairs.extend(ids.windows(2).filter(known).map(pack));
+            pairs.extend(ids.windows(2).filter(known).map(|pair| (pair[0], pair[1])));
             triples.extend(ids.windows(3).filter(known).map(pack));
         }
         // An acronym is read among the likeliest words of each run of initials only.
@@ -77,8 +82,19 @@ impl Lexicon {
             scored.sort_by(|a, b| b.0.total_cmp(&a.0));
             words.extend(scored.into_iter().take(WORDS_PER_INITIALS).map(|(_, w)| w));
         }
+        pairs.sort_unstable();
+        pairs.dedup();
+        let mut pairs_after = vec![(0, 0); lm.vocab_len()];
+        for (at, &(first, _)) in pairs.iter().enumerate() {
+            let span = &mut pairs_after[first as usize];
+            if span.1 == 0 {
+                span.0 = at as u32;
+            }
+            span.1 = at as u32 + 1;
+        }
         Lexicon {
-            pairs,
+            pairs_after,
+            seconds: pairs.into_iter().map(|(_, second)| second).collect(),
             triples,
             by_initials,
         }
@@ -87,9 +103,16 @@ impl Lexicon {
     /// Which of the readings `ids` make a listed word with `last` (after it): bit i for the
     /// i-th reading (readings after the 64th never do).
     pub fn pairs_with(&self, last: u32, ids: impl Iterator<Item = u32>) -> u64 {
+        let Some(&(start, end)) = self.pairs_after.get(last as usize) else {
+            return 0;
+        };
+        let seconds = &self.seconds[start as usize..end as usize];
+        if seconds.is_empty() {
+            return 0;
+        }
         ids.take(64)
             .enumerate()
-            .filter(|&(_, id)| self.pairs.contains(&pack(&[last, id])))
+            .filter(|(_, id)| seconds.binary_search(id).is_ok())
             .fold(0, |mask, (i, _)| mask | 1 << i)
     }
 
