@@ -1544,3 +1544,32 @@ fn a_team_table_gives_each_member_the_tasks_in_their_rows() {
         ]
     );
 }
+
+#[test]
+fn a_money_heading_inside_another_part_gives_the_budget_sources() {
+    let Some(files) = real_docs() else { return };
+    // 16 and 17, under "III./II. TỔ CHỨC THỰC HIỆN": "2. Kinh phí thực hiện", then "Kinh phí
+    // thực hiện Kế hoạch được bố trí từ nguồn ngân sách nhà nước theo phân cấp ngân sách nhà
+    // nước hiện hành." and an agencies' duty ("Các cơ quan, đơn vị, địa phương căn cứ ...").
+    for prefix in ["16_", "17_"] {
+        assert_eq!(
+            parsed(&files, prefix).budget.sources,
+            [
+                "Kinh phí thực hiện Kế hoạch được bố trí từ nguồn ngân sách nhà nước theo phân cấp ngân sách nhà nước hiện hành"
+            ],
+            "{prefix}"
+        );
+    }
+    // 11, under "V. NHIỆM VỤ, GIẢI PHÁP": "6. Bảo đảm kinh phí", "a) Kinh phí thực hiện Kế
+    // hoạch này bao gồm: Ngân sách nhà nước; nguồn đầu tư của doanh nghiệp, ...".
+    let sources = parsed(&files, "11_").budget.sources;
+    assert!(
+        sources.first().is_some_and(|s| s.starts_with(
+            "Kinh phí thực hiện Kế hoạch này bao gồm: Ngân sách nhà nước; nguồn đầu tư của doanh nghiệp"
+        )),
+        "{sources:?}"
+    );
+    // 09's "a) Thẩm định dự toán kinh phí thực hiện nhiệm vụ Kế hoạch, ..." is a duty of Sở Tài
+    // chính, not a heading about money.
+    assert!(parsed(&files, "09_").budget.sources.is_empty());
+}

@@ -406,6 +406,7 @@ pub fn budget(roots: &[Node]) -> Budget {
     let Some(section) = roots
         .iter()
         .find(|n| re!(r"KINH PHÍ|NGUỒN VỐN|DỰ TOÁN").is_match(&upper_title(n)))
+        .or_else(|| roots.iter().find_map(budget_heading_within))
     else {
         return budget;
     };
@@ -504,6 +505,24 @@ pub fn budget(roots: &[Node]) -> Budget {
         }
     });
     budget
+}
+
+/// The first heading below a part of the plan that is about money alone: "2. Kinh phí thực hiện"
+/// under "III. TỔ CHỨC THỰC HIỆN", "6. Bảo đảm kinh phí", "4.1. Nguồn vốn". (A heading's
+/// words only: a duty that mentions money, "a) Thẩm định dự toán kinh phí thực hiện ...", is
+/// not one.)
+fn budget_heading_within(node: &Node) -> Option<&Node> {
+    node.children.iter().find_map(|child| {
+        let about_money = re!(
+            r"(?i)^(?:(?:bảo đảm|đảm bảo|bố trí|huy động)\s+)?(?:nguồn\s+)?(?:kinh phí|vốn|dự toán(?:\s+kinh phí)?)(?:\s+(?:thực hiện|dự kiến))?(?:\s+(?:kế hoạch|chương trình|đề án))?(?:\s+này)?$"
+        )
+        .is_match(child.title.trim_end_matches([':', '.', ' ']));
+        if about_money && is_heading_like(child) {
+            Some(child)
+        } else {
+            budget_heading_within(child)
+        }
+    })
 }
 
 /// An amount of money and its unit ("1.250,5 triệu đồng", "2,5 tỷ đồng").
