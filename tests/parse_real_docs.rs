@@ -1573,3 +1573,36 @@ fn a_money_heading_inside_another_part_gives_the_budget_sources() {
     // chính, not a heading about money.
     assert!(parsed(&files, "09_").budget.sources.is_empty());
 }
+
+#[test]
+fn a_time_heading_dates_the_activity_it_names() {
+    let Some(files) = real_docs() else { return };
+    let steps = |prefix| -> Vec<(String, String)> {
+        parsed(&files, prefix)
+            .schedule
+            .into_iter()
+            .map(|s| (s.task, s.when))
+            .collect()
+    };
+    // 06, "II. NỘI DUNG": "1. Thời gian kiểm tra: 13h30’ ngày 29/4/2026 (Thứ Tư)."
+    assert_eq!(
+        steps("06_"),
+        [("Kiểm tra".into(), "13h30’ ngày 29/4/2026 (Thứ Tư)".into())]
+    );
+    // 19: "1. Thời gian thi đua" / "Phong trào thi đua trong năm 2026 và tính đến hết ngày
+    // 31/12/2026."; "3.4. Thời gian gửi hồ sơ khen thưởng:" / "Các cơ quan, ... gửi về Sở Nội
+    // vụ trước ngày 15/02/2027 để tổng hợp, ...": that sentence's own deadline, once.
+    assert_eq!(
+        steps("19_"),
+        [
+            (
+                "Thi đua".into(),
+                "Phong trào thi đua trong năm 2026 và tính đến hết ngày 31/12/2026".into()
+            ),
+            (
+                "Các cơ quan, đơn vị, địa phương căn cứ nội dung Kế hoạch, tiêu chuẩn khen thưởng, chủ động rà soát và lập hồ sơ đề nghị Chủ tịch UBND tỉnh tặng Bằng khen gửi về Sở Nội vụ".into(),
+                "Trước ngày 15/02/2027".into()
+            ),
+        ]
+    );
+}

@@ -902,11 +902,14 @@ pub fn schedule(roots: &[Node]) -> Vec<ScheduleStep> {
     for root in roots {
         let mut parents: Vec<&Node> = Vec::new();
         walk_with_parents(root, &mut parents, &mut |node, parents| {
-            // Under a heading "Thời gian ..." the step is the parent's task.
+            // Under a heading "Thời gian ..." the step is what the heading names ("Thời gian
+            // kiểm tra": the inspection), or else the parent's task.
             let about_time = re!(r"(?i)^thời gian").is_match(&node.title);
             let task = match parents.last() {
-                Some(parent) if about_time => &parent.title,
-                _ => &node.title,
+                Some(parent) if about_time => {
+                    timed_activity(&node.title).unwrap_or_else(|| parent.title.clone())
+                }
+                _ => node.title.clone(),
             };
             let mut found = false;
             for paragraph in &node.paragraphs {
@@ -919,15 +922,19 @@ pub fn schedule(roots: &[Node]) -> Vec<ScheduleStep> {
                         when: first_clause(&caps[2]),
                     });
                 } else {
-                    out.extend(deadlines(paragraph));
+                    let dated = deadlines(paragraph);
+                    found |= about_time && !dated.is_empty();
+                    out.extend(dated);
                 }
             }
+            // (A sentence that gave its own dated steps is not the heading's time as well.)
             if about_time
                 && !found
-                && let (Some(parent), Some(first)) = (parents.last(), node.paragraphs.first())
+                && !parents.is_empty()
+                && let Some(first) = node.paragraphs.first()
             {
                 out.push(ScheduleStep {
-                    task: parent.title.clone(),
+                    task,
                     when: first_clause(first),
                 });
             }
@@ -937,6 +944,20 @@ pub fn schedule(roots: &[Node]) -> Vec<ScheduleStep> {
     let mut seen = std::collections::HashSet::new();
     out.retain(|step| seen.insert((step.task.clone(), step.when.clone())));
     out
+}
+
+/// The activity a heading "Thời gian ..." names, when it names one: "Thời gian kiểm tra" →
+/// "Kiểm tra", "Thời gian gửi hồ sơ khen thưởng" → "Gửi hồ sơ khen thưởng"; `None` for the
+/// time of the parent's task ("Thời gian thực hiện", "Thời gian") and for headings that name
+/// more than a time ("Thời gian, địa điểm", "Thời gian và tiến độ thực hiện").
+fn timed_activity(title: &str) -> Option<String> {
+    let activity = re!(r"(?i)^thời gian\s+(.+)$")
+        .captures(title.trim_end_matches([':', '.', ' ']))?
+        .get(1)?
+        .as_str();
+    let generic = re!(r"(?i)^(?:thực hiện|hoàn thành|tổ chức|triển khai)(?:\s+kế hoạch)?$");
+    (!generic.is_match(activity) && !re!(r"(?i),|\bvà\b").is_match(activity))
+        .then(|| upper_first(activity))
 }
 
 /// True when the value after "Thời hạn:" or "Tiến độ:" (`word`) names a time (a number, a
@@ -1010,6 +1031,27 @@ fn first_clause(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_time_heading_names_its_activity_unless_it_is_the_parents() {
+        assert_eq!(
+            timed_activity("Thời gian kiểm tra").as_deref(),
+            Some("Kiểm tra")
+        );
+        assert_eq!(
+            timed_activity("Thời gian gửi hồ sơ khen thưởng:").as_deref(),
+            Some("Gửi hồ sơ khen thưởng")
+        );
+        for parents in [
+            "Thời gian thực hiện",
+            "Thời gian",
+            "Thời gian hoàn thành",
+            "Thời gian, địa điểm",
+            "Thời gian và tiến độ thực hiện",
+        ] {
+            assert_eq!(timed_activity(parents), None, "{parents}");
+        }
+    }
 
     /// The heading tree of a plan's body lines.
     fn tree(text: &str) -> Vec<Node> {
