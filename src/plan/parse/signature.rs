@@ -31,8 +31,8 @@ pub struct Appendix {
 const MAX_UNPLACED: usize = 10;
 
 /// The markers that open a signature block: "TM.", "KT.", ... with their dot; written with a
-/// slash ("T/M", as Party documents write it) the dot may be left out.
-const MARKER: &str = r"(?:TM|KT|TL|TUQ|Q)\.|(?:T/M|K/T|T/L)\.?";
+/// slash ("T/M", as Party documents write it; "KT/", as some old ones do) the dot may be left out.
+const MARKER: &str = r"(?:TM|KT|TL|TUQ|Q)\.|(?:T/M|K/T|T/L)\.?|(?:TM|KT|TL)/";
 
 /// True when a line opens the signature block ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "T/M
 /// ĐẢNG ỦY").
@@ -74,9 +74,16 @@ pub fn parse_tail(lines: &[String]) -> Tail {
             continue;
         }
         // Notes where the signature stands: "(Đã ký)", "(Ký, đóng dấu)", "(Chữ ký số)", "Ký tên".
+        // (And the page-number fields that text taken from old Word files keeps: "PAGE  7".)
         if re!(r"(?i)^\((?:đã ký|ký|chữ ký)|^(?:đã ký|ký tên|ký,? ghi rõ)").is_match(line)
             || re!(r"^\[.*\]$").is_match(line)
+            || re!(r"^PAGE(?:\s+\d+)?$").is_match(line)
         {
+            continue;
+        }
+        // (A marker opens the signature even right after a recipient: "tm. chính phủ".)
+        if let Some(line) = marker_line_in_small_letters(line).filter(|_| !is_upper_line(line)) {
+            signature_parts.push(line);
             continue;
         }
         if let Some(item) = re!(r"^[-–+•]\s*").find(line).filter(|_| in_recipients) {
@@ -91,8 +98,15 @@ pub fn parse_tail(lines: &[String]) -> Tail {
             last.push_str(line);
             continue;
         }
-        let upper = is_upper_line(line) || is_signature_marker(line);
-        if upper {
+        if is_upper_line(line) {
+            signature_parts.push(line.to_string());
+            continue;
+        }
+        if let Some(line) = role_line_in_small_letters(line) {
+            signature_parts.push(line);
+            continue;
+        }
+        if is_signature_marker(line) {
             signature_parts.push(line.to_string());
             continue;
         }
@@ -170,6 +184,20 @@ fn split_columns(line: &str) -> Vec<&str> {
     vec![line]
 }
 
+/// A signature line whose capitals an old conversion lost, wholly or in part, in the capitals
+/// Decree 30 prints it in: a marker and a body or a role ("tm. chính phủ", "TM. Chính phủ", "KT.
+/// thủ tướng"); words only, six at most. `None` for any other line.
+fn marker_line_in_small_letters(line: &str) -> Option<String> {
+    let marked = re!(r"(?i)^(?:(?:tm|kt|tl|tuq|q)\.|t/m|k/t|t/l|(?:tm|kt|tl)/)\s*\p{L}[\p{L} ]*$");
+    (marked.is_match(line) && line.split_whitespace().count() <= 6).then(|| line.to_uppercase())
+}
+
+/// The same for a role alone or with its body ("Phó thủ tướng", "thủ tướng chính phủ").
+fn role_line_in_small_letters(line: &str) -> Option<String> {
+    let role = re!(&format!(r"(?i)^(?:{ROLES})\b[\p{{L}} ]*$"));
+    (role.is_match(line) && line.split_whitespace().count() <= 6).then(|| line.to_uppercase())
+}
+
 fn push_recipient(tail: &mut Tail, text: &str) {
     tail.recipients.push(text.trim().to_string());
 }
@@ -193,7 +221,7 @@ pub fn is_person_name(line: &str) -> bool {
 }
 
 /// Role words that begin a signer's title inside a merged line.
-const ROLES: &str = r"THỦ TƯỚNG|PHÓ THỦ TƯỚNG|PHÓ CHỦ TỊCH|CHỦ TỊCH|PHÓ GIÁM ĐỐC|GIÁM ĐỐC|PHÓ TRƯỞNG BAN|TRƯỞNG BAN|PHÓ TRƯỞNG ĐOÀN|TRƯỞNG ĐOÀN|PHÓ CHÁNH VĂN PHÒNG|CHÁNH VĂN PHÒNG|PHÓ TRƯỞNG PHÒNG|TRƯỞNG PHÒNG|BÍ THƯ|PHÓ BÍ THƯ|THỦ TRƯỞNG|CỤC TRƯỞNG|CHI CỤC TRƯỞNG";
+const ROLES: &str = r"THỦ TƯỚNG|PHÓ THỦ TƯỚNG|PHÓ CHỦ TỊCH|CHỦ TỊCH|PHÓ GIÁM ĐỐC|GIÁM ĐỐC|PHÓ TRƯỞNG BAN|TRƯỞNG BAN|PHÓ TRƯỞNG ĐOÀN|TRƯỞNG ĐOÀN|PHÓ CHÁNH VĂN PHÒNG|CHÁNH VĂN PHÒNG|PHÓ TRƯỞNG PHÒNG|TRƯỞNG PHÒNG|BÍ THƯ|PHÓ BÍ THƯ|THỦ TRƯỞNG|CỤC TRƯỞNG|CHI CỤC TRƯỞNG|BỘ TRƯỞNG|THỨ TRƯỞNG|CHỦ NHIỆM|THỐNG ĐỐC";
 
 /// Reads the signature block from its lines (which may be merged into one).
 pub fn parse_signature(parts: &[String]) -> Signature {
@@ -296,6 +324,38 @@ mod tests {
         assert!(!is_person_name("Phần I"));
         assert!(!is_person_name("Mục IV"));
         assert!(!is_person_name("Chương II"));
+    }
+
+    #[test]
+    fn a_signature_whose_capitals_an_old_conversion_lost_is_read_in_capitals() {
+        // As old Word files of the Government's decrees and a province's decision give them,
+        // with the page-number fields their text kept.
+        let tail = parse_tail(&lines(
+            "Nơi nhận:\n- Văn phòng Chính phủ;\n- Lưu: VT.\ntm. chính phủ\nKT. thủ tướng\nPhó thủ tướng\n(Đã ký)\nNguyễn Tấn Dũng\nPAGE\nPAGE  7",
+        ));
+        assert_eq!(tail.signature.authority.as_deref(), Some("TM. CHÍNH PHỦ"));
+        assert_eq!(tail.signature.capacity.as_deref(), Some("KT. THỦ TƯỚNG"));
+        assert_eq!(tail.signature.title.as_deref(), Some("PHÓ THỦ TƯỚNG"));
+        assert_eq!(tail.signature.name.as_deref(), Some("Nguyễn Tấn Dũng"));
+        assert!(tail.warnings.is_empty(), "{:?}", tail.warnings);
+        let tail = parse_tail(&lines(
+            "KT/BỘ TRƯỞNG BỘ TÀI CHÍNH\nThứ trưởng\nTrương Chí Trung",
+        ));
+        assert_eq!(
+            tail.signature.capacity.as_deref(),
+            Some("KT/ BỘ TRƯỞNG BỘ TÀI CHÍNH")
+        );
+        assert_eq!(tail.signature.title.as_deref(), Some("THỨ TRƯỞNG"));
+        assert_eq!(tail.signature.name.as_deref(), Some("Trương Chí Trung"));
+        // A line with more than a role and its body is no signature line.
+        for line in [
+            "Thủ trưởng các cơ quan, đơn vị có liên quan chịu trách nhiệm thi hành",
+            "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố",
+            "Giám đốc doanh nghiệp (ký tên, đóng dấu) và kế toán trưởng",
+        ] {
+            assert_eq!(role_line_in_small_letters(line), None, "{line}");
+            assert_eq!(marker_line_in_small_letters(line), None, "{line}");
+        }
     }
 
     #[test]
