@@ -152,6 +152,20 @@ fn names_authority_only(tail: &str, next: &str) -> bool {
         && !re!(r"(?i)^số\s*\d").is_match(next)
 }
 
+/// True when a header line names an authority whose capitals an old conversion lost, wholly or
+/// in part ("Chính phủ", "chính phủ", "Bộ tài chính", "ủy ban nhân dân tỉnh an giang"): an
+/// authority's first word, or after such a line (`after_issuer`) the level of a place ("tỉnh
+/// an giang"); then words only (a joint body's " - " allowed), ten at most. Decree 30 prints
+/// the issuer in capitals, and so it is read.
+fn is_authority_in_small_letters(line: &str, after_issuer: bool) -> bool {
+    let authority = re!(
+        r"(?i)^(?:chính phủ|thủ tướng|bộ|ủy ban|uỷ ban|ubnd|hội đồng|tổng cục|cục|sở|ngân hàng nhà nước|kiểm toán nhà nước|tòa án|toà án|viện kiểm sát|ban)\b[\p{L} ]*(?:\s-\s[\p{L} ]+)*$"
+    );
+    let place = re!(r"(?i)^(?:tỉnh|thành phố|huyện|quận|thị xã|thị trấn|xã|phường)\s[\p{L} ]+$");
+    (authority.is_match(line) || (after_issuer && place.is_match(line)))
+        && line.split_whitespace().count() <= 10
+}
+
 /// True when a line is (part of) the national motto, or the Party's name that stands in its
 /// place on a Party body's documents ("ĐẢNG CỘNG SẢN VIỆT NAM").
 fn motto_start(line: &str) -> Option<usize> {
@@ -210,6 +224,8 @@ pub fn parse_header(lines: &[String]) -> Header {
         let rest = rest.trim();
         if !rest.is_empty() && is_upper_line(rest) {
             issuer_lines.push(rest.to_string());
+        } else if is_authority_in_small_letters(rest, !issuer_lines.is_empty()) {
+            issuer_lines.push(rest.to_uppercase());
         } else if !rest.is_empty() && date.is_none() {
             header
                 .warnings
@@ -668,6 +684,27 @@ mod tests {
         }
         // A heading in capitals that starts with a type name is not one.
         assert_eq!(found("QUY ĐỊNH CHUNG"), None);
+    }
+
+    #[test]
+    fn an_issuer_whose_capitals_an_old_conversion_lost() {
+        for (header, issuer) in [
+            ("Bộ tài chính\nSố: 120/2002/TT-BTC", "Bộ Tài chính"),
+            ("chính phủ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Chính phủ"),
+            (
+                "ủy ban nhân dân\ntỉnh an giang\nSố: 522/2002/QĐ-UB",
+                "Ủy ban nhân dân tỉnh An Giang",
+            ),
+        ] {
+            let h = parse_header(&lines(header));
+            assert_eq!(h.issuer.name.as_deref(), Some(issuer), "{header}");
+            assert!(h.warnings.is_empty(), "{:?}", h.warnings);
+        }
+        // A line of prose in the header is not an issuer.
+        let h = parse_header(&lines(
+            "Bộ Tài chính giao chỉ tiêu cho các đơn vị, năm 2009",
+        ));
+        assert_eq!(h.issuer.name, None);
     }
 
     #[test]

@@ -141,9 +141,12 @@ pub fn parse(text: &str, flow: Flow, tables: &[Table], source: Source) -> PlanRe
         title = gazette.title;
     }
     for named in named_issuers {
+        let again = header::named_issuer(&named).name;
         if out.issuer.name.is_none() {
             out.issuer = header::named_issuer(&named);
-        } else {
+        } else if again.is_some_and(|n| {
+            Some(n.to_lowercase()) != out.issuer.name.as_ref().map(|o| o.to_lowercase())
+        }) {
             out.warnings.push(format!(
                 "issuer named after the type, not placed: {named:?}"
             ));
