@@ -140,13 +140,12 @@ pub fn parse(text: &str, flow: Flow, tables: &[Table], source: Source) -> PlanRe
         named_issuers.extend(gazette.issuer);
         title = gazette.title;
     }
+    // (An issuer named again after the type, as the header names it, is no news.)
     for named in named_issuers {
-        let again = header::named_issuer(&named).name;
+        let again = header::named_issuer(&named).name.map(|n| n.to_lowercase());
         if out.issuer.name.is_none() {
             out.issuer = header::named_issuer(&named);
-        } else if again.is_some_and(|n| {
-            Some(n.to_lowercase()) != out.issuer.name.as_ref().map(|o| o.to_lowercase())
-        }) {
+        } else if again != out.issuer.name.as_ref().map(|n| n.to_lowercase()) {
             out.warnings.push(format!(
                 "issuer named after the type, not placed: {named:?}"
             ));
