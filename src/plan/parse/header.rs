@@ -105,13 +105,15 @@ pub fn find_doc_type(lines: &[String]) -> Option<TypeLine> {
             }
             if rest.is_empty() {
                 // A joint circular's type as gazettes set it: "THÔNG TƯ", then "LIÊN TỊCH"
-                // and the ministries that issue it, in capitals.
-                let joint = next
-                    .strip_prefix("LIÊN TỊCH")
+                // and the ministries that issue it, in capitals (or with the capitals an old
+                // conversion lost: "Liên tịch Bộ Tài chính - Công nghiệp - Tổng cục Hải quan").
+                let joint = re!(r"(?i)^liên tịch(\s.*)?$")
+                    .captures(next)
+                    .map(|caps| caps.get(1).map_or("", |m| m.as_str()))
                     .filter(|more| {
                         *t == "THÔNG TƯ"
-                            && (more.is_empty() || more.starts_with(' '))
-                            && is_upper_line(next)
+                            && (is_upper_line(next)
+                                || is_authority_in_small_letters(more.trim(), false))
                     })
                     .map(|more| TypeLine {
                         last: at + 1,
@@ -155,7 +157,7 @@ fn names_authority_only(tail: &str, next: &str) -> bool {
 /// True when a header line names an authority whose capitals an old conversion lost, wholly or
 /// in part ("Chính phủ", "chính phủ", "Bộ tài chính", "ủy ban nhân dân tỉnh an giang"): an
 /// authority's first word, or after such a line (`after_issuer`) the level of a place ("tỉnh
-/// an giang"); then words only (a joint body's " - " allowed), ten at most. Decree 30 prints
+/// an giang"); then words only (a joint body's " - " allowed), ten words at most. Decree 30 prints
 /// the issuer in capitals, and so it is read.
 fn is_authority_in_small_letters(line: &str, after_issuer: bool) -> bool {
     let authority = re!(
@@ -163,7 +165,7 @@ fn is_authority_in_small_letters(line: &str, after_issuer: bool) -> bool {
     );
     let place = re!(r"(?i)^(?:tỉnh|thành phố|huyện|quận|thị xã|thị trấn|xã|phường)\s[\p{L} ]+$");
     (authority.is_match(line) || (after_issuer && place.is_match(line)))
-        && line.split_whitespace().count() <= 10
+        && line.split_whitespace().filter(|w| *w != "-").count() <= 10
 }
 
 /// True when a line is (part of) the national motto, or the Party's name that stands in its
@@ -700,6 +702,16 @@ mod tests {
             assert_eq!(h.issuer.name.as_deref(), Some(issuer), "{header}");
             assert!(h.warnings.is_empty(), "{:?}", h.warnings);
         }
+        // A joint circular's second type line, in small letters.
+        let joint = find_doc_type(&lines(
+            "Thông tư\nLiên tịch Bộ Tài chính - Công nghiệp - Tổng cục Hải quan\nSố 120/2000/TTLT-BTC-BCN-TCHQ ngày 25 tháng 12 năm 2000",
+        ))
+        .unwrap();
+        assert_eq!(joint.doc_type, "THÔNG TƯ LIÊN TỊCH");
+        assert_eq!(
+            joint.named_issuer.as_deref(),
+            Some("Bộ Tài chính - Công nghiệp - Tổng cục Hải quan")
+        );
         // A line of prose in the header is not an issuer.
         let h = parse_header(&lines(
             "Bộ Tài chính giao chỉ tiêu cho các đơn vị, năm 2009",
