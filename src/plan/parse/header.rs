@@ -4,7 +4,7 @@ use crate::plan::record::{DocDate, Issuer};
 use crate::text::syllable::is_letter;
 use crate::text::upper_first;
 
-use super::{is_upper_line, re, title_case};
+use super::{is_rule_line, is_upper_line, re, title_case};
 
 /// What the lines above the document type say.
 #[derive(Debug, Default)]
@@ -186,7 +186,7 @@ pub fn parse_header(lines: &[String]) -> Header {
             line = line[..at].trim();
         }
         // Rules, and the star under a Party body's name.
-        if line.chars().all(|c| "-_=–—.…* ".contains(c)) {
+        if is_rule_line(line) {
             continue;
         }
         if re!(r"(?i)^d[ựu]\s*th[ảa]o\b").is_match(line) {

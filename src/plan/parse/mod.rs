@@ -42,6 +42,12 @@ pub(crate) fn compile(pattern: &str) -> regex::Regex {
 
 pub use crate::text::normalize::is_upper_case_line as is_upper_line;
 
+/// True when a line is a rule or other layout with nothing to read ("-----", "* *", "…", "|"),
+/// or empty.
+pub fn is_rule_line(line: &str) -> bool {
+    line.chars().all(|c| "-_=–—.…*| ".contains(c))
+}
+
 /// "LÂM ĐỒNG" → "Lâm Đồng": every word capitalised.
 pub fn title_case(text: &str) -> String {
     text.split_whitespace()
@@ -97,7 +103,7 @@ pub fn parse(text: &str, flow: Flow, tables: &[Table], source: Source) -> PlanRe
             }
             // A note under the title ("(Ban hành kèm theo ...)") or a rule line.
             while let Some(line) = lines.get(next) {
-                if line.chars().all(|c| "-_=–—.… ".contains(c)) {
+                if is_rule_line(line) {
                     next += 1;
                 } else if line.starts_with('(') && line.ends_with(')') {
                     out.warnings
@@ -283,7 +289,7 @@ fn is_title_line(line: &str, first: bool) -> bool {
     !(legal::is_basis_paragraph(line)
         || sections::heading(line).is_some()
         || layout::starts_block(line)
-        || line.chars().all(|c| "-_=–—.… ".contains(c))
+        || is_rule_line(line)
         || line.starts_with('(')
         || line.ends_with(':')
         || re!(r"(?:ban hành|xây dựng)\s+(?:Kế hoạch|kế hoạch)").is_match(line))

@@ -3,7 +3,7 @@
 use crate::plan::record::Signature;
 use crate::text::syllable::is_letter;
 
-use super::{is_upper_line, re};
+use super::{is_rule_line, is_upper_line, re};
 
 /// What the lines after the body hold.
 #[derive(Debug, Default)]
@@ -74,10 +74,12 @@ pub fn parse_tail(lines: &[String]) -> Tail {
             continue;
         }
         // Notes where the signature stands: "(Đã ký)", "(Ký, đóng dấu)", "(Chữ ký số)", "Ký tên".
-        // (And the page-number fields that text taken from old Word files keeps: "PAGE  7".)
-        if re!(r"(?i)^\((?:đã ký|ký|chữ ký)|^(?:đã ký|ký tên|ký,? ghi rõ)").is_match(line)
+        // (Also after a stray bracket, "[ (Đã ký)"; and the page-number fields that text taken
+        // from old Word files keeps, "PAGE  7", and lines of rule characters, "* *", "-".)
+        if re!(r"(?i)^[\[\s]*\((?:đã ký|ký|chữ ký)|^(?:đã ký|ký tên|ký,? ghi rõ)").is_match(line)
             || re!(r"^\[.*\]$").is_match(line)
             || re!(r"^PAGE(?:\s+\d+)?$").is_match(line)
+            || is_rule_line(line)
         {
             continue;
         }
@@ -329,9 +331,9 @@ mod tests {
     #[test]
     fn a_signature_whose_capitals_an_old_conversion_lost_is_read_in_capitals() {
         // As old Word files of the Government's decrees and a province's decision give them,
-        // with the page-number fields their text kept.
+        // with the page-number fields their text kept, and a rule and a stray bracket.
         let tail = parse_tail(&lines(
-            "Nơi nhận:\n- Văn phòng Chính phủ;\n- Lưu: VT.\ntm. chính phủ\nKT. thủ tướng\nPhó thủ tướng\n(Đã ký)\nNguyễn Tấn Dũng\nPAGE\nPAGE  7",
+            "* *\nNơi nhận:\n- Văn phòng Chính phủ;\n- Lưu: VT.\ntm. chính phủ\nKT. thủ tướng\nPhó thủ tướng\n[ (Đã ký)\nNguyễn Tấn Dũng\nPAGE\nPAGE  7",
         ));
         assert_eq!(tail.signature.authority.as_deref(), Some("TM. CHÍNH PHỦ"));
         assert_eq!(tail.signature.capacity.as_deref(), Some("KT. THỦ TƯỚNG"));
