@@ -344,8 +344,10 @@ const BODY_START: &str = r"^(?:ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|SỞ|PHÒNG|
 /// Kinds of body named in more than one word, whose later words are written small: "Chi cục
 /// Thuế", "Văn phòng Điều phối ...", "Hội đồng nhân dân tỉnh" (Decree 30, Appendix II: the
 /// kind of body and the first word of its field take a capital).
-const BODY_KINDS: [&str; 9] = [
+const BODY_KINDS: [&str; 11] = [
     "HỘI ĐỒNG NHÂN DÂN",
+    "NGÂN HÀNG",
+    "KIỂM TOÁN",
     "CHI CỤC",
     "TỔNG CỤC",
     "VĂN PHÒNG",
@@ -411,7 +413,8 @@ pub fn level_and_locality(name: &str) -> Option<(String, String)> {
             let rest = name[at + word.len()..].trim();
             let rest = party_committee(rest).unwrap_or(rest);
             let after_ok = name[at + word.len()..].starts_with(' ') || word.ends_with('.');
-            if !(before_ok && after_ok) || rest.is_empty() {
+            if !(before_ok && after_ok) || rest.is_empty() || names_society(word, &name[..at], rest)
+            {
                 continue;
             }
             // The locality: the capitalised words that follow.
@@ -441,6 +444,24 @@ pub fn level_and_locality(name: &str) -> Option<(String, String)> {
     None
 }
 
+/// True when the level word "XÃ" is the first half of "xã hội" (society: "BỘ LAO ĐỘNG -
+/// THƯƠNG BINH VÀ XÃ HỘI", "SỞ ... VÀ XÃ HỘI TỈNH A"), which names no commune: after "và", or
+/// with no name after "hội" but a level's ("XÃ HỘI AN" is the commune Hội An). `before` and
+/// `rest` are what precede and follow the word.
+fn names_society(word: &str, before: &str, rest: &str) -> bool {
+    let Some(after) = re!(r"(?i)^\s*hội\b(.*)$")
+        .captures(rest)
+        .and_then(|c| c.get(1))
+    else {
+        return false;
+    };
+    let after = after.as_str().trim().to_uppercase();
+    word == "XÃ"
+        && (re!(r"(?i)\bvà\s*$").is_match(before)
+            || after.is_empty()
+            || LEVELS.iter().any(|(level, _)| after.starts_with(level)))
+}
+
 /// The locality after "ỦY" in a Party committee's name ("HUYỆN ỦY BẢO YÊN", "Tỉnh ủy Lào
 /// Cai": the committee of the unit named before it), or None when the name is no such
 /// committee.
@@ -466,6 +487,7 @@ fn body_name(body: &str) -> String {
     let level = LEVELS
         .iter()
         .filter_map(|(word, _)| padded.find(&format!(" {word} ")).map(|at| (at, *word)))
+        .filter(|&(at, word)| !names_society(word, &padded[..at], &padded[at + word.len() + 1..]))
         .min();
     let (head, tail) = match level {
         Some((at, word)) => (
@@ -490,6 +512,7 @@ fn body_name(body: &str) -> String {
                 Some(locality) => format!("{head} {word} ủy {}", title_case(locality)),
                 None => format!("{head} {word} {}", title_case(locality)),
             };
+            let name = name.trim_end().to_string();
             // A bare unit ("PHƯỜNG YÊN HÒA") starts with a capital.
             if head.is_empty() {
                 upper_first(name.trim_start())
@@ -529,7 +552,8 @@ fn body_sentence_case(text: &str) -> String {
         .map_or(usize::from(re!(BODY_START).is_match(text)), |k| {
             k.split(' ').count()
         });
-    text.split_whitespace()
+    let cased = text
+        .split_whitespace()
         .enumerate()
         .map(|(i, w)| {
             let abbreviation = w.chars().count() <= 4
@@ -544,7 +568,11 @@ fn body_sentence_case(text: &str) -> String {
             }
         })
         .collect::<Vec<_>>()
-        .join(" ")
+        .join(" ");
+    // The country's name is a name wherever it stands ("Ngân hàng Nhà nước Việt Nam").
+    re!(r"\bviệt nam\b")
+        .replace_all(&cased, "Việt Nam")
+        .into_owned()
 }
 
 /// True when the i-th word follows "và", "," or "-" that joins two fields of a name
@@ -857,6 +885,22 @@ mod tests {
     }
 
     #[test]
+    fn society_is_no_commune() {
+        assert_eq!(
+            level_and_locality("Sở Lao động - Thương binh và Xã hội tỉnh Lâm Đồng"),
+            Some(("tinh".to_string(), "Lâm Đồng".to_string()))
+        );
+        assert_eq!(
+            level_and_locality("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"),
+            None
+        );
+        assert_eq!(
+            level_and_locality("ỦY BAN NHÂN DÂN XÃ HỘI AN"),
+            Some(("xa".to_string(), "Hội An".to_string()))
+        );
+    }
+
+    #[test]
     fn bodies_named_in_two_words_are_written_as_decree_30_writes_them() {
         let name = |body: &str| issuer_from_lines(&[body.to_string()]).name.unwrap();
         for (body, written) in [
@@ -874,6 +918,14 @@ mod tests {
             ),
             ("THANH TRA SỞ", "Thanh tra Sở"),
             ("ĐẢNG ỦY XÃ VĨNH TUY", "Đảng ủy xã Vĩnh Tuy"),
+            ("NGÂN HÀNG NHÀ NƯỚC VIỆT NAM", "Ngân hàng Nhà nước Việt Nam"),
+            ("KIỂM TOÁN NHÀ NƯỚC", "Kiểm toán Nhà nước"),
+            // "Xã hội" (society) is no commune; "XÃ HỘI AN" is one.
+            (
+                "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI",
+                "Bộ Lao động - Thương binh và Xã hội",
+            ),
+            ("ỦY BAN NHÂN DÂN XÃ HỘI AN", "Ủy ban nhân dân xã Hội An"),
             // Bodies that issue together: each its own name.
             (
                 "BỘ TÀI CHÍNH - CÔNG NGHIỆP - TỔNG CỤC HẢI QUAN",
