@@ -223,7 +223,9 @@ fn expectations() -> Vec<Expected> {
         ),
         city_or_province(
             "14_",
-            "Ủy ban nhân dân thành phố Hồ Chí Minh",
+            // As the plan writes it ("Ủy ban nhân dân Thành phố ban hành Kế hoạch"), and as
+            // Decree 30 writes the city's whole name.
+            "Ủy ban nhân dân Thành phố Hồ Chí Minh",
             "thanh_pho_tw",
             "Hồ Chí Minh",
             "172/KH-UBND",

@@ -339,23 +339,29 @@ pub fn number_and_symbol(text: &str) -> (Option<String>, Option<String>) {
 }
 
 /// Body types that start the name of an issuing body on a header line.
-const BODY_START: &str = r"^(?:ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|SỞ|PHÒNG|BAN|ĐOÀN|VĂN PHÒNG|TRUNG TÂM|CHI CỤC|TỔNG CỤC|CỤC|BỘ|CÔNG AN|THANH TRA|ĐẢNG ỦY|ĐẢNG ỦY)\b";
+const BODY_START: &str = r"^(?:ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|SỞ|PHÒNG|BAN|ĐOÀN|VĂN PHÒNG|TRUNG TÂM|CHI CỤC|TỔNG CỤC|CỤC|BỘ|CÔNG AN|THANH TRA|ĐẢNG ỦY|ĐẢNG ỦY|LIÊN ĐOÀN|HỘI|BQL)\b";
 
-/// Kinds of body named in more than one word, whose later words are written small: "Chi cục
-/// Thuế", "Văn phòng Điều phối ...", "Hội đồng nhân dân tỉnh" (Decree 30, Appendix II: the
-/// kind of body and the first word of its field take a capital).
-const BODY_KINDS: [&str; 11] = [
-    "HỘI ĐỒNG NHÂN DÂN",
-    "NGÂN HÀNG",
-    "KIỂM TOÁN",
-    "CHI CỤC",
-    "TỔNG CỤC",
-    "VĂN PHÒNG",
-    "TRUNG TÂM",
-    "CÔNG AN",
-    "THANH TRA",
-    "ĐẢNG ỦY",
-    "HỘI ĐỒNG",
+/// Kinds of body named in more than one word, as they are written (mostly with their later
+/// words small): "Chi cục Thuế", "Văn phòng Điều phối ...", "Hội đồng nhân dân tỉnh", "Bộ Chỉ
+/// huy Quân sự" (Decree 30, Appendix II: the kind of body and the first word of its field
+/// take a capital).
+const BODY_KINDS: [&str; 16] = [
+    "Hội đồng nhân dân",
+    "Ngân hàng",
+    "Kiểm toán",
+    "Ủy ban",
+    "Uỷ ban",
+    "Bộ Chỉ huy",
+    "Liên đoàn",
+    "Đoàn đại biểu",
+    "Chi cục",
+    "Tổng cục",
+    "Văn phòng",
+    "Trung tâm",
+    "Công an",
+    "Thanh tra",
+    "Đảng ủy",
+    "Hội đồng",
 ];
 
 /// Builds the issuer from the upper-case header lines: "ỦY BAN NHÂN DÂN / TỈNH A", or a parent and a body.
@@ -372,8 +378,17 @@ pub fn issuer_from_lines(lines: &[String]) -> Issuer {
     let (level, locality) = level_and_locality(&body)
         .or_else(|| level_and_locality(&parent))
         .map_or((None, None), |(l, n)| (Some(l), Some(n)));
+    // A body named after its place without the level's word ("BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP
+    // BÀ RỊA – VŨNG TÀU") writes the place as a name.
+    let mut name = body_name(&body);
+    if let Some(place) = &locality {
+        let pattern = format!(r"(?i)\b{}$", regex::escape(place));
+        if let Ok(at_end) = regex::Regex::new(&pattern) {
+            name = at_end.replace(&name, place.as_str()).into_owned();
+        }
+    }
     Issuer {
-        name: Some(body_name(&body)),
+        name: Some(name),
         level,
         locality,
     }
@@ -411,20 +426,38 @@ pub fn level_and_locality(name: &str) -> Option<(String, String)> {
             from = at + word.len();
             let before_ok = at == 0 || upper[..at].ends_with(' ');
             let rest = name[at + word.len()..].trim();
-            let rest = party_committee(rest).unwrap_or(rest);
+            let rest = party_committee(rest).map_or(rest, |(_, locality)| locality);
             let after_ok = name[at + word.len()..].starts_with(' ') || word.ends_with('.');
             if !(before_ok && after_ok) || rest.is_empty() || names_society(word, &name[..at], rest)
             {
                 continue;
             }
-            // The locality: the capitalised words that follow.
-            let words: Vec<&str> = rest
-                .split_whitespace()
-                .take_while(|w| {
-                    w.chars().next().is_some_and(char::is_uppercase)
-                        || (w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit()))
-                })
-                .collect();
+            // The locality: the capitalised words that follow, a name in two parts joined by a
+            // dash included ("BÀ RỊA - VŨNG TÀU"); a part of a place's name has four words at
+            // most, which bounds a name in capitals that runs on into another body's.
+            let named = |w: &str| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    || (w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit()))
+            };
+            let all: Vec<&str> = rest.split_whitespace().collect();
+            let mut end = 0;
+            let mut part = 0;
+            while end < all.len() {
+                if named(all[end]) && (part < 4 || end == 0) {
+                    end += 1;
+                    part += 1;
+                } else if part > 0
+                    && ["-", "–"].contains(&all[end])
+                    && all.get(end + 1).is_some_and(|w| named(w))
+                    && !re!(BODY_START).is_match(&all[end + 1..].join(" ").to_uppercase())
+                {
+                    end += 2;
+                    part = 1;
+                } else {
+                    break;
+                }
+            }
+            let words = &all[..end];
             if words.is_empty() {
                 continue;
             }
@@ -462,20 +495,28 @@ fn names_society(word: &str, before: &str, rest: &str) -> bool {
             || LEVELS.iter().any(|(level, _)| after.starts_with(level)))
 }
 
-/// The locality after "ỦY" in a Party committee's name ("HUYỆN ỦY BẢO YÊN", "Tỉnh ủy Lào
-/// Cai": the committee of the unit named before it), or None when the name is no such
-/// committee.
-fn party_committee(after_level: &str) -> Option<&str> {
+/// The committee named after a level and the locality after it: "ỦY" of the Party ("HUYỆN ỦY
+/// BẢO YÊN", "Tỉnh ủy Lào Cai") or "ĐOÀN" of the Youth Union ("TỈNH ĐOÀN LÂM ĐỒNG"), each
+/// the committee of the unit named before it, as written in a sentence ("ủy", "Đoàn"); None
+/// when the name is no such committee.
+fn party_committee(after_level: &str) -> Option<(&'static str, &str)> {
     let (first, rest) = after_level.split_once(' ')?;
-    ["ỦY", "UỶ", "ủy", "uỷ"]
-        .contains(&first)
-        .then(|| rest.trim_start())
+    let committee = match first {
+        "ỦY" | "UỶ" | "ủy" | "uỷ" => "ủy",
+        "ĐOÀN" | "Đoàn" => "Đoàn",
+        _ => return None,
+    };
+    Some((committee, rest.trim_start()))
 }
 
 /// Writes an upper-case body name the way a sentence writes it: "Ủy ban nhân dân tỉnh Lâm Đồng".
 fn body_name(body: &str) -> String {
     let expanded = re!(r"^(?:UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|Uỷ ban nhân dân)\b")
         .replace(body, "Ủy ban nhân dân")
+        .into_owned();
+    // "BQL" is a Ban quản lý (management board), written out as UBND is.
+    let expanded = re!(r"^BQL\b")
+        .replace(&expanded, "BAN QUẢN LÝ")
         .into_owned();
     let rest = expanded.trim_start_matches("Ủy ban nhân dân");
     if !rest.trim().is_empty() && !is_upper_line(rest) {
@@ -503,13 +544,22 @@ fn body_name(body: &str) -> String {
     };
     match tail {
         Some((word, locality)) => {
-            let word = if word == "TP." {
+            // "Thành phố Hồ Chí Minh" is the city's whole name, written so even after another
+            // word (Decree 30, Appendix II; its Appendix I dates a form "Thành phố Hồ Chí Minh,
+            // ngày ...").
+            let word = if title_case(locality) == "Hồ Chí Minh"
+                && ["TP.", "THÀNH PHỐ"].contains(&word)
+            {
+                "Thành phố".to_string()
+            } else if word == "TP." {
                 "thành phố".to_string()
             } else {
                 word.to_lowercase()
             };
             let name = match party_committee(locality) {
-                Some(locality) => format!("{head} {word} ủy {}", title_case(locality)),
+                Some((committee, locality)) => {
+                    format!("{head} {word} {committee} {}", title_case(locality))
+                }
                 None => format!("{head} {word} {}", title_case(locality)),
             };
             let name = name.trim_end().to_string();
@@ -542,16 +592,16 @@ fn sentence_case(text: &str) -> String {
 
 /// [`sentence_case`] for the name of one body.
 fn body_sentence_case(text: &str) -> String {
-    // How many words name the kind of body: the field's first word comes after them.
-    let kind = BODY_KINDS
-        .iter()
-        .find(|k| {
-            text.strip_prefix(*k)
-                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
-        })
-        .map_or(usize::from(re!(BODY_START).is_match(text)), |k| {
-            k.split(' ').count()
-        });
+    // How many words name the kind of body, and how they are written: the field's first word
+    // comes after them.
+    let written = BODY_KINDS.iter().find(|k| {
+        text.strip_prefix(k.to_uppercase().as_str())
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+    });
+    let kind = written.map_or(usize::from(re!(BODY_START).is_match(text)), |k| {
+        k.split(' ').count()
+    });
+    let kind_words: Vec<&str> = written.map_or(Vec::new(), |k| k.split(' ').collect());
     let cased = text
         .split_whitespace()
         .enumerate()
@@ -559,7 +609,9 @@ fn body_sentence_case(text: &str) -> String {
             let abbreviation = w.chars().count() <= 4
                 && w.chars().all(|c| c.is_uppercase() || !is_letter(c))
                 && !is_word(w);
-            if abbreviation || w.chars().any(|c| c.is_ascii_digit() || c == '/') {
+            if let Some(written) = kind_words.get(i) {
+                written.to_string()
+            } else if abbreviation || w.chars().any(|c| c.is_ascii_digit() || c == '/') {
                 w.to_string()
             } else if i == 0 || (i == kind && kind > 0) || (i > 1 && after_separator(text, i)) {
                 title_case(w)
@@ -569,11 +621,22 @@ fn body_sentence_case(text: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ");
-    // The country's name is a name wherever it stands ("Ngân hàng Nhà nước Việt Nam").
-    re!(r"\bviệt nam\b")
-        .replace_all(&cased, "Việt Nam")
+    // Proper names keep their capitals wherever they stand in a body's name ("Ngân hàng Nhà
+    // nước Việt Nam", "Ủy ban Mặt trận Tổ quốc Việt Nam", "Đoàn đại biểu Quốc hội").
+    let names = re!(&format!(r"(?i)\b(?:{})\b", PROPER_NAMES.join("|")));
+    names
+        .replace_all(&cased, |caps: &regex::Captures| {
+            let found = caps[0].to_lowercase();
+            PROPER_NAMES
+                .iter()
+                .find(|name| name.to_lowercase() == found)
+                .map_or(found, |name| name.to_string())
+        })
         .into_owned()
 }
+
+/// Names written with their capitals inside a body's name, whatever the words around them.
+const PROPER_NAMES: [&str; 5] = ["Việt Nam", "Tổ quốc", "Quốc hội", "Hồ Chí Minh", "Cộng sản"];
 
 /// True when the i-th word follows "và", "," or "-" that joins two fields of a name
 /// ("Nông nghiệp và Môi trường", "Văn hóa, Thể thao và Du lịch").
@@ -901,6 +964,27 @@ mod tests {
     }
 
     #[test]
+    fn a_place_in_two_parts_and_a_body_named_after_its_place() {
+        assert_eq!(
+            level_and_locality("UBND TỈNH BÀ RỊA - VŨNG TÀU"),
+            Some(("tinh".to_string(), "Bà Rịa - Vũng Tàu".to_string()))
+        );
+        assert_eq!(
+            level_and_locality("Tỉnh Đoàn Lâm Đồng"),
+            Some(("tinh".to_string(), "Lâm Đồng".to_string()))
+        );
+        let issuer = issuer_from_lines(&[
+            "UBND TỈNH BÀ RỊA – VŨNG TÀU".to_string(),
+            "BQL CÁC KHU CÔNG NGHIỆP BÀ RỊA – VŨNG TÀU".to_string(),
+        ]);
+        assert_eq!(
+            issuer.name.as_deref(),
+            Some("Ban Quản lý các khu công nghiệp Bà Rịa – Vũng Tàu")
+        );
+        assert_eq!(issuer.locality.as_deref(), Some("Bà Rịa – Vũng Tàu"));
+    }
+
+    #[test]
     fn bodies_named_in_two_words_are_written_as_decree_30_writes_them() {
         let name = |body: &str| issuer_from_lines(&[body.to_string()]).name.unwrap();
         for (body, written) in [
@@ -926,6 +1010,29 @@ mod tests {
                 "Bộ Lao động - Thương binh và Xã hội",
             ),
             ("ỦY BAN NHÂN DÂN XÃ HỘI AN", "Ủy ban nhân dân xã Hội An"),
+            (
+                "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM TỈNH LÂM ĐỒNG",
+                "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lâm Đồng",
+            ),
+            ("BỘ CHỈ HUY QUÂN SỰ TỈNH", "Bộ Chỉ huy Quân sự tỉnh"),
+            (
+                "LIÊN ĐOÀN LAO ĐỘNG TỈNH ĐỒNG NAI",
+                "Liên đoàn Lao động tỉnh Đồng Nai",
+            ),
+            ("HỘI NÔNG DÂN TỈNH ĐẮK LẮK", "Hội Nông dân tỉnh Đắk Lắk"),
+            (
+                "ĐOÀN ĐẠI BIỂU QUỐC HỘI TỈNH LÂM ĐỒNG",
+                "Đoàn đại biểu Quốc hội tỉnh Lâm Đồng",
+            ),
+            ("TỈNH ĐOÀN LÂM ĐỒNG", "Tỉnh Đoàn Lâm Đồng"),
+            (
+                "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH",
+                "Ủy ban nhân dân Thành phố Hồ Chí Minh",
+            ),
+            (
+                "ỦY BAN NHÂN DÂN TỈNH BÀ RỊA - VŨNG TÀU",
+                "Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu",
+            ),
             // Bodies that issue together: each its own name.
             (
                 "BỘ TÀI CHÍNH - CÔNG NGHIỆP - TỔNG CỤC HẢI QUAN",
