@@ -196,8 +196,10 @@ pub fn parse_header(lines: &[String]) -> Header {
             continue;
         }
         let mut rest = line;
-        // "Vĩnh Tuy, ngày 15 tháng 01 năm 2026", or in figures: "ngày 15/01/2026".
-        let date = re!(r"\b(\p{Lu}\p{Ll}*\.?(?:\s+(?:\p{L}\p{Ll}*|\d{1,2})){0,4})\s*,\s*ngày\b(?:(.*?)\btháng\b(.*?)\bnăm\s*(\d{4})|\s*(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*([/.-])\s*(\d{4}))")
+        // "Vĩnh Tuy, ngày 15 tháng 01 năm 2026", or in figures: "ngày 15/01/2026"; the place
+        // may be abbreviated ("TP. Hồ Chí Minh"), in two parts ("Phan Rang - Tháp Chàm") or
+        // written with a hyphen as older documents do ("Hà-Nội").
+        let date = re!(r"(?:^|\s)((?:T[Pp]\.\s*)?\p{Lu}\p{Ll}*(?:-\p{Lu}\p{Ll}*)*\.?(?:\s+(?:\p{L}\p{Ll}*|\d{1,2}|[-–]\s+\p{Lu}\p{Ll}*)){0,4})\s*,\s*ngày\b(?:(.*?)\btháng\b(.*?)\bnăm\s*(\d{4})|\s*(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*([/.-])\s*(\d{4}))")
             .captures(rest)
             // One separator throughout ("15/01/2026").
             .filter(|caps| caps.get(6).map(|m| m.as_str()) == caps.get(8).map(|m| m.as_str()));
@@ -935,6 +937,31 @@ mod tests {
         // A number that is no date stays out of it.
         let h = parse_header(&lines("Hà Nội, ngày 15/01 2026"));
         assert_eq!(h.date.year, None);
+    }
+
+    #[test]
+    fn a_place_abbreviated_in_two_parts_or_hyphenated() {
+        for (line, place) in [
+            (
+                "TP. Hồ Chí Minh, ngày 18 tháng 11 năm 2025",
+                "TP. Hồ Chí Minh",
+            ),
+            (
+                "Phan Rang - Tháp Chàm, ngày 05 tháng 01 năm 2026",
+                "Phan Rang - Tháp Chàm",
+            ),
+            (
+                "Bà Rịa - Vũng Tàu, ngày 5 tháng 1 năm 2026",
+                "Bà Rịa - Vũng Tàu",
+            ),
+            ("Hà-Nội, ngày 8 tháng 3 năm 2001", "Hà-Nội"),
+            ("Số: 12/KH-UBND Lâm Đồng, ngày 01/02/2026", "Lâm Đồng"),
+        ] {
+            let h = parse_header(&lines(line));
+            assert_eq!(h.place.as_deref(), Some(place), "{line}");
+            assert!(h.date.year.is_some(), "{line}");
+            assert!(h.warnings.is_empty(), "{line}: {:?}", h.warnings);
+        }
     }
 
     #[test]
