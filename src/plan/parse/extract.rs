@@ -91,16 +91,21 @@ pub fn targets(
                 if !text.bytes().any(|b| b.is_ascii_digit()) || !(in_goals || may_aim) {
                     continue;
                 }
-                for (sentence_aims, clause) in clauses(text) {
+                // A breakdown ("..., trong đó 5 sản phẩm đạt 4 sao") is due when its whole is.
+                let mut whole_year = None;
+                for (sentence_aims, breakdown, clause) in clauses(text) {
                     if !(in_goals || sentence_aims) {
                         continue;
                     }
-                    if let Some(target) = target_from(
-                        clause,
-                        &labels.join("."),
-                        heading_year.or(plan_year),
-                        plan_period,
-                    ) {
+                    let default_year = breakdown
+                        .then_some(whole_year)
+                        .flatten()
+                        .or(heading_year)
+                        .or(plan_year);
+                    if let Some(target) =
+                        target_from(clause, &labels.join("."), default_year, plan_period)
+                    {
+                        whole_year = target.year;
                         out.push(target);
                     }
                 }
@@ -112,8 +117,9 @@ pub fn targets(
 
 /// Splits a paragraph into sentences, and sentences into clauses at ";", ", trong đó" and
 /// ", riêng" ("đến năm 2030 đạt 50% ..., riêng năm 2025 ... 20%");
-/// each clause comes with whether its sentence states an aim ("phấn đấu", "chỉ tiêu").
-fn clauses(text: &str) -> Vec<(bool, &str)> {
+/// each clause comes with whether its sentence states an aim ("phấn đấu", "chỉ tiêu") and
+/// whether it is a breakdown of the clause before it (after "trong đó").
+fn clauses(text: &str) -> Vec<(bool, bool, &str)> {
     let mut sentences = Vec::new();
     let mut from = 0;
     for m in re!(r"\.\s+[\p{Lu}\d]").find_iter(text) {
@@ -128,20 +134,22 @@ fn clauses(text: &str) -> Vec<(bool, &str)> {
         let aims = re!(r"(?i)phấn đấu|phần đấu|chỉ tiêu").is_match(sentence);
         // (Not inside brackets: "(gồm 166 dự án thủy điện; 02 dự án điện gió)" is one breakdown.)
         let mut from = 0;
+        let mut breakdown = false;
         let cuts = re!(r";\s+|,?\s+trong đó\s+|,\s+riêng\s+")
             .find_iter(sentence)
             .filter(|m| {
                 let before = &sentence[..m.start()];
                 before.matches('(').count() <= before.matches(')').count()
             })
-            .map(|m| (m.start(), m.end()))
-            .chain([(sentence.len(), sentence.len())]);
-        for (start, end) in cuts {
+            .map(|m| (m.start(), m.end(), m.as_str().contains("trong đó")))
+            .chain([(sentence.len(), sentence.len(), false)]);
+        for (start, end, next_is_breakdown) in cuts {
             let clause = sentence[from..start].trim();
             if !clause.is_empty() {
-                out.push((aims, clause));
+                out.push((aims, breakdown, clause));
             }
             from = end;
+            breakdown = next_is_breakdown;
         }
     }
     out
@@ -1084,6 +1092,31 @@ mod tests {
             .map(|&(q, u, a)| (q, u.to_string(), a))
             .collect();
         assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn a_breakdown_is_due_when_its_whole_is() {
+        let years: Vec<(f64, Option<i32>)> = targets(
+            &tree(
+                "I. MỤC TIÊU\n- Đến năm 2030, có 20 sản phẩm OCOP được công nhận, trong đó 5 sản \
+                 phẩm đạt 4 sao.\n- Phấn đấu có thêm 05 sản phẩm đạt 3 sao; riêng xã A có 02 \
+                 sản phẩm.",
+            ),
+            Some(2026),
+            None,
+        )
+        .into_iter()
+        .map(|t| (t.quantity.unwrap_or(-1.0), t.year))
+        .collect();
+        assert_eq!(
+            years,
+            [
+                (20.0, Some(2030)),
+                (5.0, Some(2030)),
+                (5.0, Some(2026)),
+                (2.0, Some(2026))
+            ]
+        );
     }
 
     #[test]
