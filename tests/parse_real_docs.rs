@@ -1102,7 +1102,8 @@ fn real_plans_give_their_targets_with_quantity_and_year() {
         ]
     );
     // 20, "II. CHỈ TIÊU CHỦ YẾU THỰC HIỆN ĐẾN NĂM 2030": each percentage a clause states, by
-    // 2030 except "riêng năm 2025 ... ít nhất 20%".
+    // 2030 except "riêng năm 2025 ... ít nhất 20%"; two lines commit to two things each ("100%
+    // các điểm ... và 100% diện tích ...", "Trên 80% số trạm y tế ... và 100% cơ sở ...").
     let record = parsed(&files, "20_");
     let read: Vec<(f64, i32)> = record
         .targets
@@ -1113,7 +1114,7 @@ fn real_plans_give_their_targets_with_quantity_and_year() {
     let mut expected = vec![(50.0, 2030), (20.0, 2025)];
     expected.extend(
         [
-            100.0, 80.0, 3.0, 3.0, 5.0, 80.0, 100.0, 70.0, 80.0, 100.0, 100.0, 90.0,
+            100.0, 100.0, 80.0, 3.0, 3.0, 5.0, 80.0, 100.0, 100.0, 70.0, 80.0, 100.0, 100.0, 90.0,
         ]
         .map(|q| (q, 2030)),
     );

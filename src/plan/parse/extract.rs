@@ -91,7 +91,8 @@ pub fn targets(
                 if !text.bytes().any(|b| b.is_ascii_digit()) || !(in_goals || may_aim) {
                     continue;
                 }
-                // A breakdown ("..., trong đó 5 sản phẩm đạt 4 sao") is due when its whole is.
+                // A breakdown ("..., trong đó 5 sản phẩm đạt 4 sao") is due when its whole is, and
+                // a second thing ("... 03 hợp tác xã và 10 tổ hợp tác") when the first is.
                 let mut whole_year = None;
                 for (sentence_aims, breakdown, clause) in clauses(text) {
                     if !(in_goals || sentence_aims) {
@@ -115,10 +116,11 @@ pub fn targets(
     out
 }
 
-/// Splits a paragraph into sentences, and sentences into clauses at ";", ", trong đó" and
-/// ", riêng" ("đến năm 2030 đạt 50% ..., riêng năm 2025 ... 20%");
+/// Splits a paragraph into sentences, and sentences into clauses at ";", ", trong đó",
+/// ", riêng" ("đến năm 2030 đạt 50% ..., riêng năm 2025 ... 20%") and "và" before a number;
 /// each clause comes with whether its sentence states an aim ("phấn đấu", "chỉ tiêu") and
-/// whether it is a breakdown of the clause before it (after "trong đó").
+/// whether it goes on from the clause before it (a breakdown after "trong đó", or a second
+/// thing after "và"), whose time it shares.
 fn clauses(text: &str) -> Vec<(bool, bool, &str)> {
     let mut sentences = Vec::new();
     let mut from = 0;
@@ -135,13 +137,21 @@ fn clauses(text: &str) -> Vec<(bool, bool, &str)> {
         // (Not inside brackets: "(gồm 166 dự án thủy điện; 02 dự án điện gió)" is one breakdown.)
         let mut from = 0;
         let mut breakdown = false;
-        let cuts = re!(r";\s+|,?\s+trong đó\s+|,\s+riêng\s+")
+        // (And at "và" before a number: "thành lập mới 03 hợp tác xã và 10 tổ hợp tác" commits
+        // to two things; not in a list of numbers, "mục 16 và 17".)
+        let cuts = re!(r";\s+|,?\s+trong đó\s+|,\s+riêng\s+|\s+và\s+")
             .find_iter(sentence)
             .filter(|m| {
                 let before = &sentence[..m.start()];
                 before.matches('(').count() <= before.matches(')').count()
+                    && (!m.as_str().contains("và")
+                        || (sentence[m.end()..].starts_with(|c: char| c.is_ascii_digit())
+                            && !before.ends_with(|c: char| c.is_ascii_digit())))
             })
-            .map(|m| (m.start(), m.end(), m.as_str().contains("trong đó")))
+            .map(|m| {
+                let part_of_it = m.as_str().contains("trong đó") || m.as_str().contains("và");
+                (m.start(), m.end(), part_of_it)
+            })
             .chain([(sentence.len(), sentence.len(), false)]);
         for (start, end, next_is_breakdown) in cuts {
             let clause = sentence[from..start].trim();
@@ -1095,12 +1105,13 @@ mod tests {
     }
 
     #[test]
-    fn a_breakdown_is_due_when_its_whole_is() {
+    fn a_breakdown_or_a_second_thing_is_due_when_the_first_is() {
         let years: Vec<(f64, Option<i32>)> = targets(
             &tree(
                 "I. MỤC TIÊU\n- Đến năm 2030, có 20 sản phẩm OCOP được công nhận, trong đó 5 sản \
                  phẩm đạt 4 sao.\n- Phấn đấu có thêm 05 sản phẩm đạt 3 sao; riêng xã A có 02 \
-                 sản phẩm.",
+                 sản phẩm.\n- Đến năm 2028, thành lập mới 03 hợp tác xã và 10 tổ hợp tác theo \
+                 mục 16 và 17.",
             ),
             Some(2026),
             None,
@@ -1114,7 +1125,9 @@ mod tests {
                 (20.0, Some(2030)),
                 (5.0, Some(2030)),
                 (5.0, Some(2026)),
-                (2.0, Some(2026))
+                (2.0, Some(2026)),
+                (3.0, Some(2028)),
+                (10.0, Some(2028))
             ]
         );
     }
