@@ -183,12 +183,12 @@ fn target_from(
     let units = re!(&format!(
         r"(?:^|[\s(])(?P<n>\d+(?:[.,]\d+)*)(?:\s*[-–]\s*(?P<upto>\d+(?:[.,]\d+)*))?(?:/\d+)?\s*(?P<unit>(?i:{UNITS}))(?:\s|$|[,.;:)/])"
     ));
-    // A number before any other noun counts it ("đấu giá từ 05 mỏ khoáng sản"), when no unit
-    // above does: not a number that names a year, a day, an article or a document ("Chỉ thị
+    // A number (or a range, "30 - 45 trạm") before any other noun counts it ("đấu giá từ 05 mỏ
+    // khoáng sản"), when no unit above does: not a number that names a year, a day, an article or a document ("Chỉ thị
     // 11 của ..."), nor one before a span of time, a word that is no noun, or stars (a field
     // of their own).
     let counted = || {
-        re!(r"(?:^|[\s(])(?P<n>\d+(?:[.,]\d+)*)\s+(?P<unit>\p{Ll}+)(?:\s|$|[,.;:)])")
+        re!(r"(?:^|[\s(])(?P<n>\d+(?:[.,]\d+)*)(?:\s*[-–]\s*(?P<upto>\d+(?:[.,]\d+)*))?\s+(?P<unit>\p{Ll}+)(?:\s|$|[,.;:)])")
             .captures_iter(&outside_parens)
             .find(|c| {
                 let number = &c["n"];
@@ -1102,6 +1102,15 @@ mod tests {
             .map(|&(q, u, a)| (q, u.to_string(), a))
             .collect();
         assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn a_range_before_a_counted_noun_is_at_least_its_first_number() {
+        assert_quantities(
+            "I. MỤC TIÊU\n- Bố trí tại mỗi phòng 3 - 5 máy tính.\n- Giai đoạn 2026 - 2030 có \
+             12 xã đạt chuẩn.",
+            &[(3.0, "máy tính", true), (12.0, "xã", false)],
+        );
     }
 
     #[test]
