@@ -143,10 +143,10 @@ fn clauses(text: &str) -> Vec<(bool, bool, &str)> {
             .find_iter(sentence)
             .filter(|m| {
                 let before = &sentence[..m.start()];
-                before.matches('(').count() <= before.matches(')').count()
-                    && (!m.as_str().contains("và")
-                        || (sentence[m.end()..].starts_with(|c: char| c.is_ascii_digit())
-                            && !before.ends_with(|c: char| c.is_ascii_digit())))
+                (!m.as_str().contains("và")
+                    || (sentence[m.end()..].starts_with(|c: char| c.is_ascii_digit())
+                        && !before.ends_with(|c: char| c.is_ascii_digit())))
+                    && before.matches('(').count() <= before.matches(')').count()
             })
             .map(|m| {
                 let part_of_it = m.as_str().contains("trong đó") || m.as_str().contains("và");

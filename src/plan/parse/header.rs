@@ -384,9 +384,17 @@ pub fn issuer_from_lines(lines: &[String]) -> Issuer {
     // BÀ RỊA – VŨNG TÀU") writes the place as a name.
     let mut name = body_name(&body);
     if let Some(place) = &locality {
-        let pattern = format!(r"(?i)\b{}$", regex::escape(place));
-        if let Ok(at_end) = regex::Regex::new(&pattern) {
-            name = at_end.replace(&name, place.as_str()).into_owned();
+        let count = place.chars().count();
+        let at = name
+            .char_indices()
+            .rev()
+            .nth(count.saturating_sub(1))
+            .map_or(0, |(i, _)| i);
+        let ends_with_place = count > 0
+            && name[at..].to_lowercase() == place.to_lowercase()
+            && (at == 0 || name[..at].ends_with(' '));
+        if ends_with_place {
+            name.replace_range(at.., place);
         }
     }
     Issuer {
