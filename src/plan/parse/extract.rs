@@ -93,20 +93,20 @@ pub fn targets(
                 }
                 // A breakdown ("..., trong đó 5 sản phẩm đạt 4 sao") is due when its whole is, and
                 // a second thing ("... 03 hợp tác xã và 10 tổ hợp tác") when the first is.
-                let mut whole_year = None;
-                for (sentence_aims, breakdown, clause) in clauses(text) {
+                let mut first_year = None;
+                for (sentence_aims, goes_on, clause) in clauses(text) {
                     if !(in_goals || sentence_aims) {
                         continue;
                     }
-                    let default_year = breakdown
-                        .then_some(whole_year)
+                    let default_year = goes_on
+                        .then_some(first_year)
                         .flatten()
                         .or(heading_year)
                         .or(plan_year);
                     if let Some(target) =
                         target_from(clause, &labels.join("."), default_year, plan_period)
                     {
-                        whole_year = target.year;
+                        first_year = target.year;
                         out.push(target);
                     }
                 }
@@ -136,30 +136,34 @@ fn clauses(text: &str) -> Vec<(bool, bool, &str)> {
         let aims = re!(r"(?i)phấn đấu|phần đấu|chỉ tiêu").is_match(sentence);
         // (Not inside brackets: "(gồm 166 dự án thủy điện; 02 dự án điện gió)" is one breakdown.)
         let mut from = 0;
-        let mut breakdown = false;
+        let mut goes_on = false;
         // (And at "và" before a number: "thành lập mới 03 hợp tác xã và 10 tổ hợp tác" commits
-        // to two things; not in a list of numbers, "mục 16 và 17".)
+        // to two things; not in a list of numbers, "mục 16 và 17".) A clause after "trong đó"
+        // or "và" goes on from the one before it.
         let cuts = re!(r";\s+|,?\s+trong đó\s+|,\s+riêng\s+|\s+và\s+")
             .find_iter(sentence)
-            .filter(|m| {
-                let before = &sentence[..m.start()];
-                (!m.as_str().contains("và")
-                    || (sentence[m.end()..].starts_with(|c: char| c.is_ascii_digit())
-                        && !before.ends_with(|c: char| c.is_ascii_digit())))
-                    && before.matches('(').count() <= before.matches(')').count()
-            })
-            .map(|m| {
-                let part_of_it = m.as_str().contains("trong đó") || m.as_str().contains("và");
-                (m.start(), m.end(), part_of_it)
+            .filter_map(|cut| {
+                let before = &sentence[..cut.start()];
+                let and = cut.as_str().trim() == "và";
+                let two_things = sentence[cut.end()..].starts_with(|c: char| c.is_ascii_digit())
+                    && !before.ends_with(|c: char| c.is_ascii_digit());
+                ((!and || two_things) && before.matches('(').count() <= before.matches(')').count())
+                    .then(|| {
+                        (
+                            cut.start(),
+                            cut.end(),
+                            and || cut.as_str().contains("trong đó"),
+                        )
+                    })
             })
             .chain([(sentence.len(), sentence.len(), false)]);
-        for (start, end, next_is_breakdown) in cuts {
+        for (start, end, next_goes_on) in cuts {
             let clause = sentence[from..start].trim();
             if !clause.is_empty() {
-                out.push((aims, breakdown, clause));
+                out.push((aims, goes_on, clause));
             }
             from = end;
-            breakdown = next_is_breakdown;
+            goes_on = next_goes_on;
         }
     }
     out
@@ -184,7 +188,8 @@ fn target_from(
         r"(?:^|[\s(])(?P<n>\d+(?:[.,]\d+)*)(?:\s*[-–]\s*(?P<upto>\d+(?:[.,]\d+)*))?(?:/\d+)?\s*(?P<unit>(?i:{UNITS}))(?:\s|$|[,.;:)/])"
     ));
     // A number (or a range, "30 - 45 trạm") before any other noun counts it ("đấu giá từ 05 mỏ
-    // khoáng sản"), when no unit above does: not a number that names a year, a day, an article or a document ("Chỉ thị
+    // khoáng sản"), when no unit above does: not a number that names a year, a day, an article
+    // or a document ("Chỉ thị
     // 11 của ..."), nor one before a span of time, a word that is no noun, or stars (a field
     // of their own).
     let counted = || {
@@ -914,9 +919,9 @@ pub(super) fn agency_name(title: &str) -> String {
 /// ...", "Tiến độ thực hiện: ...".
 pub fn schedule(roots: &[Node]) -> Vec<ScheduleStep> {
     let mut out = Vec::new();
-    let time = re!(
-        r"(?i)^(?:[-–+•]\s*)?(thời gian|thời hạn|tiến độ)(?:\s+(?:thực hiện|hoàn thành|tổ chức|triển khai))?\s*:\s*(.+)$"
-    );
+    let time = re!(&format!(
+        r"(?i)^(?:[-–+•]\s*)?(thời gian|thời hạn|tiến độ)(?:\s+(?:{TASK_WORK}))?\s*:\s*(.+)$"
+    ));
     for root in roots {
         let mut parents: Vec<&Node> = Vec::new();
         walk_with_parents(root, &mut parents, &mut |node, parents| {
@@ -964,6 +969,10 @@ pub fn schedule(roots: &[Node]) -> Vec<ScheduleStep> {
     out
 }
 
+/// What "Thời gian" is the time of when it dates the task it stands under: "Thời gian thực
+/// hiện", "Thời gian hoàn thành".
+const TASK_WORK: &str = "thực hiện|hoàn thành|tổ chức|triển khai";
+
 /// The activity a heading "Thời gian ..." names, when it names one: "Thời gian kiểm tra" →
 /// "Kiểm tra", "Thời gian gửi hồ sơ khen thưởng" → "Gửi hồ sơ khen thưởng"; `None` for the
 /// time of the parent's task ("Thời gian thực hiện", "Thời gian") and for headings that name
@@ -973,7 +982,7 @@ fn timed_activity(title: &str) -> Option<String> {
         .captures(title.trim_end_matches([':', '.', ' ']))?
         .get(1)?
         .as_str();
-    let generic = re!(r"(?i)^(?:thực hiện|hoàn thành|tổ chức|triển khai)(?:\s+kế hoạch)?$");
+    let generic = re!(&format!(r"(?i)^(?:{TASK_WORK})(?:\s+kế hoạch)?$"));
     (!generic.is_match(activity) && !re!(r"(?i),|\bvà\b").is_match(activity))
         .then(|| upper_first(activity))
 }

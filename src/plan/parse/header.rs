@@ -142,13 +142,17 @@ pub fn find_doc_type(lines: &[String]) -> Option<TypeLine> {
     })
 }
 
+/// The first words of an issuing authority's name, or of its head's title, in small letters:
+/// what a line whose capitals an old conversion lost starts with ("chính phủ", "bộ tài chính",
+/// "bộ trưởng bộ tài chính", "ủy ban nhân dân tỉnh ...").
+const AUTHORITIES: &str = "chính phủ|thủ tướng|bộ trưởng|bộ|ủy ban|uỷ ban|ubnd|hội đồng|chủ tịch|tổng cục|cục|sở|thống đốc|ngân hàng nhà nước|kiểm toán nhà nước|tòa án|toà án|viện kiểm sát|ban";
+
 /// True when the words after a type ("của chính phủ", "của ủY BAN NHÂN DÂN THÀNH PHỐ cần thơ")
 /// name an authority and nothing more: a gazette's heading goes on with the number and date
 /// ("của Chính phủ số 114/2003/NĐ-CP ngày ...", on this line or at the start of the `next`),
 /// and a name that runs on to the next line ends in "-" or ",".
 fn names_authority_only(tail: &str, next: &str) -> bool {
-    re!(r"(?i)^của\s+(?:chính phủ|thủ tướng|bộ trưởng|bộ\s|ủy ban|uỷ ban|hội đồng|chủ tịch|tổng cục|thống đốc)")
-        .is_match(tail)
+    re!(&format!(r"(?i)^của\s+(?:{AUTHORITIES})\b")).is_match(tail)
         && !tail.contains(|c: char| c.is_ascii_digit())
         && !tail.ends_with(['-', ','])
         && !re!(r"(?i)^số\s*\d").is_match(next)
@@ -160,9 +164,9 @@ fn names_authority_only(tail: &str, next: &str) -> bool {
 /// an giang"); then words only (a joint body's " - " allowed), ten words at most. Decree 30 prints
 /// the issuer in capitals, and so it is read.
 fn is_authority_in_small_letters(line: &str, after_issuer: bool) -> bool {
-    let authority = re!(
-        r"(?i)^(?:chính phủ|thủ tướng|bộ|ủy ban|uỷ ban|ubnd|hội đồng|tổng cục|cục|sở|ngân hàng nhà nước|kiểm toán nhà nước|tòa án|toà án|viện kiểm sát|ban)\b[\p{L} ]*(?:\s-\s[\p{L} ]+)*$"
-    );
+    let authority = re!(&format!(
+        r"(?i)^(?:{AUTHORITIES})\b[\p{{L}} ]*(?:\s-\s[\p{{L}} ]+)*$"
+    ));
     let place = re!(r"(?i)^(?:tỉnh|thành phố|huyện|quận|thị xã|thị trấn|xã|phường)\s[\p{L} ]+$");
     (authority.is_match(line) || (after_issuer && place.is_match(line)))
         && line.split_whitespace().filter(|w| *w != "-").count() <= 10

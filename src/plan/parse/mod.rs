@@ -148,10 +148,12 @@ pub fn parse(text: &str, flow: Flow, tables: &[Table], source: Source) -> PlanRe
     }
     // (An issuer named again after the type, as the header names it, is no news.)
     for named in named_issuers {
-        let again = header::named_issuer(&named).name.map(|n| n.to_lowercase());
+        let issuer = header::named_issuer(&named);
         if out.issuer.name.is_none() {
-            out.issuer = header::named_issuer(&named);
-        } else if again != out.issuer.name.as_ref().map(|n| n.to_lowercase()) {
+            out.issuer = issuer;
+        } else if issuer.name.map(|n| n.to_lowercase())
+            != out.issuer.name.as_ref().map(|n| n.to_lowercase())
+        {
             out.warnings.push(format!(
                 "issuer named after the type, not placed: {named:?}"
             ));

@@ -188,16 +188,22 @@ fn split_columns(line: &str) -> Vec<&str> {
 
 /// A signature line whose capitals an old conversion lost, wholly or in part, in the capitals
 /// Decree 30 prints it in: a marker and a body or a role ("tm. chính phủ", "TM. Chính phủ", "KT.
-/// thủ tướng"); words only, six at most. `None` for any other line.
+/// thủ tướng"). `None` for any other line.
 fn marker_line_in_small_letters(line: &str) -> Option<String> {
-    let marked = re!(r"(?i)^(?:(?:tm|kt|tl|tuq|q)\.|t/m|k/t|t/l|(?:tm|kt|tl)/)\s*\p{L}[\p{L} ]*$");
-    (marked.is_match(line) && line.split_whitespace().count() <= 6).then(|| line.to_uppercase())
+    in_capitals(
+        re!(&format!(r"(?i)^(?:{MARKER})\s*\p{{L}}[\p{{L}} ]*$")),
+        line,
+    )
 }
 
 /// The same for a role alone or with its body ("Phó thủ tướng", "thủ tướng chính phủ").
 fn role_line_in_small_letters(line: &str) -> Option<String> {
-    let role = re!(&format!(r"(?i)^(?:{ROLES})\b[\p{{L}} ]*$"));
-    (role.is_match(line) && line.split_whitespace().count() <= 6).then(|| line.to_uppercase())
+    in_capitals(re!(&format!(r"(?i)^(?:{ROLES})\b[\p{{L}} ]*$")), line)
+}
+
+/// `line` in capitals when it has the `form` of a signature line and six words at most.
+fn in_capitals(form: &regex::Regex, line: &str) -> Option<String> {
+    (form.is_match(line) && line.split_whitespace().count() <= 6).then(|| line.to_uppercase())
 }
 
 fn push_recipient(tail: &mut Tail, text: &str) {
