@@ -39,7 +39,8 @@ python3 -c "import sys,re; t=open(sys.argv[1],encoding='utf-8').read(); open(sys
 python3 tools/strip-marks.py "$work/gold.txt" > "$work/plain.txt"
 head -n "$lines" "$work/pairs.tsv" | cut -f1 > "$work/ocr.gold"
 head -n "$lines" "$work/pairs.tsv" | cut -f2 > "$work/ocr.txt"
-[ -s "$work/dev-model.bin" ] || "$kehoach" model build corpus/text corpus/public $rest -o "$work/dev-model.bin"
+# (Kept between runs, rebuilt when the binary, which may count text differently, is newer.)
+[ "$work/dev-model.bin" -nt "$kehoach" ] || "$kehoach" model build corpus/text corpus/public $rest -o "$work/dev-model.bin"
 "$kehoach" model channel $rest_pairs -o "$work/dev-channel.tsv"
 for model in embedded dev; do
     flag="--channel $work/dev-channel.tsv"

@@ -37,9 +37,9 @@ use case::name_starts;
 use inventory::Inventory;
 pub use pieces::needs_restoration;
 use pieces::{
-    Chunk, LineShape, WordKind, continues, head, keep_english_run, last_small_word, list_label,
-    looks_half_noise, looks_like_noise, mostly_capitals, number_hash, offset_within, pieces,
-    read_lone_letters, split_merged, word_hash,
+    Chunk, LineShape, WordKind, continues, ends_sentence, head, keep_english_run, last_small_word,
+    list_label, looks_half_noise, looks_like_noise, mostly_capitals, number_hash, offset_within,
+    pieces, read_lone_letters, split_merged, word_hash,
 };
 use readings::{ReadingCache, Readings};
 use review::{CloseCall, CloseCallSearch};
@@ -584,8 +584,13 @@ impl<'m> Restorer<'m> {
         let mut start = self.lm.history_after(around.before);
         let mut best = Vec::with_capacity(lattice.len());
         let mut doubts = Vec::new();
-        for window in lattice.chunks(MAX_LINE_WORDS) {
-            let (path, score) = self.decode(window, start, ocr_prior);
+        // The line's end is scored where a paragraph or a cell ends: no line after shares its
+        // sentence, and, in OCR output (wrapped at a page's width), a sentence ends with it.
+        let ends_line = look_ahead.is_empty() && (!ocr_document || ends_sentence(line));
+        let windows = lattice.len().div_ceil(MAX_LINE_WORDS);
+        for (k, window) in lattice.chunks(MAX_LINE_WORDS).enumerate() {
+            let ends_line = ends_line && k + 1 == windows;
+            let (path, score) = self.decode(window, start, ocr_prior, ends_line);
             // (Under first_per_line, a line with a doubt already needs no more.)
             let in_doubt =
                 || !doubts.is_empty() || memo.doubts.last().is_some_and(|d| d.line == memo.line);
@@ -597,6 +602,7 @@ impl<'m> Restorer<'m> {
                 let search = CloseCallSearch {
                     start,
                     ocr_prior,
+                    ends_line,
                     words: here,
                     options,
                 };

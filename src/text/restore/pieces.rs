@@ -539,17 +539,18 @@ pub(super) fn continues(before: &str, line: &str) -> bool {
     if before.contains('\t') || line.contains('\t') {
         return false;
     }
-    let ends_open = before
-        .trim_end()
-        .chars()
-        .last()
-        .is_some_and(|c| !matches!(c, '.' | '!' | '?' | ':' | ';'));
+    let ends_open = !before.trim_end().is_empty() && !ends_sentence(before);
     ends_open
         && line
             .trim_start()
             .chars()
             .next()
             .is_some_and(char::is_lowercase)
+}
+
+/// Whether `line` ends with a mark that closes a sentence or a clause (". ! ? : ;").
+pub(super) fn ends_sentence(line: &str) -> bool {
+    line.trim_end().ends_with(['.', '!', '?', ':', ';'])
 }
 
 /// The syllable key of the word a line ends on, when it is a word in small letters with no

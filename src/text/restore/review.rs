@@ -90,12 +90,13 @@ impl Doubt {
 }
 
 /// How [`Restorer::close_calls`] searches a decoded window: after which history, with which
-/// cost of OCR readings, over how many of its words (the rest are the line after's), and for
-/// which doubts.
+/// cost of OCR readings, whether the line ends with the window, over how many of its words
+/// (the rest are the line after's), and for which doubts.
 #[derive(Clone, Copy)]
 pub(super) struct CloseCallSearch {
     pub(super) start: [u32; HISTORY],
     pub(super) ocr_prior: f32,
+    pub(super) ends_line: bool,
     pub(super) words: usize,
     pub(super) options: ReviewOptions,
 }
@@ -127,6 +128,7 @@ impl Restorer<'_> {
         let CloseCallSearch {
             start,
             ocr_prior,
+            ends_line,
             words,
             options,
         } = search;
@@ -148,14 +150,16 @@ impl Restorer<'_> {
             let history = path[..from]
                 .iter()
                 .fold(start, |h, c| history_with(h, c.id));
+            let ends_line = ends_line && to == window.len();
             let best = if (from, to) == (0, window.len()) {
                 score
             } else {
-                self.decode(&window[from..to], history, ocr_prior).1
+                self.decode(&window[from..to], history, ocr_prior, ends_line)
+                    .1
             };
             let mut without = window[from..to].to_vec();
             without[i - from] = &others;
-            let (other_path, other_score) = self.decode(&without, history, ocr_prior);
+            let (other_path, other_score) = self.decode(&without, history, ocr_prior, ends_line);
             let margin = best - other_score;
             if let Some(&alternative) = other_path.get(i - from).filter(|_| margin < options.margin)
             {
