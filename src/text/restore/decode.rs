@@ -17,7 +17,7 @@ const BEAM_MARGIN: f32 = 7.0;
 /// [`Lexicon::one_word`](crate::text::lexicon::Lexicon::one_word)): "nâng cấp đô thị", not
 /// "đó thì". (Every reading of a line but those pays it; charged as a cost rather than given as
 /// a bonus, so that no hypothesis's score ever rises and the beam's bounds hold.)
-pub(super) const NO_WORD_COST: f32 = 2.5;
+pub(super) const NO_WORD_COST: f32 = 3.0;
 
 /// The key under which hypotheses are one state: the last words of `history` that the model can
 /// still use, given that its last word ended a seen n-gram of `matched` words (Heafield's state
