@@ -70,6 +70,8 @@ impl Restorer<'_> {
         let mut next: Vec<Hyp> = Vec::new();
         let mut states: IdMap<u64, usize> = IdMap::default();
         let mut scores: Vec<f32> = Vec::new();
+        // Hypotheses best first, ties kept in the order they were made.
+        let order = |a: &Hyp, b: &Hyp| b.score.total_cmp(&a.score).then(a.trail.cmp(&b.trail));
         for cands in lattice {
             next.clear();
             states.clear();
@@ -160,8 +162,7 @@ impl Restorer<'_> {
                 }
             }
             // The best BEAM hypotheses and those within the margin of the best, up to BEAM_MAX,
-            // best first (ties kept in the order they were made).
-            let order = |a: &Hyp, b: &Hyp| b.score.total_cmp(&a.score).then(a.trail.cmp(&b.trail));
+            // best first.
             if next.len() > BEAM_MAX {
                 next.select_nth_unstable_by(BEAM_MAX, order);
                 next.truncate(BEAM_MAX);
@@ -180,7 +181,7 @@ impl Restorer<'_> {
                     .log_prob_line_end(h.history[HISTORY - 1])
                     .unwrap_or(0.0);
             }
-            beam.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.trail.cmp(&b.trail)));
+            beam.sort_unstable_by(order);
         }
         let mut path = Vec::with_capacity(lattice.len());
         let score = beam.first().map_or(f32::NEG_INFINITY, |h| h.score);
