@@ -371,13 +371,73 @@ pub(super) fn pieces(line: &str) -> Vec<(usize, Chunk<'_>)> {
         }
         match classify(chunk) {
             Chunk::Word(..) if has_separator_or_glue(chunk) => {
-                let parts = chunk.split(SEPARATORS).filter(|p| !p.is_empty());
-                out.extend(parts.flat_map(unglue).map(|p| (offset(p), classify(p))));
+                let parts = split_at_separators(chunk);
+                out.extend(
+                    parts
+                        .into_iter()
+                        .flat_map(unglue)
+                        .map(|p| (offset(p), classify(p))),
+                );
             }
             whole => out.push((offset(chunk), whole)),
         }
     }
     out
+}
+
+/// Separators OCR writes for a marked vowel it cannot read ("s(n" for "sản", "thi?c" for
+/// "thức", "nhl)p" for "nhập"): see [`split_at_separators`].
+const OCR_VOWEL_SIGNS: [char; 5] = ['(', ')', '[', ']', '?'];
+
+/// The parts of a chunk between its [`SEPARATORS`], except that a run of [`OCR_VOWEL_SIGNS`]
+/// between letters stays inside its word where the letters on one side are a part broken off a
+/// syllable (no vowel, three letters at most, in small letters unless a lone letter): OCR's
+/// reading of a marked vowel, not two words. In the training documents' OCR pairs all 27
+/// such chunks were one word ("s(n", "ng(li", "st?c"); chunks whose letters on both sides
+/// have a vowel are two ("thi(Phan", "sé(cac").
+fn split_at_separators(chunk: &str) -> Vec<&str> {
+    let broken_off = |letters: &str| {
+        let n = letters.chars().count();
+        (1..=3).contains(&n)
+            && letters.chars().all(is_letter)
+            && !has_vowel(letters)
+            && (n == 1 || !letters.chars().any(char::is_uppercase))
+    };
+    let mut parts = Vec::new();
+    // Where the current part starts, and where its last run of letters starts.
+    let (mut start, mut letters_from) = (0, 0);
+    let mut chars = chunk.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        if !SEPARATORS.contains(&c) {
+            continue;
+        }
+        let mut end = at + c.len_utf8();
+        let mut vowel_signs = OCR_VOWEL_SIGNS.contains(&c);
+        while let Some(&(next_at, next)) = chars.peek().filter(|(_, n)| SEPARATORS.contains(n)) {
+            vowel_signs &= OCR_VOWEL_SIGNS.contains(&next);
+            end = next_at + next.len_utf8();
+            chars.next();
+        }
+        let before = &chunk[letters_from..at];
+        let after = chunk[end..].split(SEPARATORS).next().unwrap_or("");
+        let inside_word = vowel_signs
+            && !before.is_empty()
+            && !after.is_empty()
+            && before.chars().all(is_letter)
+            && after.chars().all(is_letter)
+            && (broken_off(before) || broken_off(after));
+        if !inside_word {
+            if at > start {
+                parts.push(&chunk[start..at]);
+            }
+            start = end;
+        }
+        letters_from = end;
+    }
+    if chunk.len() > start {
+        parts.push(&chunk[start..]);
+    }
+    parts
 }
 
 /// The pieces with each word that `cut` finds two syllables in (the byte where the second
@@ -614,6 +674,25 @@ mod tests {
         assert!(matches!(classify("QD-UBND"), Chunk::Symbol(_)));
         assert!(matches!(classify("nu@éc"), Chunk::Word(..)));
         assert!(matches!(classify("so.ocop@gmail.com"), Chunk::Fixed(_)));
+    }
+
+    #[test]
+    fn a_vowel_read_as_a_bracket_stays_inside_its_word() {
+        let words = |chunk| split_at_separators(chunk);
+        // Next to letters without a vowel, a bracket or question mark is the vowel OCR missed.
+        assert_eq!(words("s(n"), ["s(n"]);
+        assert_eq!(words("ng(li,"), ["ng(li"]);
+        assert_eq!(words("thi?c"), ["thi?c"]);
+        assert_eq!(words("nhl)p"), ["nhl)p"]);
+        assert_eq!(words("I[jp"), ["I[jp"]);
+        // Between two parts with vowels, or other separators, they part two words.
+        assert_eq!(words("thi(Phan"), ["thi", "Phan"]);
+        assert_eq!(words("(OCOP)"), ["OCOP"]);
+        assert_eq!(words("TCT(HC,"), ["TCT", "HC"]);
+        assert_eq!(words("b/c"), ["b", "c"]);
+        assert_eq!(words("tan/nam"), ["tan", "nam"]);
+        assert_eq!(words("a,b"), ["a", "b"]);
+        assert_eq!(words("m(2)"), ["m", "2"]);
     }
 
     #[test]
