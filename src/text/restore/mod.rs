@@ -1136,6 +1136,22 @@ mod tests {
     }
 
     #[test]
+    fn signs_ocr_glued_before_a_word_go_in_ocr_output_only() {
+        let restorer = Restorer::embedded();
+        let scanned = "T6 chirc thwe hién Chwong trinh Mdi xa mét sain pham ctia hgp tac xa\n";
+        let page = format!(
+            "{}cac chu thé ¢6 san pham va ‘cong tac tuyén truyén\n",
+            scanned.repeat(3)
+        );
+        let (out, _) = restorer.restore_text(&page);
+        let last = out.lines().last().unwrap();
+        assert_eq!(last, "các chủ thể có sản phẩm và công tác tuyên truyền");
+        // In text typed without marks, a quotation mark is one.
+        let (typed, _) = restorer.restore_text("goi la ‘nong thon moi’ cua cac dia phuong");
+        assert!(typed.contains("‘nông thôn mới’"), "{typed}");
+    }
+
+    #[test]
     fn damaged_documents_are_detected() {
         assert!(needs_restoration(
             "Cong hoa xa hoi chu nghia Viet Nam\nDoc lap - Tu do - Hanh phuc\n"

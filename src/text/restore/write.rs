@@ -13,6 +13,12 @@ use crate::text::words::{GLUE, Written, syllable_key};
 /// one followed by "," or "."; a "?" before a capital ends a sentence as often as not). In OCR
 /// lines they are dropped after such a word read as a syllable.
 const OCR_MARK_SYMBOLS: [char; 6] = [')', '?', ']', '}', '!', '’'];
+/// Symbols OCR writes glued before a word: a speck ("‘cong" for "công") or its misreading of
+/// the word's first letter ("$6" for "Số", "¢6" for "có", where the digit is read as the whole
+/// syllable). In the training documents' OCR pairs, none of the 59 words written after one of
+/// them has it in the clean text. In OCR lines they are dropped before a word read as another
+/// syllable than its letters spell (a word read as written, as in noise, keeps them).
+const OCR_LEADING_SIGNS: [char; 3] = ['‘', '$', '¢'];
 /// −ln P(title case | a word) above which the word is nearly always written small after
 /// another word of its line (not the start of a name, as "Công" in "Công ty" is).
 const SMALL_WORD_TITLE_COST: f32 = 3.0;
@@ -60,6 +66,16 @@ pub(super) fn without_mark_symbols<'l>(
         text
     } else {
         &text[symbols..]
+    }
+}
+
+/// The punctuation before a word read as a syllable, without the [`OCR_LEADING_SIGNS`] glued
+/// to the word when `drop` says so.
+fn without_leading_signs(pre: &str, drop: bool) -> &str {
+    if drop {
+        pre.trim_end_matches(OCR_LEADING_SIGNS)
+    } else {
+        pre
     }
 }
 
@@ -158,7 +174,7 @@ impl Restorer<'_> {
                     let whole = pre.len() + digits.len() + post.len();
                     match best.get(i).and_then(|c| c.syllable) {
                         Some(s) => {
-                            out.push_str(pre);
+                            out.push_str(without_leading_signs(pre, ocr_document));
                             out.push_str(&self.inventory.syllables[s as usize].0);
                             out.push_str(post);
                             last = offset + whole;
@@ -193,7 +209,11 @@ impl Restorer<'_> {
                             // be what OCR put for its vowel ("t)" for "tư").
                             let vowel_lost = letters == 1 && syllable.chars().count() > 1;
                             after_long_syllable = (long_word || vowel_lost) && post.is_empty();
-                            out.push_str(pre);
+                            let read_otherwise = syllable_key(w).as_deref() != Some(syllable);
+                            out.push_str(without_leading_signs(
+                                pre,
+                                ocr_document && read_otherwise,
+                            ));
                             let at = CaseSetting {
                                 caps_line,
                                 ocr: ocr_document,
