@@ -37,9 +37,9 @@ use case::name_starts;
 use inventory::Inventory;
 pub use pieces::needs_restoration;
 use pieces::{
-    Chunk, LineShape, WordKind, continues, ends_sentence, head, keep_english_run, last_small_word,
-    list_label, looks_half_noise, looks_like_noise, mostly_capitals, number_hash, offset_within,
-    pieces, read_lone_letters, split_merged, word_hash,
+    Chunk, LineShape, WordKind, continues, ends_sentence, head, join_vowel_signs, keep_english_run,
+    last_small_word, list_label, looks_half_noise, looks_like_noise, mostly_capitals, number_hash,
+    offset_within, pieces, read_lone_letters, split_merged, word_hash,
 };
 use readings::{ReadingCache, Readings};
 use review::{CloseCall, CloseCallSearch};
@@ -414,8 +414,13 @@ impl<'m> Restorer<'m> {
             return Cow::Borrowed(line);
         }
         let ocr_document = damage == Damage::Ocr;
-        if ocr_document && read_lone_letters(&mut chunks) {
-            (_, hashes) = self.shape_of(&chunks, &mut memo.kinds);
+        if ocr_document {
+            let before = chunks.len();
+            let letters_read = read_lone_letters(&mut chunks);
+            chunks = join_vowel_signs(line, chunks);
+            if letters_read || chunks.len() < before {
+                (_, hashes) = self.shape_of(&chunks, &mut memo.kinds);
+            }
         }
         // Typed text may lose the space between two syllables ("naogiai"); OCR output is read
         // word by word (its odd words are damage).

@@ -371,13 +371,8 @@ pub(super) fn pieces(line: &str) -> Vec<(usize, Chunk<'_>)> {
         }
         match classify(chunk) {
             Chunk::Word(..) if has_separator_or_glue(chunk) => {
-                let parts = split_at_separators(chunk);
-                out.extend(
-                    parts
-                        .into_iter()
-                        .flat_map(unglue)
-                        .map(|p| (offset(p), classify(p))),
-                );
+                let parts = chunk.split(SEPARATORS).filter(|p| !p.is_empty());
+                out.extend(parts.flat_map(unglue).map(|p| (offset(p), classify(p))));
             }
             whole => out.push((offset(chunk), whole)),
         }
@@ -386,58 +381,56 @@ pub(super) fn pieces(line: &str) -> Vec<(usize, Chunk<'_>)> {
 }
 
 /// Separators OCR writes for a marked vowel it cannot read ("s(n" for "sản", "thi?c" for
-/// "thức", "nhl)p" for "nhập"): see [`split_at_separators`].
+/// "thức", "nhl)p" for "nhập"): see [`join_vowel_signs`].
 const OCR_VOWEL_SIGNS: [char; 5] = ['(', ')', '[', ']', '?'];
 
-/// The parts of a chunk between its [`SEPARATORS`], except that a run of [`OCR_VOWEL_SIGNS`]
-/// between letters stays inside its word where the letters on one side are a part broken off a
+/// In OCR output: the pieces with each two words that a run of [`OCR_VOWEL_SIGNS`] alone parts
+/// made one word again where the letters on one side of the run are a part broken off a
 /// syllable (no vowel, three letters at most, in small letters unless a lone letter): OCR's
-/// reading of a marked vowel, not two words. In the training documents' OCR pairs all 27
-/// such chunks were one word ("s(n", "ng(li", "st?c"); chunks whose letters on both sides
-/// have a vowel are two ("thi(Phan", "sé(cac").
-fn split_at_separators(chunk: &str) -> Vec<&str> {
+/// reading of a marked vowel, not two words. In the training documents' OCR pairs all 27 such
+/// chunks were one word ("s(n", "ng(li", "st?c"); chunks whose letters on both sides have a
+/// vowel are two ("thi(Phan", "sé(cac"), and so are chunks parted by other separators ("H/DAN",
+/// "b/c"). Typing makes no such runs: typed text keeps its pieces ("d(i)", "f(x)").
+pub(super) fn join_vowel_signs<'l>(
+    line: &'l str,
+    chunks: Vec<(usize, Chunk<'l>)>,
+) -> Vec<(usize, Chunk<'l>)> {
+    let offset = |piece: &str| piece.as_ptr() as usize - line.as_ptr() as usize;
     let broken_off = |letters: &str| {
         let n = letters.chars().count();
         (1..=3).contains(&n)
-            && letters.chars().all(is_letter)
             && !has_vowel(letters)
             && (n == 1 || !letters.chars().any(char::is_uppercase))
     };
-    let mut parts = Vec::new();
-    // Where the current part starts, and where its last run of letters starts.
-    let (mut start, mut letters_from) = (0, 0);
-    let mut chars = chunk.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        if !SEPARATORS.contains(&c) {
-            continue;
-        }
-        let mut end = at + c.len_utf8();
-        let mut vowel_signs = OCR_VOWEL_SIGNS.contains(&c);
-        while let Some(&(next_at, next)) = chars.peek().filter(|(_, n)| SEPARATORS.contains(n)) {
-            vowel_signs &= OCR_VOWEL_SIGNS.contains(&next);
-            end = next_at + next.len_utf8();
-            chars.next();
-        }
-        let before = &chunk[letters_from..at];
-        let after = chunk[end..].split(SEPARATORS).next().unwrap_or("");
-        let inside_word = vowel_signs
-            && !before.is_empty()
-            && !after.is_empty()
-            && before.chars().all(is_letter)
-            && after.chars().all(is_letter)
-            && (broken_off(before) || broken_off(after));
-        if !inside_word {
-            if at > start {
-                parts.push(&chunk[start..at]);
+    let mut out: Vec<(usize, Chunk<'l>)> = Vec::with_capacity(chunks.len());
+    for (at, chunk) in chunks {
+        if let (Some((_, Chunk::Word(_, left, _))), Chunk::Word(_, right, post)) =
+            (out.last(), &chunk)
+        {
+            let (left_at, right_at) = (offset(left), offset(right));
+            let between = &line[left_at + left.len()..right_at];
+            // (The letters right beside the run: a word joined before may hold signs.)
+            let after_sign = left
+                .char_indices()
+                .rfind(|&(_, c)| !is_letter(c))
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let left_letters = &left[after_sign..];
+            let right_letters = &right[..right.find(|c| !is_letter(c)).unwrap_or(right.len())];
+            if !between.is_empty()
+                && between.chars().all(|c| OCR_VOWEL_SIGNS.contains(&c))
+                && !left_letters.is_empty()
+                && !right_letters.is_empty()
+                && (broken_off(left_letters) || broken_off(right_letters))
+                && let Some((_, Chunk::Word(pre, ..))) = out.pop()
+            {
+                let word = &line[left_at..right_at + right.len()];
+                out.push((left_at - pre.len(), Chunk::Word(pre, word, post)));
+                continue;
             }
-            start = end;
         }
-        letters_from = end;
+        out.push((at, chunk));
     }
-    if chunk.len() > start {
-        parts.push(&chunk[start..]);
-    }
-    parts
+    out
 }
 
 /// The pieces with each word that `cut` finds two syllables in (the byte where the second
@@ -677,22 +670,34 @@ mod tests {
     }
 
     #[test]
-    fn a_vowel_read_as_a_bracket_stays_inside_its_word() {
-        let words = |chunk| split_at_separators(chunk);
+    fn a_vowel_read_as_a_bracket_stays_inside_its_word_in_ocr_output() {
+        let words = |line: &'static str| -> Vec<&'static str> {
+            join_vowel_signs(line, pieces(line))
+                .into_iter()
+                .map(|(at, chunk)| match chunk {
+                    Chunk::Word(pre, w, _) => {
+                        assert_eq!(&line[at + pre.len()..at + pre.len() + w.len()], w);
+                        w
+                    }
+                    _ => "-",
+                })
+                .collect()
+        };
         // Next to letters without a vowel, a bracket or question mark is the vowel OCR missed.
-        assert_eq!(words("s(n"), ["s(n"]);
-        assert_eq!(words("ng(li,"), ["ng(li"]);
-        assert_eq!(words("thi?c"), ["thi?c"]);
-        assert_eq!(words("nhl)p"), ["nhl)p"]);
-        assert_eq!(words("I[jp"), ["I[jp"]);
-        // Between two parts with vowels, or other separators, they part two words.
+        assert_eq!(words("s(n xuất"), ["s(n", "xuất"]);
+        assert_eq!(words("của ng(li, dân"), ["của", "ng(li", "dân"]);
+        assert_eq!(words("thi?c hiện"), ["thi?c", "hiện"]);
+        assert_eq!(words("(nhl)p khẩu"), ["nhl)p", "khẩu"]);
+        assert_eq!(words("t(x)q chức"), ["t(x)q", "chức"]);
+        // The letters beside the run are those after a sign of several bytes in the word.
+        assert_eq!(words("s¢n(c"), ["s¢n(c"]);
+        assert_eq!(words("tr¢(c"), ["tr¢", "c"]);
+        // Between two parts with vowels, or parted by other separators, they are two words.
         assert_eq!(words("thi(Phan"), ["thi", "Phan"]);
-        assert_eq!(words("(OCOP)"), ["OCOP"]);
-        assert_eq!(words("TCT(HC,"), ["TCT", "HC"]);
-        assert_eq!(words("b/c"), ["b", "c"]);
+        assert_eq!(words("(OCOP) và"), ["OCOP", "và"]);
         assert_eq!(words("tan/nam"), ["tan", "nam"]);
-        assert_eq!(words("a,b"), ["a", "b"]);
-        assert_eq!(words("m(2)"), ["m", "2"]);
+        assert_eq!(words("a, b"), ["a", "b"]);
+        assert_eq!(words("TCT(HC"), ["TCT", "HC"]);
     }
 
     #[test]
