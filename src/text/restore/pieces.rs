@@ -395,6 +395,10 @@ pub(super) fn join_vowel_signs<'l>(
     line: &'l str,
     chunks: Vec<(usize, Chunk<'l>)>,
 ) -> Vec<(usize, Chunk<'l>)> {
+    // (Most lines have no such sign: they keep their pieces as they are.)
+    if !line.contains(OCR_VOWEL_SIGNS) {
+        return chunks;
+    }
     let offset = |piece: &str| piece.as_ptr() as usize - line.as_ptr() as usize;
     let broken_off = |letters: &str| {
         let n = letters.chars().count();
