@@ -1,7 +1,7 @@
 //! Bad input: nothing panics; a record with warnings or a clear error naming the file.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use proptest::prelude::*;
@@ -104,6 +104,78 @@ fn a_zip_without_a_document_is_refused() {
     zip.finish().unwrap();
     let err = parse_path(&path, &ParseOptions::default()).unwrap_err();
     assert!(err.to_string().contains("word/document.xml"), "{err}");
+}
+
+/// The fixture Word plan with its `word/document.xml` made by `damage` (the other parts as
+/// they are), written as `name`.
+fn docx_with_damaged_document(dir: &Path, name: &str, damage: fn(&str) -> String) -> PathBuf {
+    let bytes = std::fs::read("fixtures/plans/006-header-table.docx").unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let path = dir.join(name);
+    let mut out = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+    for i in 0..archive.len() {
+        let mut part = archive.by_index(i).unwrap();
+        let part_name = part.name().unwrap().to_string();
+        let mut text = Vec::new();
+        std::io::Read::read_to_end(&mut part, &mut text).unwrap();
+        if part_name == "word/document.xml" {
+            text = damage(std::str::from_utf8(&text).unwrap()).into_bytes();
+        }
+        out.start_file(part_name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&text).unwrap();
+    }
+    out.finish().unwrap();
+    path
+}
+
+#[test]
+fn a_docx_cut_short_keeps_its_text_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    // The document's XML cut off in the middle of the body, after the header and the title.
+    let path = docx_with_damaged_document(dir.path(), "cut.docx", |xml| {
+        let mut at = xml.find("</w:body>").unwrap() / 2;
+        while !xml.is_char_boundary(at) {
+            at -= 1;
+        }
+        xml[..at].to_string()
+    });
+    let record = parse_path(&path, &ParseOptions::default()).unwrap();
+    assert_eq!(record.number.as_deref(), Some("12/KH-UBND"));
+    assert!(record.title.is_some());
+    assert!(
+        record.warnings[0].contains("word/document.xml is cut short"),
+        "{:?}",
+        record.warnings
+    );
+    // The whole file says nothing of the kind.
+    let whole = parse_path(
+        Path::new("fixtures/plans/006-header-table.docx"),
+        &ParseOptions::default(),
+    )
+    .unwrap();
+    assert!(!whole.warnings.iter().any(|w| w.contains("cut short")));
+}
+
+#[test]
+fn a_docx_with_broken_xml_or_a_cut_archive_is_refused_with_the_problem_named() {
+    let dir = tempfile::tempdir().unwrap();
+    // A closing tag with no element to close, as a broken tool leaves.
+    let stray = docx_with_damaged_document(dir.path(), "stray.docx", |xml| {
+        let at = xml.find("<w:p ").or_else(|| xml.find("<w:p>")).unwrap();
+        format!("{}</w:tc>{}", &xml[..at], &xml[at..])
+    });
+    let err = parse_path(&stray, &ParseOptions::default()).unwrap_err();
+    let message = err.to_string();
+    assert!(message.contains("stray.docx"), "{message}");
+    assert!(message.contains("broken word/document.xml"), "{message}");
+    // The archive itself cut short: its directory at the end is gone.
+    let whole = std::fs::read("fixtures/plans/006-header-table.docx").unwrap();
+    let short = write(dir.path(), "short.docx", &whole[..whole.len() / 2]);
+    let err = parse_path(&short, &ParseOptions::default()).unwrap_err();
+    let message = err.to_string();
+    assert!(message.contains("short.docx"), "{message}");
+    assert!(message.contains("not a readable zip archive"), "{message}");
 }
 
 #[test]

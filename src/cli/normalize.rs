@@ -310,7 +310,11 @@ fn normalize_file(
     };
     write_atomic(target, normalized.as_bytes())
         .map_err(|e| format!("cannot write {}: {e}", target.display()))?;
-    let warning = doc.text.trim().is_empty().then(|| "empty file".to_string());
+    let mut warnings = doc.warnings;
+    if doc.text.trim().is_empty() {
+        warnings.push("empty file".to_string());
+    }
+    let warning = (!warnings.is_empty()).then(|| warnings.join("; "));
     Ok(FileOutcome {
         encoding: doc.encoding,
         lines_changed,

@@ -106,6 +106,8 @@ pub fn parse_path_reviewed(
         restored_lines,
     };
     let mut record = parse_document(&text, &tables, source);
+    // What the reader read past comes first: it explains what the parser then missed.
+    record.warnings.splice(0..0, doc.warnings);
     let unknown = parse::unknown_word_share(&text);
     let unaccented = parse::unaccented_share(&text);
     if unknown > GARBLED_SHARE || unaccented > UNACCENTED_SHARE {

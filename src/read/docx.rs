@@ -24,7 +24,9 @@
 //!
 //! A DOCX is a zip archive: input that is not one, an archive with too many
 //! entries, or a `word/document.xml` larger than [`MAX_XML_BYTES`] once
-//! inflated (a zip bomb) is refused with a message saying so.
+//! inflated (a zip bomb) is refused with a message saying so, as is XML that
+//! is not well formed; a `word/document.xml` that ends before its body does
+//! (cut short) is read up to the cut, with a warning saying so.
 
 use std::io::{Cursor, Read};
 
@@ -47,8 +49,22 @@ pub const MAX_TABLE_DEPTH: usize = 8;
 /// Most grid columns one cell is taken to span (Word allows 63 columns).
 const MAX_SPAN: usize = 1000;
 
+/// What a DOCX document gives: its text, one paragraph per line, the encoding its runs were in,
+/// its tables, and the damage read past.
+#[derive(Debug)]
+pub struct DocxText {
+    /// The text, one paragraph per line.
+    pub text: String,
+    /// Unicode, or the legacy encoding most runs were set in.
+    pub encoding: Encoding,
+    /// The top-level tables, as rows of cells.
+    pub tables: Vec<Table>,
+    /// Damage the file has that the text was read past, each said in a sentence.
+    pub warnings: Vec<String>,
+}
+
 /// Extracts the text of a DOCX document, one paragraph per line, and its tables.
-pub fn read(bytes: &[u8]) -> Result<(String, Encoding, Vec<Table>), String> {
+pub fn read(bytes: &[u8]) -> Result<DocxText, String> {
     let mut archive = open_archive(bytes)?;
     let xml = entry_xml(&mut archive, "word/document.xml")?
         .ok_or_else(|| "no word/document.xml in the archive".to_string())?;
@@ -434,12 +450,14 @@ fn run_font_of(element: &quick_xml::events::BytesStart) -> Option<LegacyFont> {
 
 /// Walks `word/document.xml` and collects its text and tables (see the module notes), with
 /// the labels of its numbered paragraphs.
-fn xml_to_text(xml: &str, numbering: Numbering) -> Result<(String, Encoding, Vec<Table>), String> {
+fn xml_to_text(xml: &str, numbering: Numbering) -> Result<DocxText, String> {
     let mut reader = Reader::from_str(xml);
     let mut walker = Walker {
         numbering,
         ..Walker::default()
     };
+    // (An archive cut short, or a part written by a tool that stopped, ends before its body.)
+    let mut body_ended = false;
     loop {
         let event = reader
             .read_event()
@@ -496,6 +514,7 @@ fn xml_to_text(xml: &str, numbering: Numbering) -> Result<(String, Encoding, Vec
                     continue;
                 }
                 match end.local_name().as_ref() {
+                    "body" => body_ended = true,
                     "t" => walker.in_text = false,
                     "r" => walker.run_font = None,
                     "pPr" => walker.end_properties(),
@@ -538,7 +557,21 @@ fn xml_to_text(xml: &str, numbering: Numbering) -> Result<(String, Encoding, Vec
         // (A table left open by a truncated document: what it has is kept.)
         walker.tables.push(open.finish());
     }
-    Ok((out, encoding, walker.tables))
+    let warnings = if body_ended {
+        Vec::new()
+    } else {
+        vec![
+            "word/document.xml is cut short (it ends before the document's body does): \
+             only the text before the cut is read"
+                .to_string(),
+        ]
+    };
+    Ok(DocxText {
+        text: out,
+        encoding,
+        tables: walker.tables,
+        warnings,
+    })
 }
 
 #[cfg(test)]
@@ -557,7 +590,7 @@ mod tests {
             r#"<w:tbl><w:tr><w:tc><w:p><w:r><w:t>ỦY BAN NHÂN DÂN</w:t></w:r></w:p><w:p><w:r><w:t>XÃ A</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>CỘNG HÒA</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p><w:r><w:t>a</w:t><w:tab/><w:t xml:space="preserve">b &amp; c</w:t><w:br/><w:t>d</w:t></w:r></w:p>"#,
         );
         assert_eq!(
-            xml_to_text(&xml, Numbering::default()).unwrap().0,
+            xml_to_text(&xml, Numbering::default()).unwrap().text,
             "ỦY BAN NHÂN DÂN\nXÃ A\n\nCỘNG HÒA\n\na\tb & c\nd\n"
         );
     }
@@ -571,7 +604,7 @@ mod tests {
             r#"<w:p><w:r><w:t>Số: 12/KH</w:t><w:noBreakHyphen/><w:t>UBND; mã</w:t><w:softHyphen/><w:t>số</w:t></w:r></w:p><w:p><w:r><w:t xml:space="preserve">năm </w:t></w:r><w:fldSimple w:instr=" DATE "><w:r><w:t>2027</w:t></w:r></w:fldSimple><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t xml:space="preserve">, trang 2</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p><w:p><w:ins w:id="1"><w:r><w:t>giữ</w:t></w:r></w:ins><w:del w:id="2"><w:r><w:delText>bỏ</w:delText></w:r></w:del></w:p><w:sdt><w:sdtContent><w:p><w:hyperlink><w:r><w:t>KẾ </w:t></w:r></w:hyperlink><w:smartTag><w:r><w:t>HOẠCH</w:t></w:r></w:smartTag></w:p></w:sdtContent></w:sdt>"#,
         );
         assert_eq!(
-            xml_to_text(&xml, Numbering::default()).unwrap().0,
+            xml_to_text(&xml, Numbering::default()).unwrap().text,
             "Số: 12/KH-UBND; mãsố\nnăm 2027, trang 2\ngiữ\nKẾ HOẠCH\n"
         );
     }
@@ -582,7 +615,7 @@ mod tests {
             r#"<w:p><w:r><mc:AlternateContent><mc:Choice><w:drawing><w:txbxContent><w:p><w:r><w:t>DỰ THẢO</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>DỰ THẢO</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>Số: /KH</w:t></w:r></w:p>"#,
         );
         assert_eq!(
-            xml_to_text(&xml, Numbering::default()).unwrap().0,
+            xml_to_text(&xml, Numbering::default()).unwrap().text,
             "DỰ THẢO\nSố: /KH\n"
         );
     }
@@ -601,7 +634,7 @@ mod tests {
         let xml = body(&format!(
             r#"<w:p><w:r><w:rPr><w:rFonts w:ascii=".VnTime" w:hAnsi=".VnTime"/></w:rPr><w:t xml:space="preserve">{tcvn3_text}</w:t></w:r><w:r><w:t> ok</w:t></w:r></w:p><w:p><w:r><w:rPr><w:rFonts w:ascii=".VnTimeH"/></w:rPr><w:t>{upper}</w:t></w:r></w:p>"#
         ));
-        let (text, encoding, _) = xml_to_text(&xml, Numbering::default()).unwrap();
+        let DocxText { text, encoding, .. } = xml_to_text(&xml, Numbering::default()).unwrap();
         assert_eq!(text, "Tiếng Việt nước ok\nỦY BAN NHÂN DÂN\n");
         assert_eq!(encoding, Encoding::Tcvn3);
     }
@@ -649,7 +682,7 @@ mod tests {
             ("word/document.xml", xml.as_str()),
             ("word/numbering.xml", numbering.as_str()),
         ];
-        let (text, _, _) = read(&docx_with_parts(&parts)).unwrap();
+        let text = read(&docx_with_parts(&parts)).unwrap().text;
         // The empty numbered paragraph takes "2." but shows no lone label; a numbering only in
         // a revision's old properties is none; a label goes before the first line only.
         assert_eq!(
@@ -658,7 +691,7 @@ mod tests {
              4. Dòng một\ndòng hai\n"
         );
         // Without numbering.xml the paragraphs are as written.
-        let (plain, _, _) = read(&docx_with(&xml)).unwrap();
+        let plain = read(&docx_with(&xml)).unwrap().text;
         assert!(plain.starts_with("Mục tiêu\nChỉ tiêu\n"));
         // A numbering.xml that would inflate like a zip bomb is not read: the document still is.
         let bomb = format!("{numbering}{}", " ".repeat(4 * 1024 * 1024));
@@ -666,7 +699,7 @@ mod tests {
             ("word/document.xml", xml.as_str()),
             ("word/numbering.xml", bomb.as_str()),
         ];
-        let (text, _, _) = read(&docx_with_parts(&parts)).unwrap();
+        let text = read(&docx_with_parts(&parts)).unwrap().text;
         assert_eq!(text, plain);
     }
 
@@ -704,7 +737,7 @@ mod tests {
             tc(r#"<w:gridSpan w:val="2"/>"#, &["Cả năm"]),
             tc("", &["Ghi chú"]),
         ));
-        let (text, _, tables) = read(&docx_with(&xml)).unwrap();
+        let DocxText { text, tables, .. } = read(&docx_with(&xml)).unwrap();
         // The text is as it always was: the nested table's cells inside the outer cell's lines.
         assert!(
             text.starts_with(
@@ -742,7 +775,7 @@ mod tests {
         let xml = body(
             r#"<w:tbl><w:tc><w:tcPr><w:gridSpan w:val="99999999999999999999"/></w:tcPr><w:p><w:r><w:t>a</w:t></w:r></w:p></w:tc><w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr></w:tc></w:tr></w:tbl><w:tr/><w:tc/>"#,
         );
-        let (_, _, tables) = xml_to_text(&xml, Numbering::default()).unwrap();
+        let tables = xml_to_text(&xml, Numbering::default()).unwrap().tables;
         assert_eq!(tables[0].text_at(0, 0), "a");
         assert_eq!(tables[0].text_at(1, 0), "a");
         // Tables nested far deeper than kept: their text goes to the deepest cell kept.
@@ -751,7 +784,8 @@ mod tests {
         for _ in 0..depth {
             inner = format!("<w:tbl><w:tr><w:tc>{inner}</w:tc></w:tr></w:tbl>");
         }
-        let (text, _, tables) = xml_to_text(&body(&inner), Numbering::default()).unwrap();
+        let DocxText { text, tables, .. } =
+            xml_to_text(&body(&inner), Numbering::default()).unwrap();
         assert!(text.starts_with("sâu\n"));
         let mut table = &tables[0];
         for _ in 1..MAX_TABLE_DEPTH {

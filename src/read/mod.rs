@@ -79,6 +79,8 @@ pub struct Document {
     pub text: String,
     /// Its tables as rows of cells (DOCX and Markdown; their text is in `text` too).
     pub tables: Vec<Table>,
+    /// Damage the file has that the reader read past ("cut short"), each said in a sentence.
+    pub warnings: Vec<String>,
 }
 
 /// Why a file could not be read.
@@ -149,6 +151,7 @@ pub fn read_bytes(
 ) -> Result<Document, ReadError> {
     let format = Format::from_path(path);
     let mut tables = Vec::new();
+    let mut warnings = Vec::new();
     let (text, encoding) = match format {
         Format::Txt | Format::Md => {
             let decoded = decode(bytes, encoding).map_err(|error| ReadError::Decode {
@@ -166,14 +169,14 @@ pub fn read_bytes(
             reason,
         })?,
         Format::Docx => {
-            let (text, encoding, found) =
-                docx::read(bytes).map_err(|reason| ReadError::Malformed {
-                    path: path.to_path_buf(),
-                    format: "DOCX",
-                    reason,
-                })?;
-            tables = found;
-            (text, encoding)
+            let read = docx::read(bytes).map_err(|reason| ReadError::Malformed {
+                path: path.to_path_buf(),
+                format: "DOCX",
+                reason,
+            })?;
+            tables = read.tables;
+            warnings = read.warnings;
+            (read.text, read.encoding)
         }
         Format::Doc => doc::read(bytes).map_err(|reason| ReadError::Malformed {
             path: path.to_path_buf(),
@@ -187,5 +190,6 @@ pub fn read_bytes(
         encoding,
         text,
         tables,
+        warnings,
     })
 }
