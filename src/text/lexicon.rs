@@ -4,23 +4,28 @@
 //! "đó thì". The n-gram model learns this only for the words its text happened to contain.
 //! The same words tell which D of an acronym is a Đ: "DTXD" spells "đầu tư xây dựng", "ĐTXD".
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 
 use super::lm::{HISTORY, IdHasher, LanguageModel, START, UNKNOWN, pack};
-use super::syllable::{base_letter, is_word_char};
+use super::syllable::{Syllable, base_letter, is_word_char};
 use super::words::syllable_key;
 
 /// A set of packed model ids.
 type IdSet = HashSet<u64, BuildHasherDefault<IdHasher>>;
 
-/// True when `word` (small letters, syllables apart, either tone placement) is one of the listed
-/// words: "kỹ sư", "hợp tác xã", "học viên".
+/// True when `word` (small letters, syllables apart, either tone placement, i or y) is one of
+/// the listed words: "kỹ sư", "hợp tác xã", "học viên", "kỳ thi".
 pub fn is_listed_word(word: &str) -> bool {
     static WORDS: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
     let words = WORDS.get_or_init(|| include_str!("../../corpus/words.txt").lines().collect());
-    words.contains(word)
-        || words.contains(super::normalize::respell_words(word, super::ToneStyle::Modern).as_str())
+    with_i_y_respelled(word).iter().any(|spelling| {
+        words.contains(spelling.as_ref())
+            || words.contains(
+                super::normalize::respell_words(spelling, super::ToneStyle::Modern).as_str(),
+            )
+    })
 }
 
 /// The listed words as runs of a language model's syllable ids.
@@ -51,7 +56,7 @@ impl Lexicon {
         let mut pairs: Vec<(u32, u32)> = Vec::new();
         let mut triples = IdSet::default();
         let mut by_initials: HashMap<String, Vec<Vec<u32>>> = HashMap::new();
-        for word in words.lines() {
+        for word in words.lines().flat_map(with_i_y_respelled) {
             // The list is in small letters, mostly in the model's spelling already: a syllable
             // is respelled (classic tone placement) only when the model does not know it as written.
             let parts: Vec<&str> = word
@@ -180,6 +185,30 @@ fn read_after(
     (p, history)
 }
 
+/// A listed word as written, and, when a syllable of it may be written with i or y
+/// ([`Syllable::i_y_respelled`]), the word with every such syllable spelled the other way
+/// ("kì thi" and "kỳ thi"): the list has some words in one spelling only.
+fn with_i_y_respelled(word: &str) -> Vec<Cow<'_, str>> {
+    let mut changed = false;
+    let other: Vec<String> = word
+        .split(' ')
+        .map(
+            |part| match Syllable::parse(part).and_then(|syllable| syllable.i_y_respelled()) {
+                Some(respelled) => {
+                    changed = true;
+                    respelled
+                }
+                None => part.to_string(),
+            },
+        )
+        .collect();
+    let mut spellings = vec![Cow::Borrowed(word)];
+    if changed {
+        spellings.push(Cow::Owned(other.join(" ")));
+    }
+    spellings
+}
+
 /// A syllable's initial in capitals, Đ kept ("đầu" gives 'Đ', "ủy" gives 'U').
 fn initial(syllable: &str) -> Option<char> {
     let first = syllable.chars().next()?;
@@ -217,6 +246,21 @@ mod tests {
         assert_eq!(lexicon.pairs_with(id("kiểm"), readings()), 0b100);
         assert!(lexicon.one_word([id("ban"), id("kiểm"), id("soát")]));
         assert!(!lexicon.one_word([id("truyền"), id("thống"), id("đô")]));
+    }
+
+    #[test]
+    fn a_word_listed_with_i_is_listed_with_y_too() {
+        let lm = LanguageModel::from_texts(["kỳ thi kì thi lý do lí do thủy lợi thủi"], 1);
+        let lexicon = Lexicon::from_words("kì thi\nlý do\nthủy lợi\n", &lm);
+        let id = |w: &str| lm.id(w);
+        for (a, b) in [("kì", "thi"), ("kỳ", "thi"), ("lý", "do"), ("lí", "do")] {
+            assert_eq!(lexicon.pairs_with(id(a), [id(b)].into_iter()), 1, "{a} {b}");
+        }
+        // "uy" is a vowel of its own: "thủy" has no spelling with i.
+        assert_eq!(lexicon.pairs_with(id("thủi"), [id("lợi")].into_iter()), 0);
+        // The embedded list has "cực kì" and "kì thi" only with i.
+        assert!(is_listed_word("cực kỳ") && is_listed_word("kỳ thi"));
+        assert!(!is_listed_word("kỳ thì"));
     }
 
     #[test]

@@ -405,6 +405,25 @@ impl Syllable {
     pub fn plain_key(&self) -> String {
         strip_marks(&self.spell(ToneStyle::Modern)).to_lowercase()
     }
+
+    /// The other spelling of h, k, l, m, qu, s or t and a lone vowel i or y, in small letters:
+    /// "kỳ" for "kì", "lí" for "lý", "tỷ" for "tỉ", "qui" for "quy" (Vietnamese writes these
+    /// either way; word lists and writers take one or the other). `None` for any other
+    /// syllable: "thi", "chi", "vi" are never written with y.
+    pub fn i_y_respelled(&self) -> Option<String> {
+        let lone = self.medial.is_empty() && self.coda.is_empty();
+        let other = match self.nucleus {
+            "i" => 'y',
+            "y" => 'i',
+            _ => return None,
+        };
+        if !lone || !matches!(self.onset, "h" | "k" | "l" | "m" | "qu" | "s" | "t") {
+            return None;
+        }
+        let mut respelled = self.onset.to_string();
+        respelled.push(with_tone(other, self.tone));
+        Some(respelled)
+    }
 }
 
 impl fmt::Display for Syllable {
@@ -482,6 +501,28 @@ fn spelling_allows(onset: &str, rhyme: Rhyme) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_consonant_and_a_lone_i_or_y_is_spelled_either_way() {
+        let respelled = |w: &str| Syllable::parse(w).and_then(|s| s.i_y_respelled());
+        for (a, b) in [
+            ("kì", "kỳ"),
+            ("lí", "lý"),
+            ("tỉ", "tỷ"),
+            ("mĩ", "mỹ"),
+            ("qui", "quy"),
+        ] {
+            assert_eq!(respelled(a).as_deref(), Some(b));
+            assert_eq!(respelled(b).as_deref(), Some(a));
+        }
+        // Not a lone vowel after one of those consonants: another vowel, a glide, a coda, no
+        // consonant, or a consonant always written with i.
+        for word in [
+            "thủy", "tuy", "kìm", "ý", "gì", "kia", "tai", "thi", "chỉ", "vì",
+        ] {
+            assert_eq!(respelled(word), None, "{word}");
+        }
+    }
 
     #[test]
     fn a_mark_with_one_place_is_where_both_styles_put_it() {
