@@ -20,10 +20,10 @@ type IdSet = HashSet<u64, BuildHasherDefault<IdHasher>>;
 pub fn is_listed_word(word: &str) -> bool {
     static WORDS: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
     let words = WORDS.get_or_init(|| include_str!("../../corpus/words.txt").lines().collect());
-    with_i_y_respelled(word).iter().any(|spelling| {
+    with_i_y_respelled(word).any(|spelling| {
         words.contains(spelling.as_ref())
             || words.contains(
-                super::normalize::respell_words(spelling, super::ToneStyle::Modern).as_str(),
+                super::normalize::respell_words(&spelling, super::ToneStyle::Modern).as_str(),
             )
     })
 }
@@ -188,25 +188,24 @@ fn read_after(
 /// A listed word as written, and, when a syllable of it may be written with i or y
 /// ([`Syllable::i_y_respelled`]), the word with every such syllable spelled the other way
 /// ("kì thi" and "kỳ thi"): the list has some words in one spelling only.
-fn with_i_y_respelled(word: &str) -> Vec<Cow<'_, str>> {
-    let mut changed = false;
-    let other: Vec<String> = word
+fn with_i_y_respelled(word: &str) -> impl Iterator<Item = Cow<'_, str>> {
+    // (Most words have no such syllable: they are passed on without a copy.)
+    let respelled = |part: &str| {
+        let last = part.chars().last().map(base_letter);
+        matches!(last, Some('i' | 'y'))
+            .then(|| Syllable::parse(part)?.i_y_respelled())
+            .flatten()
+    };
+    let other = word
         .split(' ')
-        .map(
-            |part| match Syllable::parse(part).and_then(|syllable| syllable.i_y_respelled()) {
-                Some(respelled) => {
-                    changed = true;
-                    respelled
-                }
-                None => part.to_string(),
-            },
-        )
-        .collect();
-    let mut spellings = vec![Cow::Borrowed(word)];
-    if changed {
-        spellings.push(Cow::Owned(other.join(" ")));
-    }
-    spellings
+        .any(|part| respelled(part).is_some())
+        .then(|| {
+            word.split(' ')
+                .map(|part| respelled(part).unwrap_or_else(|| part.to_string()))
+                .collect::<Vec<_>>()
+                .join(" ")
+        });
+    std::iter::once(Cow::Borrowed(word)).chain(other.map(Cow::Owned))
 }
 
 /// A syllable's initial in capitals, Đ kept ("đầu" gives 'Đ', "ủy" gives 'U').
