@@ -66,6 +66,42 @@ fn two_readings_that_make_a_listed_word_are_read_as_that_word() {
 }
 
 #[test]
+fn text_typed_in_the_i_spelling_reads_as_the_same_words_spelled_with_i() {
+    // The model's texts write "kỳ", "tỷ", "lý", "ty" with y; a writer who types "ki", "ti",
+    // "li" means the same words, and keeps the letter chosen.
+    let typed = [
+        (
+            "To chuc ki thi tuyen dung cong chuc nam 2026",
+            "kì thi tuyển dụng",
+        ),
+        (
+            "Cong ti co phan dau tu xay dung va quan li du an",
+            "Công ti cổ phần",
+        ),
+        ("Ti le ho ngheo giam, ki hop thu nhat", "Tỉ lệ hộ nghèo"),
+    ];
+    for (line, part) in typed {
+        let head = format!("{TYPED_HEAD}{line}\n");
+        line_has(&head, 2, &[part]);
+        // The same line in the y spelling reads as the same words, with y.
+        let with_y = head
+            .replace("ki thi", "ky thi")
+            .replace("ti co", "ty co")
+            .replace("Ti le", "Ty le");
+        let part_y = part
+            .replace("kì", "kỳ")
+            .replace(" ti ", " ty ")
+            .replace("Tỉ", "Tỷ");
+        line_has(&with_y, 2, &[&part_y]);
+    }
+    line_has(
+        &format!("{TYPED_HEAD}Ti le ho ngheo giam, ki hop thu nhat\n"),
+        2,
+        &["kì họp thứ nhất"],
+    );
+}
+
+#[test]
 fn administrative_units_in_small_letters_are_read_as_units() {
     // The embedded model's list of places writes every unit in title case ("…, Quận Ba
     // Đình, …"); in running text "quận" and "huyện" are common nouns in small letters.

@@ -4,7 +4,8 @@
 # (about one in four of them); the development model is trained on the other training documents
 # plus corpus/text and corpus/public, and the OCR channel is learned from the other training
 # documents' pairs. Held-out documents (MD5 ≡ 0) are never read here.
-#   1. development text with marks stripped: embedded model, development model
+#   1. development text with marks stripped: embedded model, development model; the same text in
+#      the i spelling ("kì", "lí", "công ti"; tools/respell-i.py), as a writer of it types
 #   2. ../shared/corpus/ocr-pairs/ of the development documents (first LINES lines): both models
 #   3. when Tesseract is installed: fresh ocr-sim.py pages (seed 11, made once and kept in
 #      WORKDIR) of the first 5 kB of each development document, as the held-out seeds are made
@@ -37,6 +38,8 @@ for stem in $dev; do
 done
 python3 -c "import sys,re; t=open(sys.argv[1],encoding='utf-8').read(); open(sys.argv[1],'w',encoding='utf-8').write(re.sub(r'[\x00-\x08\x0b\x0c\x0e-\x1e]', ' ', t.replace('\x1f', '')))" "$work/gold.txt"
 python3 tools/strip-marks.py "$work/gold.txt" > "$work/plain.txt"
+python3 tools/respell-i.py "$work/gold.txt" > "$work/gold.i.txt"
+python3 tools/strip-marks.py "$work/gold.i.txt" > "$work/plain.i.txt"
 head -n "$lines" "$work/pairs.tsv" | cut -f1 > "$work/ocr.gold"
 head -n "$lines" "$work/pairs.tsv" | cut -f2 > "$work/ocr.txt"
 # (Kept between runs, rebuilt when the binary, which may count text differently, is newer.)
@@ -48,6 +51,8 @@ for model in embedded dev; do
     "$kehoach" normalize --restore $flag "$work/plain.txt" > "$work/plain.$model.txt"
     "$kehoach" normalize --restore $flag "$work/ocr.txt" > "$work/ocr.$model.txt"
     printf '%-9s unaccented: ' $model; $score "$work/gold.txt" "$work/plain.$model.txt"
+    "$kehoach" normalize --restore $flag "$work/plain.i.txt" > "$work/plain.i.$model.txt"
+    printf '%-9s unaccented, i spelling: ' $model; $score "$work/gold.i.txt" "$work/plain.i.$model.txt"
     printf '%-9s OCR:        ' $model; $score "$work/ocr.gold" "$work/ocr.$model.txt"
 done
 if command -v tesseract > /dev/null; then

@@ -3,7 +3,8 @@
 # the numbers go into docs/restore-eval.md.
 #   1. held-out admin text with marks stripped, embedded model (built from corpus/text and corpus/public only)
 #   2. the same, with a model trained on the training documents of ../shared/corpus
-#      (built here, on the fly, never committed)
+#      (built here, on the fly, never committed); rows 1-2 again for the text in the i spelling
+#      ("kì", "lí", "công ti"; tools/respell-i.py), as a writer of that spelling types it
 #   3. held-out text through OCR: ../shared/corpus/ocr-pairs/ of the held-out documents,
 #      and fresh ocr-sim.py pages with seeds 1 2 3 (tools/make-ocr-heldout.sh; needs tesseract)
 #   4. rows 1-3 for the unaccented text and the shared OCR pairs again, each document restored
@@ -33,6 +34,8 @@ for stem in $heldout; do
     [ -f "$shared/ocr-pairs/$stem.tsv" ] && cut -f2 "$shared/ocr-pairs/$stem.tsv" > "$work/docs/$stem.ocr"
 done
 python3 tools/strip-marks.py "$work/gold.txt" > "$work/plain.txt"
+python3 tools/respell-i.py "$work/gold.txt" > "$work/gold.i.txt"
+python3 tools/strip-marks.py "$work/gold.i.txt" > "$work/plain.i.txt"
 
 texts=""
 for stem in $train; do texts="$texts $shared/admin-1995-2009/$stem.txt"; done
@@ -44,6 +47,12 @@ $score "$work/gold.txt" "$work/plain.embedded.txt"
 echo "== unaccented held-out text, model trained on the shared corpus (training documents)"
 "$kehoach" normalize --restore --model "$work/shared-model.bin" "$work/plain.txt" > "$work/plain.shared.txt"
 $score "$work/gold.txt" "$work/plain.shared.txt"
+echo "== the same text in the i spelling (tools/respell-i.py), embedded model"
+"$kehoach" normalize --restore "$work/plain.i.txt" > "$work/plain.i.embedded.txt"
+$score "$work/gold.i.txt" "$work/plain.i.embedded.txt"
+echo "== the same text in the i spelling, model trained on the shared corpus"
+"$kehoach" normalize --restore --model "$work/shared-model.bin" "$work/plain.i.txt" > "$work/plain.i.shared.txt"
+$score "$work/gold.i.txt" "$work/plain.i.shared.txt"
 
 ocr_eval() { # NAME TSV
     cut -f1 "$2" > "$work/$1.gold"

@@ -1,7 +1,7 @@
 //! The syllables restoration may produce, indexed for finding those near a written word.
 
 use super::pieces::word_hash;
-use crate::text::lm::{IdHasher, IdMap, LanguageModel};
+use crate::text::lm::{IdHasher, IdMap, LanguageModel, UNKNOWN};
 use crate::text::syllable::{Syllable, ToneStyle, strip_marks};
 use crate::text::upper_first;
 use crate::text::words::syllable_key;
@@ -27,6 +27,15 @@ pub(super) struct Inventory {
     deletions: [IdMap<u64, Vec<u32>>; MAX_EDITS + 1],
     /// The plain keys' letters and their syllables, indexed by the numbers in `deletions`.
     pub(super) plains: Vec<(Vec<char>, Vec<u32>)>,
+    /// By plain key, the syllables known only in their other spelling with i or y ("kì", where
+    /// the texts write "kỳ"; [`Syllable::i_y_respelled`]), scored as that spelling: readings of
+    /// typed words, whose writer chose the letter. (Not of OCR words: OCR gives back a printed
+    /// page's letters, and the page most likely spells as the texts do.)
+    pub(super) respelled: HashMap<String, Vec<u32>>,
+    /// Per syllable, the model id typed text reads it with: that of its commoner spelling with
+    /// i or y ("kỳ" for "kì", "tỷ" for "tỉ": the texts write these mostly with y, and a writer
+    /// who chose i means the same word), its own for any other syllable.
+    pub(super) typed_ids: Vec<u32>,
     /// The [`word_hash`] of every syllable as written in small letters and in title case, with
     /// classic and modern tone placement ("hòa", "hoà", "Hòa", "Hoà").
     spellings: HashSet<u64, BuildHasherDefault<IdHasher>>,
@@ -104,6 +113,41 @@ impl Inventory {
                     .push(i as u32);
             }
         }
+        // The other spelling of i or y of each syllable the texts have in one spelling only.
+        let mut respelled: HashMap<String, Vec<u32>> = HashMap::new();
+        for at in 0..syllables.len() {
+            let (key, _, id) = &syllables[at];
+            let Some(other) = Syllable::parse(key).and_then(|s| s.i_y_respelled()) else {
+                continue;
+            };
+            if seen.insert(other.clone(), ()).is_none() {
+                let id = match lm.id(&other) {
+                    UNKNOWN => *id,
+                    own => own,
+                };
+                respelled
+                    .entry(strip_marks(&other))
+                    .or_default()
+                    .push(syllables.len() as u32);
+                syllables.push((other.clone(), other.chars().collect(), id));
+            }
+        }
+        // (The listed syllables come commonest first, before the model's other words.)
+        let position: HashMap<&str, usize> = syllables
+            .iter()
+            .enumerate()
+            .map(|(at, (key, _, _))| (key.as_str(), at))
+            .collect();
+        let typed_ids = syllables
+            .iter()
+            .map(|(key, _, id)| {
+                Syllable::parse(key)
+                    .and_then(|s| s.i_y_respelled())
+                    .and_then(|other| position.get(other.as_str()))
+                    .filter(|&&other| other < position[key.as_str()])
+                    .map_or(*id, |&other| syllables[other].2)
+            })
+            .collect();
         // The modern spelling of each syllable where it differs ("hoá" for "hóa").
         let modern: Vec<Option<String>> = syllables
             .iter()
@@ -130,6 +174,8 @@ impl Inventory {
             by_plain,
             deletions: deletion_index,
             plains,
+            respelled,
+            typed_ids,
             spellings,
         }
     }

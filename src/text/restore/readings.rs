@@ -291,7 +291,9 @@ impl Restorer<'_> {
                 cost: keep_cost,
                 ocr: false,
             };
-            let plain = std::iter::once(keep).chain(self.ranked(found)).collect();
+            let plain = std::iter::once(keep)
+                .chain(self.ranked(found, true))
+                .collect();
             Readings { plain, cased: None }
         })
     }
@@ -352,14 +354,20 @@ impl Restorer<'_> {
 
     /// Readings found, as candidates: the [`MAX_CANDIDATES`] likeliest (channel cost and how
     /// likely each is to start a line), cheapest first, none costing more than
-    /// [`CANDIDATE_MARGIN`] above the cheapest of them.
-    fn ranked(&self, found: IdMap<u32, (f32, bool)>) -> Vec<Candidate> {
+    /// [`CANDIDATE_MARGIN`] above the cheapest of them; in an OCR document (`ocr_document`) each
+    /// spelled as the model spells it, in typed text as the word its commoner spelling is
+    /// ([`Inventory::typed_ids`](super::inventory::Inventory::typed_ids)).
+    fn ranked(&self, found: IdMap<u32, (f32, bool)>, ocr_document: bool) -> Vec<Candidate> {
         let inv = &self.inventory;
         let list: Vec<Candidate> = found
             .into_iter()
             .map(|(s, (cost, ocr))| Candidate {
                 syllable: Some(s),
-                id: inv.syllables[s as usize].2,
+                id: if ocr_document {
+                    inv.syllables[s as usize].2
+                } else {
+                    inv.typed_ids[s as usize]
+                },
                 cost,
                 ocr,
             })
@@ -401,7 +409,14 @@ impl Restorer<'_> {
         // Marks lost: same plain letters, every written mark kept by the syllable.
         if letters_only {
             let plain = strip_marks(&lower.iter().collect::<String>());
-            for &s in inv.by_plain.get(&plain).into_iter().flatten() {
+            let respelled = (!ocr).then(|| inv.respelled.get(&plain)).flatten();
+            for &s in inv
+                .by_plain
+                .get(&plain)
+                .into_iter()
+                .chain(respelled)
+                .flatten()
+            {
                 if marks_lost(&lower, &inv.syllables[s as usize].1) {
                     found.insert(s, (0.0, false));
                 }
@@ -422,7 +437,7 @@ impl Restorer<'_> {
         if ocr {
             self.add_whole_word_readings(&lowered, &mut found);
         }
-        let mut list = self.ranked(found);
+        let mut list = self.ranked(found, ocr);
         if !Syllable::is_valid(word) {
             list.push(Candidate {
                 syllable: None,
