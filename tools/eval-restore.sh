@@ -41,18 +41,18 @@ texts=""
 for stem in $train; do texts="$texts $shared/admin-1995-2009/$stem.txt"; done
 "$kehoach" model build corpus/text corpus/public $texts -o "$work/shared-model.bin"
 
-echo "== unaccented held-out text, embedded model"
-"$kehoach" normalize --restore "$work/plain.txt" > "$work/plain.embedded.txt"
-$score "$work/gold.txt" "$work/plain.embedded.txt"
-echo "== unaccented held-out text, model trained on the shared corpus (training documents)"
-"$kehoach" normalize --restore --model "$work/shared-model.bin" "$work/plain.txt" > "$work/plain.shared.txt"
-$score "$work/gold.txt" "$work/plain.shared.txt"
-echo "== the same text in the i spelling (tools/respell-i.py), embedded model"
-"$kehoach" normalize --restore "$work/plain.i.txt" > "$work/plain.i.embedded.txt"
-$score "$work/gold.i.txt" "$work/plain.i.embedded.txt"
-echo "== the same text in the i spelling, model trained on the shared corpus"
-"$kehoach" normalize --restore --model "$work/shared-model.bin" "$work/plain.i.txt" > "$work/plain.i.shared.txt"
-$score "$work/gold.i.txt" "$work/plain.i.shared.txt"
+# The text as written (y spelling: "kỳ", "lý"), then in the i spelling ("kì", "lí").
+for spelling in "" .i; do
+    text="unaccented held-out text"
+    [ -n "$spelling" ] && text="$text in the i spelling (tools/respell-i.py)"
+    echo "== $text, embedded model"
+    "$kehoach" normalize --restore "$work/plain$spelling.txt" > "$work/plain$spelling.embedded.txt"
+    $score "$work/gold$spelling.txt" "$work/plain$spelling.embedded.txt"
+    echo "== $text, model trained on the shared corpus (training documents)"
+    "$kehoach" normalize --restore --model "$work/shared-model.bin" "$work/plain$spelling.txt" \
+        > "$work/plain$spelling.shared.txt"
+    $score "$work/gold$spelling.txt" "$work/plain$spelling.shared.txt"
+done
 
 ocr_eval() { # NAME TSV
     cut -f1 "$2" > "$work/$1.gold"
