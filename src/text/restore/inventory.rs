@@ -1,10 +1,11 @@
 //! The syllables restoration may produce, indexed for finding those near a written word.
 
 use super::pieces::word_hash;
-use crate::text::lm::{IdHasher, IdMap, LanguageModel, UNKNOWN};
+use crate::text::lm::{IdHasher, IdMap, LanguageModel};
 use crate::text::syllable::{Syllable, ToneStyle, strip_marks};
 use crate::text::upper_first;
 use crate::text::words::syllable_key;
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 
@@ -74,7 +75,8 @@ fn deletion_hashes(word: &[char], depth: usize, out: &mut Vec<(u64, usize)>) {
 
 impl Inventory {
     pub(super) fn new(listed: &str, lm: &LanguageModel) -> Inventory {
-        let mut seen: HashMap<String, ()> = HashMap::new();
+        // Each syllable's index, by its key.
+        let mut seen: HashMap<String, u32> = HashMap::new();
         let mut syllables = Vec::new();
         let listed_words = listed
             .lines()
@@ -84,7 +86,8 @@ impl Inventory {
             let Some(key) = syllable_key(word) else {
                 continue;
             };
-            if seen.insert(key.clone(), ()).is_none() {
+            if let Entry::Vacant(slot) = seen.entry(key.clone()) {
+                slot.insert(syllables.len() as u32);
                 let id = lm.id(&key);
                 syllables.push((key.clone(), key.chars().collect(), id));
             }
@@ -113,41 +116,34 @@ impl Inventory {
                     .push(i as u32);
             }
         }
-        // The other spelling of i or y of each syllable the texts have in one spelling only.
+        // Each syllable's other spelling with i or y: where the texts have both, typed text
+        // reads both as the commoner (the listed syllables come commonest first, before the
+        // model's other words); where they have one, the other is added, read as that one.
+        let mut typed_ids: Vec<u32> = syllables.iter().map(|s| s.2).collect();
         let mut respelled: HashMap<String, Vec<u32>> = HashMap::new();
         for at in 0..syllables.len() {
-            let (key, _, id) = &syllables[at];
-            let Some(other) = Syllable::parse(key).and_then(|s| s.i_y_respelled()) else {
+            let Some(other) = Syllable::parse(&syllables[at].0).and_then(|s| s.i_y_respelled())
+            else {
                 continue;
             };
-            if seen.insert(other.clone(), ()).is_none() {
-                let id = match lm.id(&other) {
-                    UNKNOWN => *id,
-                    own => own,
-                };
-                respelled
-                    .entry(strip_marks(&other))
-                    .or_default()
-                    .push(syllables.len() as u32);
-                syllables.push((other.clone(), other.chars().collect(), id));
+            match seen.get(&other) {
+                Some(&commoner) if (commoner as usize) < at => {
+                    typed_ids[at] = syllables[commoner as usize].2;
+                }
+                Some(_) => {}
+                None => {
+                    let index = syllables.len() as u32;
+                    let id = syllables[at].2;
+                    seen.insert(other.clone(), index);
+                    respelled
+                        .entry(strip_marks(&other))
+                        .or_default()
+                        .push(index);
+                    syllables.push((other.clone(), other.chars().collect(), id));
+                    typed_ids.push(id);
+                }
             }
         }
-        // (The listed syllables come commonest first, before the model's other words.)
-        let position: HashMap<&str, usize> = syllables
-            .iter()
-            .enumerate()
-            .map(|(at, (key, _, _))| (key.as_str(), at))
-            .collect();
-        let typed_ids = syllables
-            .iter()
-            .map(|(key, _, id)| {
-                Syllable::parse(key)
-                    .and_then(|s| s.i_y_respelled())
-                    .and_then(|other| position.get(other.as_str()))
-                    .filter(|&&other| other < position[key.as_str()])
-                    .map_or(*id, |&other| syllables[other].2)
-            })
-            .collect();
         // The modern spelling of each syllable where it differs ("hoá" for "hóa").
         let modern: Vec<Option<String>> = syllables
             .iter()
