@@ -66,6 +66,47 @@ fn two_readings_that_make_a_listed_word_are_read_as_that_word() {
 }
 
 #[test]
+fn text_typed_with_the_input_method_off_reads_as_the_letters_its_keys_make() {
+    // Telex: a heading of one typed word is read too, in a document typed so.
+    let telex = "UYR BAN NHAAN DAAN XAX VINHX TUY\n\
+                 Soos: /KH-UBND\n\
+                 KEES HOACHJ\n\
+                 Thuwcj hieenj Quyeets ddinhj soos 148/QDD-TTg cuar Thur tuowngs Chinhs phur\n\
+                 Chuwowng\n\
+                 dd) Phaan coong nhieemj vuj cho cacs phongf, ban (neeu taij Phuj lujc I).\n";
+    let (out, lines) = restored_lines(telex);
+    assert_eq!(lines[0], "ỦY BAN NHÂN DÂN XÃ VĨNH TUY", "{out}");
+    assert_eq!(lines[1], "Số: /KH-UBND", "{out}");
+    assert_eq!(lines[2], "KẾ HOẠCH", "{out}");
+    assert_eq!(
+        lines[3],
+        "Thực hiện Quyết định số 148/QĐ-TTg của Thủ tướng Chính phủ"
+    );
+    assert_eq!(lines[4], "Chương", "{out}");
+    assert_eq!(
+        lines[5],
+        "đ) Phân công nhiệm vụ cho các phòng, ban (nêu tại Phụ lục I)."
+    );
+    // VNI: digits after the letters.
+    let vni = "Ke61 hoa5ch thu75c hie65n Chu7o7ng tri2nh mo64i xa4 mo65t sa3n pha63m\n\
+               Nghie6n cu7u1, d9e62 xua61t gia3i pha1p; kinh te61-xa4 ho65i na8m 2026\n";
+    let (out, lines) = restored_lines(vni);
+    assert_eq!(
+        lines[0], "Kế hoạch thực hiện Chương trình mỗi xã một sản phẩm",
+        "{out}"
+    );
+    assert_eq!(
+        lines[1],
+        "Nghiên cứu, đề xuất giải pháp; kinh tế-xã hội năm 2026"
+    );
+    // OCR output is not typed: its "j" is a misread mark ("nhijp" for "nhập"), never a key.
+    let ocr = "Can ci) dil tinh thu) xuilt khiu, thu!) nhiJp khiju la si) 1Ung hang hoa\n\
+               khiju, nhijp khiu.\n";
+    let (out, _) = restored_lines(ocr);
+    assert!(!out.contains("nhịp"), "{out}");
+}
+
+#[test]
 fn text_typed_in_the_i_spelling_reads_as_the_same_words_spelled_with_i() {
     // The model's texts write "kỳ", "tỷ", "lý", "ty" with y; a writer who types "ki", "ti",
     // "li" means the same words, and keeps the letter chosen.

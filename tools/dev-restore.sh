@@ -5,7 +5,8 @@
 # plus corpus/text and corpus/public, and the OCR channel is learned from the other training
 # documents' pairs. Held-out documents (MD5 ≡ 0) are never read here.
 #   1. development text with marks stripped: embedded model, development model; the same text in
-#      the i spelling ("kì", "lí", "công ti"; tools/respell-i.py), as a writer of it types
+#      the i spelling ("kì", "lí", "công ti"; tools/respell-i.py), as a writer of it types;
+#      the same text typed with the input method off, in Telex and VNI keys (tools/type-keys.py)
 #   2. ../shared/corpus/ocr-pairs/ of the development documents (first LINES lines): both models
 #   3. when Tesseract is installed: fresh ocr-sim.py pages (seed 11, made once and kept in
 #      WORKDIR) of the first 5 kB of each development document, as the held-out seeds are made
@@ -40,6 +41,8 @@ python3 -c "import sys,re; t=open(sys.argv[1],encoding='utf-8').read(); open(sys
 python3 tools/strip-marks.py "$work/gold.txt" > "$work/plain.txt"
 python3 tools/respell-i.py "$work/gold.txt" > "$work/gold.i.txt"
 python3 tools/strip-marks.py "$work/gold.i.txt" > "$work/plain.i.txt"
+python3 tools/type-keys.py telex "$work/gold.txt" > "$work/telex.txt"
+python3 tools/type-keys.py vni "$work/gold.txt" > "$work/vni.txt"
 head -n "$lines" "$work/pairs.tsv" | cut -f1 > "$work/ocr.gold"
 head -n "$lines" "$work/pairs.tsv" | cut -f2 > "$work/ocr.txt"
 # (Kept between runs, rebuilt when the binary, which may count text differently, is newer.)
@@ -54,6 +57,10 @@ for model in embedded dev; do
     "$kehoach" normalize --restore $flag "$work/plain.i.txt" > "$work/plain.i.$model.txt"
     printf '%-9s unaccented, i spelling: ' $model; $score "$work/gold.i.txt" "$work/plain.i.$model.txt"
     printf '%-9s OCR:        ' $model; $score "$work/ocr.gold" "$work/ocr.$model.txt"
+    for keys in telex vni; do
+        "$kehoach" normalize --restore $flag "$work/$keys.txt" > "$work/$keys.$model.txt"
+        printf '%-9s %-5s keys: ' $model $keys; $score "$work/gold.txt" "$work/$keys.$model.txt"
+    done
 done
 if command -v tesseract > /dev/null; then
     [ -s "$work/sim/ocr-seed-11.tsv" ] || tools/make-ocr-sample.sh "$work/sim" 11 $dev

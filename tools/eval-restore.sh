@@ -10,6 +10,8 @@
 #   4. rows 1-3 for the unaccented text and the shared OCR pairs again, each document restored
 #      alone, as a user's batch reads files (whether a document reads as OCR output is judged
 #      per document)
+#   5. held-out text typed with the input method off, in Telex and in VNI keys
+#      (tools/type-keys.py), each document restored alone, both models
 # Usage (from the repository root, after cargo build --release):
 #   tools/eval-restore.sh [WORKDIR]      (default /tmp/kehoach-eval; OCR pages are reused if there)
 set -eu
@@ -95,3 +97,16 @@ echo "== each document alone: OCR shared pairs, embedded model"
 $score "$work/shared-pairs.gold" "$work/each.ocr.embedded"
 echo "== each document alone: OCR shared pairs, shared-corpus model"
 $score "$work/shared-pairs.gold" "$work/each.ocr.shared"
+
+# Each document typed with the input method off (Telex, VNI keys), restored alone.
+for keys in telex vni; do
+    for stem in $heldout; do
+        python3 tools/type-keys.py "$keys" "$work/docs/$stem.gold" > "$work/docs/$stem.$keys"
+    done
+    restore_each "$keys" embedded
+    restore_each "$keys" shared --model "$work/shared-model.bin"
+    echo "== each document alone: typed in $keys keys, embedded model"
+    $score "$work/gold.txt" "$work/each.$keys.embedded"
+    echo "== each document alone: typed in $keys keys, shared-corpus model"
+    $score "$work/gold.txt" "$work/each.$keys.shared"
+done

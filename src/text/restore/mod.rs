@@ -11,7 +11,8 @@
 //! is put back in symbol parts the model learned ("QD" → "QĐ").
 //!
 //! A line goes through the submodules in turn: `pieces` cuts it into words, numbers and
-//! symbols and judges it (clean, noise, another language, damaged); `readings` gives each
+//! symbols and judges it (clean, noise, another language, damaged), and `keys` reads a line
+//! typed with the input method off as the letters its keys make; `readings` gives each
 //! word its candidates from the syllable `inventory`; `decode` searches the line; `write`
 //! writes the chosen readings back in the written words' `case`. `review` finds the words
 //! read with doubt, when asked.
@@ -19,6 +20,7 @@
 mod case;
 mod decode;
 mod inventory;
+mod keys;
 mod pieces;
 mod readings;
 mod review;
@@ -89,6 +91,9 @@ struct Memo {
     readings: IdMap<u64, Arc<Readings>>,
     /// What the document's damage is; judged when the first damaged line comes.
     damage: Option<Damage>,
+    /// Whether the document is typed with the input method off (judged with its damage): then
+    /// a line with one word typed with keys is read as typed so.
+    keyboard: bool,
     /// The line being restored (1-based), for the doubts' places.
     line: usize,
     /// Where that line starts in memory (its cells are parts of it), when doubts are collected.
@@ -327,24 +332,48 @@ impl<'m> Restorer<'m> {
     /// Else OCR output, when its damaged lines have marks left on some words (on syllables, or
     /// misread on words that are none) or many words that are no syllable's letters; text
     /// typed without marks has neither.
-    fn judge_damage(&self, text: &str, kinds: &mut IdMap<u64, WordKind>) -> Damage {
+    /// Lines typed with the input method off are judged as the letters their keys make; the
+    /// text is typed so ([`Memo::keyboard`]) when two such lines or more are half of its lines
+    /// that are not clean as written, at least.
+    fn judge_damage(&self, text: &str, kinds: &mut IdMap<u64, WordKind>) -> (Damage, bool) {
         let mut damaged = LineShape::default();
         let mut all_words = 0;
+        let (mut typed_lines, mut odd_lines) = (0, 0);
         for line in head(text, OCR_JUDGED_ON).lines() {
-            let (shape, _) = self.shape_of(&pieces(line), kinds);
+            let typed = keys::typed_with_keys(line, false);
+            typed_lines += usize::from(typed.is_some());
+            let (shape, _) = self.shape_of(&pieces(typed.as_deref().unwrap_or(line)), kinds);
             all_words += shape.words();
+            if typed.is_some() || !shape.is_clean() {
+                odd_lines += 1;
+            }
             if !shape.is_clean() && !shape.is_foreign() && !shape.is_english() {
                 damaged.merge(&shape);
             }
         }
+        let keyboard = typed_lines >= 2 && typed_lines * 2 >= odd_lines;
         let words = damaged.words();
-        if words * 2 < all_words {
+        let damage = if words * 2 < all_words {
             Damage::Clean
         } else if (damaged.marked + damaged.misread) * 20 >= words || damaged.broken * 10 >= words {
             Damage::Ocr
         } else {
             Damage::Typed
+        };
+        (damage, keyboard)
+    }
+
+    /// The damage of the document `line` is part of, judged from this line on when it was not
+    /// yet (a table cell, read apart, is judged from the document's start).
+    fn document_damage(&self, line: &str, document: &str, memo: &mut Memo) -> Damage {
+        if let Some(known) = memo.damage {
+            return known;
         }
+        let from = offset_within(document, line).unwrap_or(0);
+        let (damage, keyboard) = self.judge_damage(&document[from..], &mut memo.kinds);
+        memo.damage = Some(damage);
+        memo.keyboard = keyboard;
+        damage
     }
 
     /// Table cells (parts between tabs) are restored each on its own, as the model learned them.
@@ -390,6 +419,24 @@ impl<'m> Restorer<'m> {
             keep_english_run(line, &mut chunks, &memo.kinds);
             (shape, hashes) = self.shape_of(&chunks, &mut memo.kinds);
         }
+        // A line typed with the input method off is read as the letters its keys make (which
+        // have every mark the writer typed, so the line is then clean, or a line typed without
+        // some marks; words in capitals are keys too). OCR output is not typed: its "j" and
+        // "6" are misread marks.
+        // (Typed words are no syllables, and typed in capitals they are acronyms to the line's
+        // shape: a clean line with words is not typed. A line with one typed word is read so
+        // in a document typed so: its damage, judged now if it was not yet, says whether it is.)
+        if memo.damage != Some(Damage::Ocr)
+            && (!shape.is_clean() || shape.words() == 0)
+            && keys::typed_with_keys(line, true).is_some()
+            && self.document_damage(line, document, memo) != Damage::Ocr
+            && let Some(typed) = keys::typed_with_keys(line, memo.keyboard)
+        {
+            return Cow::Owned(
+                self.restore_cell(&typed, document, around, memo)
+                    .into_owned(),
+            );
+        }
         if shape.is_clean() || looks_like_noise(line) {
             return Cow::Borrowed(line);
         }
@@ -399,17 +446,7 @@ impl<'m> Restorer<'m> {
         // Whether a bracket opened in the line before is still open ("(theo ... / ...)").
         let open_before = around.before.matches('(').count() > around.before.matches(')').count();
         let around = around.sharing_sentence_with(line);
-        let damage = match memo.damage {
-            Some(known) => known,
-            None => {
-                // From this line on, where the line is part of the document's text (a table
-                // cell, read apart, is judged from the document's start).
-                let from = offset_within(document, line).unwrap_or(0);
-                let judged = self.judge_damage(&document[from..], &mut memo.kinds);
-                memo.damage = Some(judged);
-                judged
-            }
-        };
+        let damage = self.document_damage(line, document, memo);
         if shape.left_as_written(damage) {
             return Cow::Borrowed(line);
         }
@@ -640,7 +677,11 @@ impl<'m> Restorer<'m> {
         if after.is_empty() || looks_like_noise(after) {
             return Vec::new();
         }
-        let chunks = pieces(after);
+        // (The next line's words as its keys make them, when it is typed with keys.)
+        let typed = (damage != Damage::Ocr)
+            .then(|| keys::typed_with_keys(after, memo.keyboard))
+            .flatten();
+        let chunks = pieces(typed.as_deref().unwrap_or(after));
         let (shape, hashes) = self.shape_of(&chunks, &mut memo.kinds);
         let mut ahead = Vec::new();
         for ((_, chunk), hash) in chunks.iter().zip(&hashes).take(LOOK_AHEAD) {
@@ -1100,11 +1141,11 @@ mod tests {
                     Tong hop ket qua bao cao UBND phuong\n";
         let typed = strip_marks(form);
         assert_eq!(
-            restorer.judge_damage(form, &mut IdMap::default()),
+            restorer.judge_damage(form, &mut IdMap::default()).0,
             Damage::Ocr
         );
         assert_eq!(
-            restorer.judge_damage(&typed, &mut IdMap::default()),
+            restorer.judge_damage(&typed, &mut IdMap::default()).0,
             Damage::Typed
         );
     }

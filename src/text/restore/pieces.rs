@@ -98,6 +98,11 @@ const ENGLISH_SYLLABLE_WORDS: [&str; 12] = [
 /// English words of [`ENGLISH_WORDS`] that make a line English.
 const ENGLISH_LINE_WORDS: usize = 2;
 
+/// Whether a word is one of the common English words of [`ENGLISH_WORDS`], in any case.
+pub(super) fn is_english_word(word: &str) -> bool {
+    is_one_of(&ENGLISH_WORDS, word)
+}
+
 /// Whether a word is one of `list`, in any case.
 fn is_one_of(list: &[&str], word: &str) -> bool {
     list.iter().any(|e| e.eq_ignore_ascii_case(word))
@@ -119,7 +124,7 @@ pub(super) fn keep_english_run<'l>(
         _ => None,
     };
     let english = |chunk: &Chunk| {
-        matches!(chunk, Chunk::Word(_, w, _) if is_one_of(&ENGLISH_WORDS, w))
+        matches!(chunk, Chunk::Word(_, w, _) if is_english_word(w))
             && kind(chunk) == Some(WordKind::Invalid)
     };
     // (English words are ASCII letters; "H6i" and "thảo" are Vietnamese, damaged or not.)
@@ -191,7 +196,7 @@ impl LineShape {
         if kind == WordKind::Invalid && word.chars().nth(1).is_some() && word.chars().all(is_letter)
         {
             self.broken_long += 1;
-            self.english += usize::from(is_one_of(&ENGLISH_WORDS, word));
+            self.english += usize::from(is_english_word(word));
         }
         self.add(kind);
     }
