@@ -248,24 +248,23 @@ struct Converted {
 impl Converted {
     /// Whether the line is typed with keys: two words or more, a third of its tokens at least,
     /// no fewer than the words with marks typed, and four for every word that is no syllable;
-    /// in a document typed so, one word, and one for every such word. (A table row of codes,
-    /// "UT1-2004", or OCR's "ee | ree" in a line with marks, is not.)
+    /// in a document typed so, one word, no fewer than the words with marks typed, and one for
+    /// every word that is no syllable. (A table row of codes, "UT1-2004", or OCR's "ee | ree"
+    /// in a line with marks, is not.)
     fn is_typed(&self, keyboard: bool) -> bool {
-        let (least, others_at_most) = if keyboard {
-            (1, self.typed)
-        } else {
-            (2, self.typed / 4)
-        };
-        self.typed >= least
+        if keyboard {
+            return self.typed >= 1 && self.typed >= self.marked && self.others <= self.typed;
+        }
+        self.typed >= 2
             && self.typed * 3 >= self.tokens
             && self.typed >= self.marked
-            && self.others <= others_at_most
+            && self.others * 4 <= self.typed
     }
 }
 
 /// Converts the words of `line` typed with `keys` (in a document typed so when `keyboard`).
 /// A word is letters (and digits) after a space, an opening mark (Markdown's "*" and "_"
-/// too), or a dash or slash after a word in small letters or a converted word ("taans/nawm",
+/// too), a table's "|", a form's dotted blank ("ngày......thangs"), or a dash or slash after a word in small letters or a converted word ("taans/nawm",
 /// "te61-xa4"); after a digit, a capital, a sign or an operator its letters are part of a
 /// number, a code or a formula ("3a", "148/QD-TTg", "x2+y2") and stay, but for the Đ typed in
 /// them ("QDD", "QD9").
@@ -289,8 +288,12 @@ fn convert_line(line: &str, keys: Keys, keyboard: bool) -> Converted {
         let (word, after) = from.split_at(end);
         rest = after;
         let [joined_to, sign] = previous;
-        let starts =
-            sign.is_whitespace() || matches!(sign, '(' | '[' | '"' | '\'' | '“' | '‘' | '*' | '_');
+        let starts = sign.is_whitespace()
+            || matches!(
+                sign,
+                '(' | '[' | '"' | '\'' | '“' | '‘' | '*' | '_' | '|' | '…'
+            )
+            || sign == '.' && joined_to == '.';
         let joined = matches!(sign, '-' | '/' | '–')
             && (joined_to.is_whitespace() || joined_to.is_lowercase() || last_typed);
         last_typed = false;
@@ -330,6 +333,8 @@ fn convert_line(line: &str, keys: Keys, keyboard: bool) -> Converted {
                 converted.text.push_str(word);
             } else {
                 converted.text.push_str(&word.replace(stroke, "Đ"));
+                // (In a document typed with keys, such a code is one more sign of them.)
+                converted.typed += usize::from(keyboard);
             }
             continue;
         } else if !word.is_ascii() && Syllable::is_valid(word) {
@@ -452,6 +457,20 @@ mod tests {
             "Quyết định 148/QĐ-TTg của BCĐ, 100 tấn/năm, kinh tế-xã hội"
         );
         assert_eq!(typed("Quye61t d9i5nh 148/QD9-TTg"), "Quyết định 148/QĐ-TTg");
+        // A Markdown table's cells, and a form's dotted blanks.
+        assert_eq!(
+            typed("| Nooij dung | Thowif gian |"),
+            "| Nội dung | Thời gian |"
+        );
+        assert_eq!(
+            typed("ngayf......thangs......nawm 2026"),
+            "ngày......tháng......năm 2026"
+        );
+        // In a document typed so, a line of codes with one typed word.
+        assert_eq!(
+            typed_with_keys("Soos 214+SDD/QDD-BTC 12/2001", true).as_deref(),
+            Some("Số 214+SĐ/QĐ-BTC 12/2001")
+        );
     }
 
     #[test]
