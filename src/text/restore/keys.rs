@@ -78,6 +78,11 @@ fn telex_letters(word: &[char]) -> Option<(String, Tone)> {
     if let Some(after) = rest.strip_prefix("dd") {
         rest = format!("đ{after}");
     }
+    // The u of the onset "qu" takes no horn ("quowis" is "quới").
+    let onset_qu = rest.starts_with("qu");
+    if onset_qu {
+        rest.replace_range(..2, "");
+    }
     for (keys, letter) in [
         ("uwow", "ươ"),
         ("uow", "ươ"),
@@ -92,6 +97,9 @@ fn telex_letters(word: &[char]) -> Option<(String, Tone)> {
         if rest.contains(keys) {
             rest = rest.replace(keys, letter);
         }
+    }
+    if onset_qu {
+        rest.insert_str(0, "qu");
     }
     Some((rest, tone))
 }
@@ -121,16 +129,25 @@ fn vni_letters(word: &[char]) -> Option<(String, Tone)> {
             })?,
             '7' => {
                 // "uo7" is "ươ": both take the horn (a second 7, "u7o7", finds them done);
-                // else an o takes it ("co7"), else the first u ("cu7u" is "cưu").
-                if let Some(at) = letters.windows(2).position(|pair| pair == ['u', 'o']) {
-                    letters[at] = 'ư';
-                    letters[at + 1] = 'ơ';
-                } else if let Some(at) = letters.iter().position(|&c| c == 'o') {
-                    letters[at] = 'ơ';
-                } else if let Some(at) = letters.iter().position(|&c| c == 'u') {
-                    letters[at] = 'ư';
-                } else if !letters.iter().any(|&c| c == 'ư' || c == 'ơ') {
-                    return None;
+                // else an o takes it ("co7"), else the first u ("cu7u" is "cưu"); never the u
+                // of the onset "qu" ("quo7i1" is "quới").
+                let from = if letters.starts_with(&['q', 'u']) {
+                    2
+                } else {
+                    0
+                };
+                let vowels = &mut letters[from..];
+                if vowels.iter().any(|&c| c == 'ư' || c == 'ơ') {
+                    continue;
+                }
+                if let Some(at) = vowels.windows(2).position(|pair| pair == ['u', 'o']) {
+                    vowels[at] = 'ư';
+                    vowels[at + 1] = 'ơ';
+                } else if let Some(at) = vowels.iter().position(|&c| c == 'o') {
+                    vowels[at] = 'ơ';
+                } else {
+                    let at = vowels.iter().position(|&c| c == 'u')?;
+                    vowels[at] = 'ư';
                 }
             }
             '8' => shape_last(&mut letters, &['a'], |_| 'ă')?,
@@ -470,6 +487,86 @@ mod tests {
         assert_eq!(
             typed_with_keys("Soos 214+SDD/QDD-BTC 12/2001", true).as_deref(),
             Some("Số 214+SĐ/QĐ-BTC 12/2001")
+        );
+    }
+
+    /// A syllable as a writer types it with the input method off: each letter's keys, and the
+    /// tone key at the word's end or right after its last vowel.
+    fn typed_syllable(syllable: &str, keys: Keys, tone_at_end: bool) -> String {
+        let (mut out, mut tone, mut after_vowel) = (String::new(), Tone::Level, 0);
+        for c in syllable.chars() {
+            let (letter, t) = crate::text::syllable::split_tone(c);
+            if t != Tone::Level {
+                tone = t;
+            }
+            let typed = match (keys, letter) {
+                (Keys::Telex, 'â') => "aa",
+                (Keys::Telex, 'ê') => "ee",
+                (Keys::Telex, 'ô') => "oo",
+                (Keys::Telex, 'ă') => "aw",
+                (Keys::Telex, 'ơ') => "ow",
+                (Keys::Telex, 'ư') => "uw",
+                (Keys::Telex, 'đ') => "dd",
+                (Keys::Vni, 'â') => "a6",
+                (Keys::Vni, 'ê') => "e6",
+                (Keys::Vni, 'ô') => "o6",
+                (Keys::Vni, 'ă') => "a8",
+                (Keys::Vni, 'ơ') => "o7",
+                (Keys::Vni, 'ư') => "u7",
+                (Keys::Vni, 'đ') => "d9",
+                _ => {
+                    out.push(letter);
+                    if is_vowel(letter) {
+                        after_vowel = out.len();
+                    }
+                    continue;
+                }
+            };
+            out.push_str(typed);
+            after_vowel = out.len();
+        }
+        let key = match (keys, tone) {
+            (_, Tone::Level) => return out,
+            (Keys::Telex, Tone::Acute) => 's',
+            (Keys::Telex, Tone::Grave) => 'f',
+            (Keys::Telex, Tone::Hook) => 'r',
+            (Keys::Telex, Tone::Tilde) => 'x',
+            (Keys::Telex, Tone::Dot) => 'j',
+            (Keys::Vni, Tone::Acute) => '1',
+            (Keys::Vni, Tone::Grave) => '2',
+            (Keys::Vni, Tone::Hook) => '3',
+            (Keys::Vni, Tone::Tilde) => '4',
+            (Keys::Vni, Tone::Dot) => '5',
+        };
+        out.insert(if tone_at_end { out.len() } else { after_vowel }, key);
+        out
+    }
+
+    #[test]
+    fn every_syllable_of_the_inventory_typed_either_way_converts_back() {
+        let mut failed = Vec::new();
+        let syllables = include_str!("../../../corpus/syllables.txt");
+        for syllable in syllables.lines().filter_map(|l| l.split('\t').next()) {
+            // ("oo", as in "boong", is "ô" to Telex and VNI alike: a writer types "booong".)
+            let Some(parsed) = Syllable::parse(syllable).filter(|p| p.nucleus != "oo") else {
+                continue;
+            };
+            let classic = parsed.spell(ToneStyle::Classic);
+            for keys in [Keys::Telex, Keys::Vni] {
+                for at_end in [true, false] {
+                    let typed = typed_syllable(&classic, keys, at_end);
+                    let back = convert(&typed, keys, true).unwrap_or_else(|| typed.clone());
+                    if back != classic {
+                        failed.push(format!("{classic} typed {typed} read {back}"));
+                    }
+                }
+            }
+        }
+        assert!(
+            failed.is_empty(),
+            "{} failed: {:?}",
+            failed.len(),
+            &failed[..failed.len().min(40)]
         );
     }
 
