@@ -570,6 +570,26 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+        /// Any line, read strictly or as part of a file typed with keys, converts without a
+        /// panic into one line that keeps every character that is no ASCII letter or digit.
+        #[test]
+        fn any_line_converts_whole(
+            line in r"([A-Za-z0-9]{1,8}|[qQ][uU][a-z0-9]{0,5}|[àáạảãâầấêềếôồốơờớưừứđĐ]{1,3}|[ ./|*_(\-–…+:]){0,30}",
+            keyboard in proptest::prelude::any::<bool>(),
+        ) {
+            if let Some(typed) = typed_with_keys(&line, keyboard) {
+                let others = |s: &str| {
+                    s.chars()
+                        .filter(|c| !c.is_ascii_alphanumeric() && !crate::text::syllable::is_letter(*c))
+                        .collect::<String>()
+                };
+                proptest::prop_assert_eq!(others(&typed), others(&line));
+            }
+        }
+    }
+
     #[test]
     fn lines_not_typed_with_keys_stay() {
         for line in [
