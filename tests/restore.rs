@@ -99,6 +99,17 @@ fn text_typed_with_the_input_method_off_reads_as_the_letters_its_keys_make() {
         lines[1],
         "Nghiên cứu, đề xuất giải pháp; kinh tế-xã hội năm 2026"
     );
+    // A writer who typed keys for some words and none for others: the file is typed, and the
+    // words without keys are words without marks, read as such.
+    let some_keys = "Ke hoach thuwcj hieenj chuong trinh nawm 2026 cua xax\n\
+                     UYR BAN NHAAN DAAN XAX\n\
+                     Thuwcj hieenj ke hoach cua UBND tinh\n";
+    let (out, lines) = restored_lines(some_keys);
+    assert_eq!(
+        lines[0], "Kế hoạch thực hiện chương trình năm 2026 của xã",
+        "{out}"
+    );
+    assert_eq!(lines[2], "Thực hiện kế hoạch của UBND tỉnh", "{out}");
     // OCR output is not typed: its "j" is a misread mark ("nhijp" for "nhập"), never a key.
     let ocr = "Can ci) dil tinh thu) xuilt khiu, thu!) nhiJp khiju la si) 1Ung hang hoa\n\
                khiju, nhijp khiu.\n";

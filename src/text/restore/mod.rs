@@ -332,29 +332,40 @@ impl<'m> Restorer<'m> {
     /// Else OCR output, when its damaged lines have marks left on some words (on syllables, or
     /// misread on words that are none) or many words that are no syllable's letters; text
     /// typed without marks has neither.
-    /// Lines typed with the input method off are judged as the letters their keys make; the
-    /// text is typed so ([`Memo::keyboard`]) when two such lines or more are half of its lines
-    /// that are not clean as written, at least.
+    /// Lines typed with the input method off are judged as the letters their keys make, and
+    /// tell nothing of OCR (their marks were typed). The text is typed so ([`Memo::keyboard`])
+    /// when two such lines or more are half of its lines that are not clean as written, at
+    /// least; its damage is then typing's, or none when most of its words are in clean lines
+    /// once their keys are read.
     fn judge_damage(&self, text: &str, kinds: &mut IdMap<u64, WordKind>) -> (Damage, bool) {
-        let mut damaged = LineShape::default();
+        let (mut damaged, mut typed_damaged) = (LineShape::default(), LineShape::default());
         let mut all_words = 0;
         let (mut typed_lines, mut odd_lines) = (0, 0);
         for line in head(text, OCR_JUDGED_ON).lines() {
             let typed = keys::typed_with_keys(line, false);
-            typed_lines += usize::from(typed.is_some());
             let (shape, _) = self.shape_of(&pieces(typed.as_deref().unwrap_or(line)), kinds);
             all_words += shape.words();
             if typed.is_some() || !shape.is_clean() {
                 odd_lines += 1;
             }
-            if !shape.is_clean() && !shape.is_foreign() && !shape.is_english() {
+            if typed.is_some() {
+                typed_lines += 1;
+                if !shape.is_clean() {
+                    typed_damaged.merge(&shape);
+                }
+            } else if !shape.is_clean() && !shape.is_foreign() && !shape.is_english() {
                 damaged.merge(&shape);
             }
         }
         let keyboard = typed_lines >= 2 && typed_lines * 2 >= odd_lines;
+        if keyboard {
+            damaged.merge(&typed_damaged);
+        }
         let words = damaged.words();
         let damage = if words * 2 < all_words {
             Damage::Clean
+        } else if keyboard {
+            Damage::Typed
         } else if (damaged.marked + damaged.misread) * 20 >= words || damaged.broken * 10 >= words {
             Damage::Ocr
         } else {
