@@ -9,7 +9,10 @@ key at the word's end (seven words in ten) or right after its vowel; Telex "ươ
 word in capitals, an acronym: "D9TXD"). Letters are kept in
 their case ("Đ" is "DD" in a word in capitals, "Dd" in a word with a first capital).
 
-Usage: tools/type-keys.py telex|vni [--seed N] FILE > OUT
+With --forget P, a writer who leaves out keys: each word with a mark is typed, with
+chance P, with no keys at all (as typed without marks).
+
+Usage: tools/type-keys.py telex|vni [--seed N] [--forget P] FILE > OUT
 """
 import argparse
 import random
@@ -100,6 +103,7 @@ def main():
     parser.add_argument("keys", choices=["telex", "vni"])
     parser.add_argument("file")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--forget", type=float, default=0.0)
     args = parser.parse_args()
     rng = random.Random(args.seed)
     typer = telex if args.keys == "telex" else vni
@@ -109,6 +113,9 @@ def main():
         word = m.group(0)
         if word.isascii():
             return word
+        if args.forget and rng.random() < args.forget:
+            plain = unicodedata.normalize("NFD", word.replace("đ", "d").replace("Đ", "D"))
+            return "".join(c for c in plain if not unicodedata.combining(c))
         return typer(word, rng)
 
     sys.stdout.write(re.sub(r"[^\W\d_]+", typed, text))
