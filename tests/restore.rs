@@ -612,6 +612,18 @@ fn the_review_lists_close_calls_where_they_stand_and_not_the_sure_words() {
         Some((1, 27)),
         "{in_cell:?}"
     );
+    // In a line typed with keys, a word in doubt is placed and written as the file has it.
+    let typed = "Ke hoach thuwcj hieenj chuong trinh nawm 2026 cua xax\n\
+                 UYR BAN NHAAN DAAN XAX\n\
+                 Thuwcj hieenj ke hoach cua UBND tinh ve ban\n";
+    let (_, _, in_typed) =
+        Restorer::embedded().restore_reviewed(typed, typed, ReviewOptions::default());
+    assert!(in_typed.iter().any(|d| d.line == 3), "{in_typed:?}");
+    for doubt in &in_typed {
+        let line = typed.lines().nth(doubt.line - 1).unwrap_or("");
+        let from: String = line.chars().skip(doubt.column - 1).collect();
+        assert!(from.starts_with(&doubt.written), "{doubt:?} in {line:?}");
+    }
     // The words only one reading of which the model knows are not listed.
     assert!(
         doubts

@@ -252,6 +252,9 @@ fn syllable_letters(word: &str) -> bool {
 struct Converted {
     /// The line, its typed words converted.
     text: String,
+    /// Per word: where it starts in `text`, where it starts in the line as typed, and its
+    /// length there.
+    words: Vec<(usize, usize, usize)>,
     /// Words converted from their keys.
     typed: usize,
     /// Words with marks typed (Unicode letters).
@@ -303,6 +306,9 @@ fn convert_line(line: &str, keys: Keys, keyboard: bool) -> Converted {
         }
         let end = from.find(|c: char| !is_word_char(c)).unwrap_or(from.len());
         let (word, after) = from.split_at(end);
+        converted
+            .words
+            .push((converted.text.len(), line.len() - from.len(), word.len()));
         rest = after;
         let [joined_to, sign] = previous;
         let starts = sign.is_whitespace()
@@ -398,10 +404,31 @@ fn has_key_words(line: &str, least: usize) -> bool {
         .is_some()
 }
 
+/// A line typed with keys, as the letters its keys make.
+pub(super) struct TypedLine {
+    /// The line with its typed words converted.
+    pub(super) text: String,
+    /// Per word: where it starts in `text`, where it starts in the line as typed, and its
+    /// length there.
+    words: Vec<(usize, usize, usize)>,
+}
+
+impl TypedLine {
+    /// The word of the line as typed (`typed`) that the word at `byte` of [`TypedLine::text`]
+    /// was converted from, and where it starts in `typed`.
+    pub(super) fn typed_word_at<'t>(&self, typed: &'t str, byte: usize) -> (usize, &'t str) {
+        let at = self.words.partition_point(|&(start, _, _)| start <= byte);
+        let Some(&(_, start, len)) = at.checked_sub(1).and_then(|i| self.words.get(i)) else {
+            return (0, "");
+        };
+        (start, typed.get(start..start + len).unwrap_or(""))
+    }
+}
+
 /// `line` with the words typed in Telex or VNI keys converted, when the line is typed so
 /// ([`Converted::is_typed`], `keyboard` when its document is); of the two, the one that
 /// converts more words.
-pub(super) fn typed_with_keys(line: &str, keyboard: bool) -> Option<String> {
+pub(super) fn typed_with_keys(line: &str, keyboard: bool) -> Option<TypedLine> {
     if !has_key_words(line, if keyboard { 1 } else { 2 }) {
         return None;
     }
@@ -410,7 +437,10 @@ pub(super) fn typed_with_keys(line: &str, keyboard: bool) -> Option<String> {
         .map(|keys| convert_line(line, keys, keyboard))
         .filter(|converted| converted.is_typed(keyboard))
         .max_by_key(|converted| converted.typed)
-        .map(|converted| converted.text)
+        .map(|converted| TypedLine {
+            text: converted.text,
+            words: converted.words,
+        })
 }
 
 #[cfg(test)]
@@ -418,7 +448,7 @@ mod tests {
     use super::*;
 
     fn typed(line: &str) -> String {
-        typed_with_keys(line, false).unwrap_or_else(|| line.to_string())
+        typed_with_keys(line, false).map_or_else(|| line.to_string(), |typed| typed.text)
     }
 
     #[test]
@@ -485,8 +515,8 @@ mod tests {
         );
         // In a document typed so, a line of codes with one typed word.
         assert_eq!(
-            typed_with_keys("Soos 214+SDD/QDD-BTC 12/2001", true).as_deref(),
-            Some("Số 214+SĐ/QĐ-BTC 12/2001")
+            typed_with_keys("Soos 214+SDD/QDD-BTC 12/2001", true).map(|typed| typed.text),
+            Some("Số 214+SĐ/QĐ-BTC 12/2001".to_string())
         );
     }
 
@@ -580,6 +610,7 @@ mod tests {
             keyboard in proptest::prelude::any::<bool>(),
         ) {
             if let Some(typed) = typed_with_keys(&line, keyboard) {
+                let typed = typed.text;
                 let others = |s: &str| {
                     s.chars()
                         .filter(|c| !c.is_ascii_alphanumeric() && !crate::text::syllable::is_letter(*c))
@@ -588,6 +619,18 @@ mod tests {
                 proptest::prop_assert_eq!(others(&typed), others(&line));
             }
         }
+    }
+
+    #[test]
+    fn a_converted_word_knows_the_word_it_was_typed_as() {
+        let line = "- Thuwcj hieenj ke hoachj (OCOP)";
+        let typed = typed_with_keys(line, false).expect("typed");
+        assert_eq!(typed.text, "- Thực hiện ke hoạch (OCOP)");
+        let at = |word: &str| typed.text.find(word).unwrap_or(usize::MAX);
+        assert_eq!(typed.typed_word_at(line, at("hiện")), (9, "hieenj"));
+        assert_eq!(typed.typed_word_at(line, at("hoạch")), (19, "hoachj"));
+        assert_eq!(typed.typed_word_at(line, at("ke")), (16, "ke"));
+        assert_eq!(typed.typed_word_at(line, at("OCOP")), (27, "OCOP"));
     }
 
     #[test]
@@ -605,7 +648,7 @@ mod tests {
             "T6 chirc thwe hién Chwong trinh Mdi xa mét sain pham",
             "- Phan ddu 100% can bd quan ]}'/ Chuong 7trinh OCOP d}rqc dao tao, tap",
         ] {
-            assert_eq!(typed_with_keys(line, false), None, "{line}");
+            assert!(typed_with_keys(line, false).is_none(), "{line}");
         }
     }
 }

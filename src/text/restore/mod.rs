@@ -343,7 +343,10 @@ impl<'m> Restorer<'m> {
         let (mut typed_lines, mut odd_lines) = (0, 0);
         for line in head(text, OCR_JUDGED_ON).lines() {
             let typed = keys::typed_with_keys(line, false);
-            let (shape, _) = self.shape_of(&pieces(typed.as_deref().unwrap_or(line)), kinds);
+            let (shape, _) = self.shape_of(
+                &pieces(typed.as_ref().map_or(line, |typed| typed.text.as_str())),
+                kinds,
+            );
             all_words += shape.words();
             if typed.is_some() || !shape.is_clean() {
                 odd_lines += 1;
@@ -443,10 +446,7 @@ impl<'m> Restorer<'m> {
             && self.document_damage(line, document, memo) != Damage::Ocr
             && let Some(typed) = keys::typed_with_keys(line, memo.keyboard)
         {
-            return Cow::Owned(
-                self.restore_cell(&typed, document, around, memo)
-                    .into_owned(),
-            );
+            return Cow::Owned(self.restore_typed_cell(line, &typed, document, around, memo));
         }
         if shape.is_clean() || looks_like_noise(line) {
             return Cow::Borrowed(line);
@@ -492,6 +492,53 @@ impl<'m> Restorer<'m> {
             open_before,
         };
         Cow::Owned(self.write_line(line, &chunks, &best, facts, memo))
+    }
+
+    /// Restores a line or cell typed with keys as the letters they make; the words in doubt
+    /// found in it are placed where the words they were typed as are, and written so.
+    fn restore_typed_cell(
+        &self,
+        line: &str,
+        typed: &keys::TypedLine,
+        document: &str,
+        around: Around,
+        memo: &mut Memo,
+    ) -> String {
+        if memo.review.is_none() {
+            return self
+                .restore_cell(&typed.text, document, around, memo)
+                .into_owned();
+        }
+        // The doubts of the converted text are found with it as their line, then moved.
+        let first_doubt = memo.doubts.len();
+        let line_start = memo.line_start;
+        let line_text = std::mem::replace(&mut memo.line_text, typed.text.clone());
+        memo.line_start = typed.text.as_ptr() as usize;
+        let restored = self
+            .restore_cell(&typed.text, document, around, memo)
+            .into_owned();
+        memo.line_start = line_start;
+        memo.line_text = line_text;
+        let cell_at = (line.as_ptr() as usize).checked_sub(line_start);
+        let found: Vec<Doubt> = memo.doubts.drain(first_doubt..).collect();
+        for mut doubt in found {
+            let byte = typed
+                .text
+                .char_indices()
+                .nth(doubt.column - 1)
+                .map_or(typed.text.len(), |(at, _)| at);
+            let (word_at, word) = typed.typed_word_at(line, byte);
+            let Some(column) = cell_at
+                .and_then(|at| memo.line_text.get(..at + word_at))
+                .map(|before| before.chars().count() + 1)
+            else {
+                continue;
+            };
+            doubt.column = column;
+            word.clone_into(&mut doubt.written);
+            memo.doubts.push(doubt);
+        }
+        restored
     }
 
     /// Restores a line longer than twice [`MAX_LINE_BYTES`] piece by piece: each piece is read
@@ -692,7 +739,7 @@ impl<'m> Restorer<'m> {
         let typed = (damage != Damage::Ocr)
             .then(|| keys::typed_with_keys(after, memo.keyboard))
             .flatten();
-        let chunks = pieces(typed.as_deref().unwrap_or(after));
+        let chunks = pieces(typed.as_ref().map_or(after, |typed| typed.text.as_str()));
         let (shape, hashes) = self.shape_of(&chunks, &mut memo.kinds);
         let mut ahead = Vec::new();
         for ((_, chunk), hash) in chunks.iter().zip(&hashes).take(LOOK_AHEAD) {
