@@ -6,7 +6,8 @@
 # documents' pairs. Held-out documents (MD5 ≡ 0) are never read here.
 #   1. development text with marks stripped: embedded model, development model; the same text in
 #      the i spelling ("kì", "lí", "công ti"; tools/respell-i.py), as a writer of it types;
-#      the same text typed with the input method off, in Telex and VNI keys (tools/type-keys.py)
+#      the same text typed with the input method off, in Telex and VNI keys (tools/type-keys.py),
+#      and in Telex by a writer who leaves the keys of one word in ten out (--forget 0.1)
 #   2. ../shared/corpus/ocr-pairs/ of the development documents (first LINES lines): both models
 #   3. when Tesseract is installed: fresh ocr-sim.py pages (seed 11, made once and kept in
 #      WORKDIR) of the first 5 kB of each development document, as the held-out seeds are made
@@ -43,6 +44,7 @@ python3 tools/respell-i.py "$work/gold.txt" > "$work/gold.i.txt"
 python3 tools/strip-marks.py "$work/gold.i.txt" > "$work/plain.i.txt"
 python3 tools/type-keys.py telex "$work/gold.txt" > "$work/telex.txt"
 python3 tools/type-keys.py vni "$work/gold.txt" > "$work/vni.txt"
+python3 tools/type-keys.py --forget 0.1 telex "$work/gold.txt" > "$work/telex-forget.txt"
 head -n "$lines" "$work/pairs.tsv" | cut -f1 > "$work/ocr.gold"
 head -n "$lines" "$work/pairs.tsv" | cut -f2 > "$work/ocr.txt"
 # (Kept between runs, rebuilt when the binary, which may count text differently, is newer.)
@@ -57,9 +59,9 @@ for model in embedded dev; do
     "$kehoach" normalize --restore $flag "$work/plain.i.txt" > "$work/plain.i.$model.txt"
     printf '%-9s unaccented, i spelling: ' $model; $score "$work/gold.i.txt" "$work/plain.i.$model.txt"
     printf '%-9s OCR:        ' $model; $score "$work/ocr.gold" "$work/ocr.$model.txt"
-    for keys in telex vni; do
+    for keys in telex vni telex-forget; do
         "$kehoach" normalize --restore $flag "$work/$keys.txt" > "$work/$keys.$model.txt"
-        printf '%-9s %-5s keys: ' $model $keys; $score "$work/gold.txt" "$work/$keys.$model.txt"
+        printf '%-9s %-12s keys: ' $model $keys; $score "$work/gold.txt" "$work/$keys.$model.txt"
     done
 done
 if command -v tesseract > /dev/null; then

@@ -11,7 +11,8 @@
 #      alone, as a user's batch reads files (whether a document reads as OCR output is judged
 #      per document)
 #   5. held-out text typed with the input method off, in Telex and in VNI keys
-#      (tools/type-keys.py), each document restored alone, both models
+#      (tools/type-keys.py), and in Telex with the keys of one word in ten left out
+#      (--forget 0.1), each document restored alone, both models
 # Usage (from the repository root, after cargo build --release):
 #   tools/eval-restore.sh [WORKDIR]      (default /tmp/kehoach-eval; OCR pages are reused if there)
 set -eu
@@ -99,9 +100,12 @@ echo "== each document alone: OCR shared pairs, shared-corpus model"
 $score "$work/shared-pairs.gold" "$work/each.ocr.shared"
 
 # Each document typed with the input method off (Telex, VNI keys), restored alone.
-for keys in telex vni; do
+for keys in telex vni telex-forget; do
     for stem in $heldout; do
-        python3 tools/type-keys.py "$keys" "$work/docs/$stem.gold" > "$work/docs/$stem.$keys"
+        case $keys in
+            telex-forget) python3 tools/type-keys.py --forget 0.1 telex "$work/docs/$stem.gold" ;;
+            *) python3 tools/type-keys.py "$keys" "$work/docs/$stem.gold" ;;
+        esac > "$work/docs/$stem.$keys"
     done
     restore_each "$keys" embedded
     restore_each "$keys" shared --model "$work/shared-model.bin"

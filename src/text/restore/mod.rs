@@ -60,6 +60,9 @@ const OCR_LETTER_SYMBOLS: [char; 2] = ['&', '¥'];
 /// Set in the memo key of the readings of a word in capitals read as a damaged syllable, so
 /// that they are kept apart from its readings as an acronym.
 const CAPITALS_READ: u64 = 1 << 63;
+/// Cost (in nats) of reading a word typed without keys, in a line typed with keys, as anything
+/// but itself: its writer typed keys for the words around it.
+const KEYS_LEFT_OUT: f32 = 5.0;
 /// Words decoded together at most; a longer line is decoded in windows of this many.
 const MAX_LINE_WORDS: usize = 400;
 /// Bytes of a line read at once at most: a line over twice as long (a file with no line
@@ -451,11 +454,7 @@ impl<'m> Restorer<'m> {
         if shape.is_clean() || looks_like_noise(line) {
             return Cow::Borrowed(line);
         }
-        // The word the line before ends on, when it is a syllable in small letters with
-        // nothing after it: a hard-wrapped sentence may go on in this line.
-        let small_word_before = last_small_word(around.before).map(|key| self.lm.id(&key));
-        // Whether a bracket opened in the line before is still open ("(theo ... / ...)").
-        let open_before = around.before.matches('(').count() > around.before.matches(')').count();
+        let mut facts = self.facts_after(around.before);
         let around = around.sharing_sentence_with(line);
         let damage = self.document_damage(line, document, memo);
         if shape.left_as_written(damage) {
@@ -485,17 +484,66 @@ impl<'m> Restorer<'m> {
                 (_, hashes) = self.shape_of(&chunks, &mut memo.kinds);
             }
         }
-        let best = self.read_line(line, &chunks, &hashes, around, damage, memo);
-        let facts = LineFacts {
-            ocr_document,
-            small_word_before,
-            open_before,
+        let words = LineWords {
+            chunks: &chunks,
+            hashes: &hashes,
+            kept: None,
         };
+        let best = self.read_line(line, words, around, damage, memo);
+        facts.ocr_document = ocr_document;
         Cow::Owned(self.write_line(line, &chunks, &best, facts, memo))
     }
 
-    /// Restores a line or cell typed with keys as the letters they make; the words in doubt
-    /// found in it are placed where the words they were typed as are, and written so.
+    /// What the line before says of writing out this one: the syllable in small letters it
+    /// ends on with nothing after it (a hard-wrapped sentence may go on in this line), and
+    /// whether a bracket it opened is still open ("(theo ... / ...)").
+    fn facts_after(&self, before: &str) -> LineFacts {
+        LineFacts {
+            ocr_document: false,
+            small_word_before: last_small_word(before).map(|key| self.lm.id(&key)),
+            open_before: before.matches('(').count() > before.matches(')').count(),
+        }
+    }
+
+    /// In a file typed with keys, a line that reads clean once its keys are read may still hold
+    /// words typed with none ("thuc", "cua"): those alone are read, in their line (at
+    /// [`KEYS_LEFT_OUT`] for any reading but themselves), every other word kept as written.
+    fn read_keyless_words(&self, text: &str, around: Around, memo: &mut Memo) -> Option<String> {
+        let mut chunks = pieces(text);
+        let (_, hashes) = self.shape_of(&chunks, &mut memo.kinds);
+        let mut kept = Vec::with_capacity(chunks.len());
+        for ((offset, chunk), hash) in chunks.iter_mut().zip(&hashes) {
+            let kind = hash.and_then(|h| memo.kinds.get(&h)).copied();
+            let keyless = matches!(chunk, Chunk::Word(_, w, _) if w.is_ascii())
+                && matches!(kind, Some(WordKind::Unmarked | WordKind::Plain));
+            kept.push(!keyless);
+            // Acronyms and symbols stay as typed: their Đ was typed with its keys, if any.
+            let whole = match *chunk {
+                Chunk::Word(pre, w, post) if kind == Some(WordKind::Acronym) => {
+                    pre.len() + w.len() + post.len()
+                }
+                Chunk::Symbol(symbol) => symbol.len(),
+                _ => continue,
+            };
+            *chunk = Chunk::Fixed(&text[*offset..*offset + whole]);
+        }
+        if kept.iter().all(|&k| k) {
+            return None;
+        }
+        let facts = self.facts_after(around.before);
+        let around = around.sharing_sentence_with(text);
+        let words = LineWords {
+            chunks: &chunks,
+            hashes: &hashes,
+            kept: Some(&kept),
+        };
+        let best = self.read_line(text, words, around, Damage::Typed, memo);
+        Some(self.write_line(text, &chunks, &best, facts, memo))
+    }
+
+    /// Restores a line or cell typed with keys as the letters they make (in a file typed so,
+    /// then its words typed without keys: [`Restorer::read_keyless_words`]); the words in
+    /// doubt found in it are placed where the words they were typed as are, and written so.
     fn restore_typed_cell(
         &self,
         line: &str,
@@ -504,20 +552,24 @@ impl<'m> Restorer<'m> {
         around: Around,
         memo: &mut Memo,
     ) -> String {
-        if memo.review.is_none() {
-            return self
-                .restore_cell(&typed.text, document, around, memo)
-                .into_owned();
-        }
         // The doubts of the converted text are found with it as their line, then moved.
         let first_doubt = memo.doubts.len();
         let line_start = memo.line_start;
-        let line_text = std::mem::replace(&mut memo.line_text, typed.text.clone());
+        let line_text = memo
+            .review
+            .is_some()
+            .then(|| std::mem::replace(&mut memo.line_text, typed.text.clone()));
         memo.line_start = typed.text.as_ptr() as usize;
-        let restored = self
-            .restore_cell(&typed.text, document, around, memo)
-            .into_owned();
+        let restored = self.restore_cell(&typed.text, document, around, memo);
+        let keyless = memo.keyboard && restored == typed.text;
+        let restored = keyless
+            .then(|| self.read_keyless_words(&typed.text, around, memo))
+            .flatten()
+            .unwrap_or_else(|| restored.into_owned());
         memo.line_start = line_start;
+        let Some(line_text) = line_text else {
+            return restored;
+        };
         memo.line_text = line_text;
         let cell_at = (line.as_ptr() as usize).checked_sub(line_start);
         let found: Vec<Doubt> = memo.doubts.drain(first_doubt..).collect();
@@ -584,12 +636,16 @@ impl<'m> Restorer<'m> {
     fn read_line(
         &self,
         line: &str,
-        chunks: &[(usize, Chunk)],
-        hashes: &[Option<u64>],
+        words: LineWords,
         around: Around,
         damage: Damage,
         memo: &mut Memo,
     ) -> Vec<Candidate> {
+        let LineWords {
+            chunks,
+            hashes,
+            kept: keyless,
+        } = words;
         let ocr_document = damage == Damage::Ocr;
         // Decode the words; fixed chunks, acronyms and symbols are "other" words for the model.
         // Lines are read as OCR damage or as typing without marks as their document is. In OCR
@@ -614,8 +670,31 @@ impl<'m> Restorer<'m> {
                 })
             })
             .collect();
-        for ((_, chunk), (hash, key)) in chunks.iter().zip(hashes.iter().zip(&keys)) {
+        let is_kept = |i: usize| {
+            keyless
+                .and_then(|kept| kept.get(i))
+                .copied()
+                .unwrap_or(false)
+        };
+        // A word kept as written is read as itself, the model's word in its line.
+        let as_written: Vec<[Candidate; 1]> = chunks
+            .iter()
+            .map(|(_, chunk)| {
+                let id = match chunk {
+                    Chunk::Word(_, w, _) => self.lm.id(&w.to_lowercase()),
+                    _ => OTHER,
+                };
+                [Candidate {
+                    id,
+                    ..OTHER_WORD[0]
+                }]
+            })
+            .collect();
+        for (i, ((_, chunk), (hash, key))) in
+            chunks.iter().zip(hashes.iter().zip(&keys)).enumerate()
+        {
             match (chunk, hash, key) {
+                (Chunk::Word(..), _, _) if is_kept(i) => {}
                 (Chunk::Word(_, w, _), Some(h), Some(key)) if !memo.readings.contains_key(key) => {
                     let kind = match memo.kinds[h] {
                         WordKind::Acronym if key != h => WordKind::Invalid,
@@ -651,7 +730,11 @@ impl<'m> Restorer<'m> {
         let mut lattice: Vec<&[Candidate]> = chunks
             .iter()
             .zip(&keys)
-            .map(|((_, chunk), key)| {
+            .enumerate()
+            .map(|(i, ((_, chunk), key))| {
+                if is_kept(i) {
+                    return &as_written[i][..];
+                }
                 let Some(h) = key else {
                     return match chunk {
                         Chunk::Number(_, digits, _) if ocr_document => {
@@ -668,6 +751,39 @@ impl<'m> Restorer<'m> {
                 }
             })
             .collect();
+        // In a line typed with keys, a word typed with none is more likely right as it is than
+        // missing its keys: any other reading costs [`KEYS_LEFT_OUT`] more.
+        let keys_left_out: Vec<(usize, Vec<Candidate>)> = keyless
+            .map(|_| {
+                chunks
+                    .iter()
+                    .enumerate()
+                    .filter(|&(i, _)| !is_kept(i))
+                    .filter_map(|(i, (_, chunk))| {
+                        let Chunk::Word(_, word, _) = chunk else {
+                            return None;
+                        };
+                        let written = word.to_lowercase();
+                        let priced = lattice[i]
+                            .iter()
+                            .map(|&c| match c.syllable {
+                                Some(s) if self.inventory.syllables[s as usize].0 != written => {
+                                    Candidate {
+                                        cost: c.cost + KEYS_LEFT_OUT,
+                                        ..c
+                                    }
+                                }
+                                _ => c,
+                            })
+                            .collect();
+                        Some((i, priced))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        for (i, readings) in &keys_left_out {
+            lattice[*i] = readings;
+        }
         keep_noise_fragments(line, chunks, &mut lattice);
         lattice.extend(look_ahead.iter().map(|word| word.readings(memo)));
         // The first word of a name mid-line is read as a surname where it can be one.
@@ -763,6 +879,15 @@ impl<'m> Restorer<'m> {
         }
         ahead
     }
+}
+
+/// A line's pieces as read: each piece, its word's hash (for a word), and, in a line typed with
+/// keys whose words typed without any are read alone, which pieces are kept as written.
+#[derive(Clone, Copy)]
+struct LineWords<'c, 'l> {
+    chunks: &'c [(usize, Chunk<'l>)],
+    hashes: &'c [Option<u64>],
+    kept: Option<&'c [bool]>,
 }
 
 /// The reading of a piece the model sees as one "other" word, kept as written.
