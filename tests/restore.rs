@@ -111,11 +111,12 @@ fn text_typed_with_the_input_method_off_reads_as_the_letters_its_keys_make() {
     );
     assert_eq!(lines[2], "Thực hiện kế hoạch của UBND tỉnh", "{out}");
     // In a file typed with keys, a word typed with none in a line otherwise typed is read in
-    // its line ("ke", "cua"), where a word right without marks stays ("ha", "Lan").
+    // its line ("ke", "cua"), where a word right without marks stays ("ha", "Lan", "dong").
     let left_out = "UYR BAN NHAAN DAAN XAX VINHX TUY\n\
                     Kees hoachj thuwcj hieenj chuowng trinhf OCOP nawm 2026\n\
                     Cacs phongf ban phoois howpj thuwcj hieenj ke hoachj cua UBND xax\n\
-                    Dieenj tichs troongf chef 5 ha, giao cho oong Nguyeenx Vawn Lan\n";
+                    Dieenj tichs troongf chef 5 ha, giao cho oong Nguyeenx Vawn Lan\n\
+                    Sanr phaarm Mieens dong Phucs Sown cuar HTX Mieens dong\n";
     let (out, lines) = restored_lines(left_out);
     assert_eq!(
         lines[2], "Các phòng ban phối hợp thực hiện kế hoạch của UBND xã",
@@ -123,6 +124,11 @@ fn text_typed_with_the_input_method_off_reads_as_the_letters_its_keys_make() {
     );
     assert_eq!(
         lines[3], "Diện tích trồng chè 5 ha, giao cho ông Nguyễn Văn Lan",
+        "{out}"
+    );
+    // ("miến dong", arrowroot noodles, not "miến đồng")
+    assert_eq!(
+        lines[4], "Sản phẩm Miến dong Phúc Sơn của HTX Miến dong",
         "{out}"
     );
     // OCR output is not typed: its "j" is a misread mark ("nhijp" for "nhập"), never a key.

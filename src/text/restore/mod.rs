@@ -62,7 +62,7 @@ const OCR_LETTER_SYMBOLS: [char; 2] = ['&', '¥'];
 const CAPITALS_READ: u64 = 1 << 63;
 /// Cost (in nats) of reading a word typed without keys, in a line typed with keys, as anything
 /// but itself: its writer typed keys for the words around it.
-const KEYS_LEFT_OUT: f32 = 5.0;
+const KEYS_LEFT_OUT: f32 = 6.0;
 /// Words decoded together at most; a longer line is decoded in windows of this many.
 const MAX_LINE_WORDS: usize = 400;
 /// Bytes of a line read at once at most: a line over twice as long (a file with no line
