@@ -679,6 +679,7 @@ impl<'m> Restorer<'m> {
         // A word kept as written is read as itself, the model's word in its line.
         let as_written: Vec<[Candidate; 1]> = chunks
             .iter()
+            .take(if keyless.is_some() { chunks.len() } else { 0 })
             .map(|(_, chunk)| {
                 let id = match chunk {
                     Chunk::Word(_, w, _) => self.lm.id(&w.to_lowercase()),
