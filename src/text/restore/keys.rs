@@ -251,10 +251,7 @@ fn syllable_letters(word: &str) -> bool {
 #[derive(Default)]
 struct Converted {
     /// The line, its typed words converted.
-    text: String,
-    /// Per word: where it starts in `text`, where it starts in the line as typed, and its
-    /// length there.
-    words: Vec<(usize, usize, usize)>,
+    line: TypedLine,
     /// Words converted from their keys.
     typed: usize,
     /// Words with marks typed (Unicode letters).
@@ -290,7 +287,10 @@ impl Converted {
 /// them ("QDD", "QD9").
 fn convert_line(line: &str, keys: Keys, keyboard: bool) -> Converted {
     let mut converted = Converted {
-        text: String::with_capacity(line.len() + line.len() / 4),
+        line: TypedLine {
+            text: String::with_capacity(line.len() + line.len() / 4),
+            words: Vec::new(),
+        },
         ..Converted::default()
     };
     let mut rest = line;
@@ -300,15 +300,17 @@ fn convert_line(line: &str, keys: Keys, keyboard: bool) -> Converted {
     let mut last_typed = false;
     while let Some(start) = rest.find(is_word_char) {
         let (before, from) = rest.split_at(start);
-        converted.text.push_str(before);
+        converted.line.text.push_str(before);
         for c in before.chars() {
             previous = [previous[1], c];
         }
         let end = from.find(|c: char| !is_word_char(c)).unwrap_or(from.len());
         let (word, after) = from.split_at(end);
-        converted
-            .words
-            .push((converted.text.len(), line.len() - from.len(), word.len()));
+        converted.line.words.push((
+            converted.line.text.len(),
+            line.len() - from.len(),
+            word.len(),
+        ));
         rest = after;
         let [joined_to, sign] = previous;
         let starts = sign.is_whitespace()
@@ -335,7 +337,7 @@ fn convert_line(line: &str, keys: Keys, keyboard: bool) -> Converted {
             .flatten()
         {
             converted.typed += 1;
-            converted.text.push_str(&typed);
+            converted.line.text.push_str(&typed);
             last_typed = true;
             continue;
         }
@@ -353,9 +355,9 @@ fn convert_line(line: &str, keys: Keys, keyboard: bool) -> Converted {
                 Keys::Vni => "D9",
             };
             if word.chars().any(|c| c.is_ascii_lowercase()) || !word.contains(stroke) {
-                converted.text.push_str(word);
+                converted.line.text.push_str(word);
             } else {
-                converted.text.push_str(&word.replace(stroke, "Đ"));
+                converted.line.text.push_str(&word.replace(stroke, "Đ"));
                 // (In a document typed with keys, such a code is one more sign of them.)
                 converted.typed += usize::from(keyboard);
             }
@@ -368,9 +370,9 @@ fn convert_line(line: &str, keys: Keys, keyboard: bool) -> Converted {
         } else {
             converted.others += 1;
         }
-        converted.text.push_str(word);
+        converted.line.text.push_str(word);
     }
-    converted.text.push_str(rest);
+    converted.line.text.push_str(rest);
     converted
 }
 
@@ -405,6 +407,7 @@ fn has_key_words(line: &str, least: usize) -> bool {
 }
 
 /// A line typed with keys, as the letters its keys make.
+#[derive(Default)]
 pub(super) struct TypedLine {
     /// The line with its typed words converted.
     pub(super) text: String,
@@ -437,10 +440,7 @@ pub(super) fn typed_with_keys(line: &str, keyboard: bool) -> Option<TypedLine> {
         .map(|keys| convert_line(line, keys, keyboard))
         .filter(|converted| converted.is_typed(keyboard))
         .max_by_key(|converted| converted.typed)
-        .map(|converted| TypedLine {
-            text: converted.text,
-            words: converted.words,
-        })
+        .map(|converted| converted.line)
 }
 
 #[cfg(test)]

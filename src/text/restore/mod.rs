@@ -445,9 +445,13 @@ impl<'m> Restorer<'m> {
         // in a document typed so: its damage, judged now if it was not yet, says whether it is.)
         if memo.damage != Some(Damage::Ocr)
             && (!shape.is_clean() || shape.words() == 0)
-            && keys::typed_with_keys(line, true).is_some()
+            && let Some(lenient) = keys::typed_with_keys(line, true)
             && self.document_damage(line, document, memo) != Damage::Ocr
-            && let Some(typed) = keys::typed_with_keys(line, memo.keyboard)
+            && let Some(typed) = if memo.keyboard {
+                Some(lenient)
+            } else {
+                keys::typed_with_keys(line, false)
+            }
         {
             return Cow::Owned(self.restore_typed_cell(line, &typed, document, around, memo));
         }
@@ -677,9 +681,9 @@ impl<'m> Restorer<'m> {
                 .unwrap_or(false)
         };
         // A word kept as written is read as itself, the model's word in its line.
-        let as_written: Vec<[Candidate; 1]> = chunks
+        let as_written: Vec<[Candidate; 1]> = keyless
+            .map_or(&[][..], |_| chunks)
             .iter()
-            .take(if keyless.is_some() { chunks.len() } else { 0 })
             .map(|(_, chunk)| {
                 let id = match chunk {
                     Chunk::Word(_, w, _) => self.lm.id(&w.to_lowercase()),
