@@ -229,22 +229,62 @@ fn convert(word: &str, keys: Keys, keyboard: bool) -> Option<String> {
     })
 }
 
-/// Whether a word is a syllable's letters: as written, or with the mark a stop
-/// coda needs ("viet", "luat"), as a writer who typed no key for it left it.
+/// Whether a word is a syllable's letters with its marks left out, as a writer who typed no key
+/// for it left them: some syllable, its vowels given their circumflex, breve or horn and its d
+/// the stroke of đ, with or without a tone, is spelled so ("viet", "nguoi", "duoc", "dat").
 fn syllable_letters(word: &str) -> bool {
-    let mut marked = false;
-    let with_acute: String = word
-        .chars()
-        .map(|c| {
-            let lower = c.to_ascii_lowercase();
-            if marked || !is_vowel(lower) {
-                return c;
-            }
-            marked = true;
-            with_tone(lower, Tone::Acute)
-        })
+    /// What a letter may stand for once its marks are left out.
+    fn forms(c: char) -> &'static [char] {
+        match c {
+            'a' => &['a', 'â', 'ă'],
+            'e' => &['e', 'ê'],
+            'o' => &['o', 'ô', 'ơ'],
+            'u' => &['u', 'ư'],
+            'd' => &['d', 'đ'],
+            _ => &[],
+        }
+    }
+    let letters: Vec<char> = word.chars().map(|c| c.to_ascii_lowercase()).collect();
+    // (A syllable has at most eight letters: at most three vowels and a d to mark.)
+    if letters.len() > 8 {
+        return false;
+    }
+    let marked: Vec<usize> = (0..letters.len())
+        .filter(|&i| !forms(letters[i]).is_empty())
         .collect();
-    Syllable::is_valid(word) || Syllable::is_valid(&with_acute)
+    let Some(first_vowel) = letters.iter().position(|&c| is_vowel(c)) else {
+        return false;
+    };
+    let mut choice = vec![0usize; marked.len()];
+    let mut spelled = String::with_capacity(2 * letters.len() + 2);
+    loop {
+        let mut written = letters.clone();
+        for (&at, &k) in marked.iter().zip(&choice) {
+            written[at] = forms(letters[at])[k];
+        }
+        for tone in [Tone::Level, Tone::Acute] {
+            spelled.clear();
+            for (i, &c) in written.iter().enumerate() {
+                spelled.push(if i == first_vowel {
+                    with_tone(c, tone)
+                } else {
+                    c
+                });
+            }
+            if Syllable::is_valid(&spelled) {
+                return true;
+            }
+        }
+        // The next choice of forms, the last letter's changing first.
+        let Some(at) = (0..marked.len())
+            .rev()
+            .find(|&j| choice[j] + 1 < forms(letters[marked[j]]).len())
+        else {
+            return false;
+        };
+        choice[at] += 1;
+        choice[at + 1..].fill(0);
+    }
 }
 
 /// A line with its typed words converted, and what its words were.
@@ -518,6 +558,22 @@ mod tests {
             typed_with_keys("Soos 214+SDD/QDD-BTC 12/2001", true).map(|typed| typed.text),
             Some("Số 214+SĐ/QĐ-BTC 12/2001".to_string())
         );
+    }
+
+    #[test]
+    fn words_typed_without_their_keys_are_syllables_letters_not_other_words() {
+        // The letters of syllables whose marks were left out, whichever letters take them.
+        for word in [
+            "hien", "nguoi", "duoc", "dat", "viet", "luat", "quyet", "nuoc", "Truong", "a",
+        ] {
+            assert!(syllable_letters(word), "{word}");
+        }
+        for word in ["this", "system", "test", "xyz", "khong1", "nguoiw"] {
+            assert!(!syllable_letters(word), "{word}");
+        }
+        // So a short line with such words is read as typed: "nguoi" (người) no longer counts
+        // against it as a foreign word.
+        assert_eq!(typed("nguoi dan dduowcj huowngr"), "nguoi dan được hưởng");
     }
 
     /// A syllable as a writer types it with the input method off: each letter's keys, and the
