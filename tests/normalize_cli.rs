@@ -261,6 +261,47 @@ fn adapt_lets_the_clean_inputs_teach_the_model_before_the_damaged_ones_are_resto
 }
 
 #[test]
+fn review_places_each_word_where_the_file_has_it() {
+    // Normalizing spaces and punctuation (", ," becomes ",,") moves the words after them; the
+    // list gives the column in the file as written.
+    let dir = tempfile::tempdir().unwrap();
+    let input = "Cac dai bieu , , du hop , , tham gia y kien ve ban hanh\n\
+                 Dai bieu  du hop , , co y kien ve viec ban hanh , , ke hoach\n";
+    fs::write(dir.path().join("typed.txt"), input).unwrap();
+    let run = kehoach(
+        &[
+            "normalize",
+            "--restore",
+            "typed.txt",
+            "-o",
+            "out",
+            "--review",
+            "review.csv",
+        ],
+        dir.path(),
+    );
+    assert!(run.status.success(), "{}", stderr(&run));
+    let review = fs::read_to_string(dir.path().join("review.csv")).unwrap();
+    let rows: Vec<&str> = review.lines().skip(1).collect();
+    let mut after_commas = 0;
+    for row in &rows {
+        let cells: Vec<&str> = row.split(',').collect();
+        let (line, column): (usize, usize) = (cells[1].parse().unwrap(), cells[2].parse().unwrap());
+        let written = input.lines().nth(line - 1).unwrap();
+        let from: String = written.chars().skip(column - 1).collect();
+        assert!(from.starts_with(cells[3]), "{row}: {from}");
+        after_commas += usize::from(
+            written
+                .chars()
+                .take(column)
+                .collect::<String>()
+                .contains(", ,"),
+        );
+    }
+    assert!(after_commas > 0, "no word after \", ,\" listed: {review}");
+}
+
+#[test]
 fn review_lists_the_doubtful_words_of_each_file_and_changes_no_output() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in");

@@ -78,6 +78,27 @@ pub struct Doubt {
 }
 
 impl Doubt {
+    /// The doubt with its column counted in `original`, its line as written before normalizing
+    /// (`normalized` is that line as restored from): normalizing spaces and punctuation moves
+    /// the words after them (", ," becomes ",,"). The word is found as the same occurrence of
+    /// its letters in both; where the two lines do not hold it equally often (normalizing
+    /// changed the word itself), the column stays as counted in `normalized`.
+    pub fn placed_in(self, original: &str, normalized: &str) -> Doubt {
+        let written = self.written.as_str();
+        let occurrences =
+            |line: &str| -> Vec<usize> { line.match_indices(written).map(|(at, _)| at).collect() };
+        let (before, after) = (occurrences(original), occurrences(normalized));
+        let at = normalized
+            .char_indices()
+            .nth(self.column - 1)
+            .map_or(normalized.len(), |(at, _)| at);
+        let column = match after.iter().position(|&start| start == at) {
+            Some(k) if before.len() == after.len() => original[..before[k]].chars().count() + 1,
+            _ => self.column,
+        };
+        Doubt { column, ..self }
+    }
+
     /// The doubt with its readings spelled as `options` spell the text around them (tone
     /// placement), so that a review list shows the words as the output has them.
     fn respelled(self, options: &NormalizeOptions) -> Doubt {
@@ -211,5 +232,32 @@ impl Restorer<'_> {
             alternative,
             margin: close.margin,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_doubt_is_placed_where_its_line_as_written_has_it() {
+        let doubt = |column: usize, written: &str| Doubt {
+            line: 1,
+            column,
+            written: written.to_string(),
+            restored: String::new(),
+            alternative: String::new(),
+            margin: 0.5,
+        };
+        let placed = |d: Doubt, original: &str, normalized: &str| d.placed_in(original, normalized);
+        // Spaces taken out before the word: the second "du" of the line as written.
+        let (original, normalized) = ("du hop , , du  an", "du hop,, du  an");
+        assert_eq!(placed(doubt(10, "du"), original, normalized).column, 12);
+        assert_eq!(placed(doubt(1, "du"), original, normalized).column, 1);
+        // A word normalizing changed ("hoà" is written "hòa") keeps the column counted.
+        assert_eq!(
+            placed(doubt(5, "hòa"), "ke hoà , , hoà", "ke hòa,, hòa").column,
+            5
+        );
     }
 }
