@@ -21,12 +21,14 @@ mod case;
 mod decode;
 mod inventory;
 mod keys;
+mod names;
 mod pieces;
 mod readings;
 mod review;
 mod write;
 
 use crate::text::syllable::is_letter;
+use names::PlaceNames;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, OnceLock};
@@ -674,27 +676,48 @@ impl<'m> Restorer<'m> {
                 })
             })
             .collect();
-        let is_kept = |i: usize| {
-            keyless
-                .and_then(|kept| kept.get(i))
-                .copied()
-                .unwrap_or(false)
-        };
-        // A word kept as written is read as itself, the model's word in its line.
-        let as_written: Vec<[Candidate; 1]> = keyless
-            .map_or(&[][..], |_| chunks)
+        // The words of a place name the model reads as other words ("Dak Lak", "Krong Buk") are
+        // kept as written, and written out as the list of places spells them.
+        let names = PlaceNames::embedded().runs(line);
+        let in_name: Vec<bool> = chunks
             .iter()
-            .map(|(_, chunk)| {
-                let id = match chunk {
-                    Chunk::Word(_, w, _) => self.lm.id(&w.to_lowercase()),
-                    _ => OTHER,
-                };
-                [Candidate {
-                    id,
-                    ..OTHER_WORD[0]
-                }]
+            .map(|(offset, chunk)| match chunk {
+                Chunk::Word(pre, w, _) => {
+                    let at = offset + pre.len();
+                    names
+                        .iter()
+                        .any(|run| run.span.0 <= at && at + w.len() <= run.span.1)
+                }
+                _ => false,
             })
             .collect();
+        let is_kept = |i: usize| {
+            in_name[i]
+                || keyless
+                    .and_then(|kept| kept.get(i))
+                    .copied()
+                    .unwrap_or(false)
+        };
+        // A word kept as written is read as itself, the model's word in its line (a place
+        // name's, an other word).
+        let as_written: Vec<[Candidate; 1]> = if keyless.is_some() || !names.is_empty() {
+            chunks
+        } else {
+            &[]
+        }
+        .iter()
+        .zip(&in_name)
+        .map(|((_, chunk), &name)| {
+            let id = match chunk {
+                Chunk::Word(_, w, _) if !name => self.lm.id(&w.to_lowercase()),
+                _ => OTHER,
+            };
+            [Candidate {
+                id,
+                ..OTHER_WORD[0]
+            }]
+        })
+        .collect();
         for (i, ((_, chunk), (hash, key))) in
             chunks.iter().zip(hashes.iter().zip(&keys)).enumerate()
         {

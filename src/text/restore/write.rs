@@ -1,6 +1,7 @@
 //! Writing a decoded line back: each reading in the written word's case, with its punctuation.
 
 use super::case::{CaseSetting, in_capitals, small_letter_read_large, with_case_of};
+use super::names::PlaceNames;
 use super::pieces::{Chunk, WordKind, mostly_capitals, word_hash};
 use super::{Candidate, Memo, Restorer};
 use crate::text::syllable::is_letter;
@@ -247,6 +248,15 @@ impl Restorer<'_> {
             last = offset + written.len();
         }
         out.push_str(&line[last..]);
-        out
+        // Place names the model reads as other words, put back as the list of places has them
+        // (their words were kept as written, and start with a capital).
+        let kept_capital = chunks.iter().zip(best).any(|((_, chunk), c)| {
+            c.syllable.is_none()
+                && matches!(chunk, Chunk::Word(_, w, _) if w.starts_with(char::is_uppercase))
+        });
+        if !kept_capital {
+            return out;
+        }
+        PlaceNames::embedded().spell_in(&out).unwrap_or(out)
     }
 }
