@@ -293,7 +293,9 @@ fn parse_and_targets_list_the_restored_words_in_doubt_and_change_no_record() {
     let plans = dir.path().join("plans");
     fs::create_dir_all(&plans).unwrap();
     fs::copy(fixtures().join("000.txt"), plans.join("clean.txt")).unwrap();
-    fs::copy(fixtures().join("003.txt"), plans.join("scan.txt")).unwrap();
+    // (With a space before each comma, which normalizing takes out, moving the words after.)
+    let scan = fs::read_to_string(fixtures().join("003.txt")).unwrap();
+    fs::write(plans.join("scan.txt"), scan.replace(", ", " , ")).unwrap();
     let review = dir.path().join("review.csv");
     let with_review = run(&[
         "parse".as_ref(),
@@ -317,6 +319,20 @@ fn parse_and_targets_list_the_restored_words_in_doubt_and_change_no_record() {
             .any(|r| r.contains(",ky,ký,kỳ,") || r.contains(",ky,kỳ,ký,")),
         "{list}"
     );
+    // Each word is where the file has it: its line, and its column in the line as written.
+    let scan = fs::read_to_string(plans.join("scan.txt")).unwrap();
+    for row in &rows {
+        let cells: Vec<&str> = row.splitn(5, ',').collect();
+        let (line, column): (usize, usize) = (cells[1].parse().unwrap(), cells[2].parse().unwrap());
+        let written: String = scan
+            .lines()
+            .nth(line - 1)
+            .unwrap()
+            .chars()
+            .skip(column - 1)
+            .collect();
+        assert!(written.starts_with(cells[3]), "{row}: {written}");
+    }
     // targets lists the same words.
     let table = dir.path().join("t.csv");
     let review_too = dir.path().join("review-targets.csv");

@@ -325,24 +325,6 @@ fn normalize_file(
 
 /// Normalizes text, first restoring its damaged lines when a restorer is given (before any
 /// unwrapping), and when `reviewing`, keeping the words it restored with doubt.
-/// `doubts`, counted in the lines of `normalized`, placed in the lines of `original`, the text
-/// it was normalized from line for line ([`Doubt::placed_in`]).
-fn placed_in_lines(doubts: Vec<Doubt>, original: &str, normalized: &str) -> Vec<Doubt> {
-    let originals: Vec<&str> = original.split('\n').collect();
-    let lines: Vec<&str> = normalized.split('\n').collect();
-    doubts
-        .into_iter()
-        .map(
-            |d| match (originals.get(d.line - 1), lines.get(d.line - 1)) {
-                (Some(original), Some(line)) if originals.len() == lines.len() => {
-                    d.placed_in(original, line)
-                }
-                _ => d,
-            },
-        )
-        .collect()
-}
-
 fn normalize_restoring(
     text: &str,
     options: &NormalizeOptions,
@@ -362,7 +344,7 @@ fn normalize_restoring(
     let input = normalize(text, &lines_kept);
     let (restored, _, doubts) = restorer.restore_text_reviewing(&input, reviewing);
     // Each word in doubt placed in its line as the file has it.
-    let doubts = doubts.map(|doubts| placed_in_lines(doubts, text, &input));
+    let doubts = doubts.map(|doubts| Doubt::placed_in_lines(doubts, text, &input));
     // Normalizing is idempotent: text that restoration left as it was is normalized already.
     let text = if !options.unwrap && restored == input {
         input

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use crate::read::{ReadError, Table, markdown, read_path};
-use crate::text::restore::Reviewed;
+use crate::text::restore::{Doubt, Reviewed};
 use crate::text::{EncodingChoice, NormalizeOptions, RestorerRef, needs_restoration, normalize};
 
 pub mod check;
@@ -92,9 +92,12 @@ pub fn parse_path_reviewed(
     let (text, restored_lines, reviewed) = if restore {
         let (restored, changed, doubts) = restorer().restore_text_reviewing(&normalized, review);
         let text = normalize(&restored, &NormalizeOptions::default());
-        // What the review shows is spelled as the text the parser read (tone placement).
-        let reviewed = doubts
-            .map(|doubts| Reviewed::respelled(text.clone(), doubts, &NormalizeOptions::default()));
+        // What the review shows is spelled as the text the parser read (tone placement), each
+        // word placed in its line as the plan's text has it before normalizing.
+        let reviewed = doubts.map(|doubts| {
+            let doubts = Doubt::placed_in_lines(doubts, &doc.text, &normalized);
+            Reviewed::respelled(text.clone(), doubts, &NormalizeOptions::default())
+        });
         (text, changed, reviewed)
     } else {
         (normalized, 0, None)

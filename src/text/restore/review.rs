@@ -99,6 +99,25 @@ impl Doubt {
         Doubt { column, ..self }
     }
 
+    /// `doubts`, counted in the lines of `normalized`, each placed in its line of `original`,
+    /// the text it was normalized from line for line ([`Doubt::placed_in`]); as they are when
+    /// the two do not have as many lines.
+    pub fn placed_in_lines(doubts: Vec<Doubt>, original: &str, normalized: &str) -> Vec<Doubt> {
+        let originals: Vec<&str> = original.split('\n').collect();
+        let lines: Vec<&str> = normalized.split('\n').collect();
+        doubts
+            .into_iter()
+            .map(
+                |d| match (originals.get(d.line - 1), lines.get(d.line - 1)) {
+                    (Some(original), Some(line)) if originals.len() == lines.len() => {
+                        d.placed_in(original, line)
+                    }
+                    _ => d,
+                },
+            )
+            .collect()
+    }
+
     /// The doubt with its readings spelled as `options` spell the text around them (tone
     /// placement), so that a review list shows the words as the output has them.
     fn respelled(self, options: &NormalizeOptions) -> Doubt {
