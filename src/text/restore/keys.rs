@@ -15,6 +15,7 @@
 //! such word is enough ("Chuwowng" alone as a heading). The restorer never reads OCR output so:
 //! its "j", "w" and digits are misread marks.
 
+use super::names::PlaceNames;
 use super::pieces::is_english_word;
 use crate::text::syllable::{Syllable, Tone, ToneStyle, is_word_char, with_tone};
 use crate::text::upper_first;
@@ -225,7 +226,17 @@ fn convert(word: &str, keys: Keys, keyboard: bool) -> Option<String> {
             marked
         })
         .collect();
-    let spelled = Syllable::parse(&toned_letters)?.spell(ToneStyle::Classic);
+    let spelled = match Syllable::parse(&toned_letters) {
+        Some(syllable) => syllable.spell(ToneStyle::Classic),
+        // A word of a place name that is no syllable, typed with its keys as a name is, with a
+        // capital ("DDawks Lawks" is "Đắk Lắk").
+        None if word.starts_with(|c: char| c.is_ascii_uppercase())
+            && PlaceNames::embedded().has_word(&toned_letters) =>
+        {
+            toned_letters
+        }
+        None => return None,
+    };
     if spelled.eq_ignore_ascii_case(word) {
         return None;
     }
@@ -516,6 +527,13 @@ mod tests {
         assert_eq!(typed("truowngf, ddieefu"), "trường, điều");
         // The letter đ as a label; Roman numerals.
         assert_eq!(typed("dd) Phaanf IX: toor chuwcs"), "đ) Phần IX: tổ chức");
+        // The words of place names that are no syllables, typed with a capital as names are.
+        assert_eq!(
+            typed("Tinhr DDawks Lawks, huyeenj Kroong Buks"),
+            "Tỉnh Đắk Lắk, huyện Krông Búk"
+        );
+        assert_eq!(convert("DDawks", Keys::Telex, true).as_deref(), Some("Đắk"));
+        assert_eq!(convert("ddawks", Keys::Telex, true), None);
         // A vowel typed three times is the vowel twice: "oo" is a nucleus ("xoong", "boong").
         assert_eq!(typed("cais xooong, booong tauf"), "cái xoong, boong tàu");
     }

@@ -39,6 +39,8 @@ pub(super) struct PlaceNames {
     longest: usize,
     /// The first words of the names, without marks, in small letters.
     firsts: HashSet<String, BuildHasherDefault<IdHasher>>,
+    /// The names' words of no standard syllable, as listed, in small letters ("đắk", "krông").
+    words: HashSet<String, BuildHasherDefault<IdHasher>>,
 }
 
 /// A place name of the list.
@@ -144,11 +146,25 @@ impl PlaceNames {
             .filter_map(|key| key.split(' ').next())
             .map(str::to_string)
             .collect();
+        let words = by_plain
+            .values()
+            .filter_map(|name| name.spelled.as_deref())
+            .flat_map(|spelled| spelled.split(' '))
+            .filter(|word| unusual(word))
+            .map(str::to_lowercase)
+            .collect();
         PlaceNames {
             by_plain,
             longest,
             firsts,
+            words,
         }
+    }
+
+    /// Whether `word` (in small letters, with its marks) is a word of no standard syllable in a
+    /// place name of the list ("đắk", "krông").
+    pub(super) fn has_word(&self, word: &str) -> bool {
+        self.words.contains(word)
     }
 
     /// The place names of the list in `line`: runs of words each starting with a capital, as
