@@ -100,13 +100,11 @@ impl PlaceNames {
     /// ", ") with a word of no standard syllable. Where two names are one without their marks
     /// ("Đắk Long", "Đăk Long"), the list's commoner spelling is the name's.
     fn from_list(list: &str) -> PlaceNames {
-        // How often the list names each place (a district in each of its communes' lines).
+        // How often the list names each place (a district in each of its communes' lines too).
         let mut counts: HashMap<&str, usize, BuildHasherDefault<IdHasher>> = HashMap::default();
         for part in list.lines().flat_map(|line| line.split(", ")) {
-            if let Some(name) = PLACE_TYPES
-                .iter()
-                .find_map(|kind| part.trim().strip_prefix(kind))
-            {
+            let part = part.trim();
+            if let Some(name) = PLACE_TYPES.iter().find_map(|kind| part.strip_prefix(kind)) {
                 *counts.entry(name).or_default() += 1;
             }
         }
