@@ -241,6 +241,30 @@ fn typed_names_that_are_no_syllables_stay_but_doubled_letters_are_mended() {
 }
 
 #[test]
+fn numbers_spelled_out_in_words_are_read_as_the_grammar_of_numbers_has_them() {
+    // After a digit the tens are "mươi"; after them one is "mốt", five "lăm", four "tư";
+    // after "mười" one is "một"; after a number "ty" is "tỷ". A word the writer marked stays.
+    let text = format!(
+        "{TYPED_HEAD}Tong so tien: hai muoi mot trieu dong, muoi lam trieu dong va bon muoi tu \
+         trieu dong\n\
+         Bang chu: Nam muoi mot ty ba tram hai muoi lam trieu dong; ba muoi một nguoi\n"
+    );
+    line_has(
+        &text,
+        2,
+        &["hai mươi mốt triệu đồng, mười lăm triệu đồng và bốn mươi tư triệu"],
+    );
+    line_has(
+        &text,
+        3,
+        &[
+            "Năm mươi mốt tỷ ba trăm hai mươi lăm triệu",
+            "ba mươi một người",
+        ],
+    );
+}
+
+#[test]
 fn place_names_of_no_standard_syllables_are_written_as_the_list_of_places_spells_them() {
     // "Đắk", "Lắk", "Krông" are no syllables the model knows, so only the list of places can
     // give their marks back; a name written with its marks, or with none to give, stays (the

@@ -22,6 +22,7 @@ mod decode;
 mod inventory;
 mod keys;
 mod names;
+mod numbers;
 mod pieces;
 mod readings;
 mod review;
@@ -861,6 +862,7 @@ impl<'m> Restorer<'m> {
             start = [START; HISTORY];
         }
         best.truncate(chunks.len());
+        self.read_numbers(line, chunks, &mut best, ocr_document);
         // (Doubts about the line after's first words, read with this line, are that line's.)
         for close in doubts {
             if let Some(&chosen) = best.get(close.at)
