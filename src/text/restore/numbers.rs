@@ -87,7 +87,9 @@ impl Restorer<'_> {
             (Some((at, Chunk::Word(pre, w, post))), Some((next, Chunk::Word(next_pre, ..)))) => {
                 post.is_empty()
                     && next_pre.is_empty()
-                    && line[at + pre.len() + w.len()..*next].trim().is_empty()
+                    && line
+                        .get(at + pre.len() + w.len()..*next)
+                        .is_some_and(|between| between.trim().is_empty())
             }
             _ => false,
         };
@@ -138,8 +140,8 @@ impl Restorer<'_> {
 
 /// Reads piece `i` as `syllable` (a syllable of the inventory).
 fn set(inventory: &Inventory, best: &mut [Candidate], i: usize, syllable: &str) {
-    if let Some(index) = inventory.index_of(syllable) {
-        best[i].syllable = Some(index);
-        best[i].id = inventory.syllables[index as usize].2;
+    if let (Some(index), Some(reading)) = (inventory.index_of(syllable), best.get_mut(i)) {
+        reading.syllable = Some(index);
+        reading.id = inventory.syllables[index as usize].2;
     }
 }
