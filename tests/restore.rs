@@ -692,3 +692,29 @@ fn the_review_lists_close_calls_where_they_stand_and_not_the_sure_words() {
         "{doubts:?}"
     );
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    /// Lines of number words, place names' words, capitals, digits and punctuation, typed or
+    /// OCR'd: restored whole, line for line, without a panic.
+    #[test]
+    fn lines_of_numbers_and_place_names_restore_whole(
+        words in proptest::collection::vec(
+            concat!(
+                r"(hai|muoi|mươi|mot|lam|tu|ty|tram|Nam|Dak|DAK|Lak|Krong|Buk|Ea|Kar|A|Ting|",
+                r"huyen|xa|chin|sau|\d{1,3}|[,.;:()\-]|[a-zA-Z]{1,4}|đ)"
+            ),
+            0..24,
+        ),
+        seps in proptest::collection::vec(r"( |  |, | ,|\n|\t|-)", 24),
+    ) {
+        let mut text = String::from(TYPED_HEAD);
+        for (word, sep) in words.iter().zip(&seps) {
+            text.push_str(word);
+            text.push_str(sep);
+        }
+        let (out, _) = Restorer::embedded().restore_text(&text);
+        proptest::prop_assert_eq!(out.lines().count(), text.lines().count());
+    }
+}
