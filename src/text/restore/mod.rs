@@ -496,8 +496,9 @@ impl<'m> Restorer<'m> {
             hashes: &hashes,
             kept: None,
         };
-        let best = self.read_line(line, words, around, damage, memo);
+        let (best, place_names) = self.read_line(line, words, around, damage, memo);
         facts.ocr_document = ocr_document;
+        facts.place_names = place_names;
         Cow::Owned(self.write_line(line, &chunks, &best, facts, memo))
     }
 
@@ -509,6 +510,7 @@ impl<'m> Restorer<'m> {
             ocr_document: false,
             small_word_before: last_small_word(before).map(|key| self.lm.id(&key)),
             open_before: before.matches('(').count() > before.matches(')').count(),
+            place_names: false,
         }
     }
 
@@ -537,14 +539,15 @@ impl<'m> Restorer<'m> {
         if kept.iter().all(|&k| k) {
             return None;
         }
-        let facts = self.facts_after(around.before);
+        let mut facts = self.facts_after(around.before);
         let around = around.sharing_sentence_with(text);
         let words = LineWords {
             chunks: &chunks,
             hashes: &hashes,
             kept: Some(&kept),
         };
-        let best = self.read_line(text, words, around, Damage::Typed, memo);
+        let best;
+        (best, facts.place_names) = self.read_line(text, words, around, Damage::Typed, memo);
         Some(self.write_line(text, &chunks, &best, facts, memo))
     }
 
@@ -639,7 +642,8 @@ impl<'m> Restorer<'m> {
     }
 
     /// The likeliest reading of each piece of a damaged line (its words' readings made and kept
-    /// in the memo), decoded with the line's neighbours where they share its sentence.
+    /// in the memo), decoded with the line's neighbours where they share its sentence; and
+    /// whether the line holds place names, kept as written ([`PlaceNames::runs`]).
     fn read_line(
         &self,
         line: &str,
@@ -647,7 +651,7 @@ impl<'m> Restorer<'m> {
         around: Around,
         damage: Damage,
         memo: &mut Memo,
-    ) -> Vec<Candidate> {
+    ) -> (Vec<Candidate>, bool) {
         let LineWords {
             chunks,
             hashes,
@@ -871,7 +875,7 @@ impl<'m> Restorer<'m> {
                 memo.doubts.push(doubt);
             }
         }
-        best
+        (best, !names.is_empty())
     }
 
     /// The first [`LOOK_AHEAD`] words of the line after, to read this line's last words with: as

@@ -34,6 +34,9 @@ pub(super) struct LineFacts {
     pub(super) small_word_before: Option<u32>,
     /// A bracket opened in the line before is still open.
     pub(super) open_before: bool,
+    /// The line holds place names kept as written ([`PlaceNames::runs`]), to be written as the
+    /// list of places spells them.
+    pub(super) place_names: bool,
 }
 
 /// `text`, which starts at byte `at` of `line` right after a word read as a syllable, without
@@ -96,6 +99,7 @@ impl Restorer<'_> {
             ocr_document,
             small_word_before,
             open_before,
+            place_names,
         } = facts;
         let caps_line = mostly_capitals(line);
         let written_in_capitals = |i: usize| {
@@ -248,13 +252,8 @@ impl Restorer<'_> {
             last = offset + written.len();
         }
         out.push_str(&line[last..]);
-        // Place names the model reads as other words, put back as the list of places has them
-        // (their words were kept as written, and start with a capital).
-        let kept_capital = chunks.iter().zip(best).any(|((_, chunk), c)| {
-            c.syllable.is_none()
-                && matches!(chunk, Chunk::Word(_, w, _) if w.starts_with(char::is_uppercase))
-        });
-        if !kept_capital {
+        // Place names the model reads as other words, put back as the list of places has them.
+        if !place_names {
             return out;
         }
         PlaceNames::embedded().spell_in(&out).unwrap_or(out)
