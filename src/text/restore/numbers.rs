@@ -9,7 +9,6 @@
 use super::inventory::Inventory;
 use super::pieces::Chunk;
 use super::{Candidate, Restorer};
-use crate::text::syllable::strip_marks;
 
 /// The digits two to nine as a number's tens are read after them ("hai mươi", "chín mươi").
 const DIGITS: [&str; 8] = ["hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"];
@@ -68,20 +67,8 @@ impl Restorer<'_> {
         ocr: bool,
     ) {
         let inventory = &self.inventory;
-        // Per piece: its letters without marks when it is a word typed without any, and the
-        // syllable read for it.
-        let plain: Vec<Option<String>> = chunks
-            .iter()
-            .map(|(_, chunk)| match chunk {
-                Chunk::Word(_, w, _) if strip_marks(w) == *w => Some(w.to_lowercase()),
-                _ => None,
-            })
-            .collect();
-        let read = |best: &[Candidate], i: usize| -> Option<String> {
-            best.get(i)?
-                .syllable
-                .map(|s| inventory.syllables[s as usize].0.clone())
-        };
+        // Whether piece i is a word written as `letters` (small ASCII letters): without marks.
+        let written = |i: usize, letters: &str| matches!(chunks.get(i), Some((_, Chunk::Word(_, w, _))) if w.eq_ignore_ascii_case(letters));
         // Whether piece i and the one after it are two words with only spaces between.
         let joined = |i: usize| match (chunks.get(i), chunks.get(i + 1)) {
             (Some((at, Chunk::Word(pre, w, post))), Some((next, Chunk::Word(next_pre, ..)))) => {
@@ -94,17 +81,15 @@ impl Restorer<'_> {
             _ => false,
         };
         for i in 0..best.len().min(chunks.len()) {
-            let Some(here) = read(best, i) else {
+            let Some(here) = syllable_at(inventory, best, i) else {
                 continue;
             };
             // A digit and the tens after it.
-            let sure_digit = SURE_DIGITS
-                .iter()
-                .find(|(letters, _)| plain[i].as_deref() == Some(*letters));
-            if (DIGITS.contains(&here.as_str()) || sure_digit.is_some())
+            let sure_digit = SURE_DIGITS.iter().find(|(letters, _)| written(i, letters));
+            if (DIGITS.contains(&here) || sure_digit.is_some())
                 && joined(i)
-                && plain[i + 1].as_deref() == Some("muoi")
-                && matches!(read(best, i + 1).as_deref(), Some("mười" | "mươi"))
+                && written(i + 1, "muoi")
+                && matches!(syllable_at(inventory, best, i + 1), Some("mười" | "mươi"))
             {
                 if let Some(&(_, digit)) = sure_digit {
                     set(inventory, best, i, digit);
@@ -113,29 +98,29 @@ impl Restorer<'_> {
                 continue;
             }
             // The unit after the tens, or after ten.
-            let units: &[(&str, &str)] = match here.as_str() {
+            let units: &[(&str, &str)] = match here {
                 "mươi" => &AFTER_TENS,
                 "mười" => &AFTER_TEN,
                 _ => &[],
             };
             if joined(i)
-                && let Some(&(_, unit)) = units
-                    .iter()
-                    .find(|(letters, _)| plain[i + 1].as_deref() == Some(*letters))
+                && let Some(&(_, unit)) = units.iter().find(|(letters, _)| written(i + 1, letters))
             {
                 set(inventory, best, i + 1, unit);
                 continue;
             }
             // The scale after a number.
-            if !ocr
-                && NUMBER_WORDS.contains(&here.as_str())
-                && joined(i)
-                && plain[i + 1].as_deref() == Some("ty")
-            {
+            if !ocr && NUMBER_WORDS.contains(&here) && joined(i) && written(i + 1, "ty") {
                 set(inventory, best, i + 1, "tỷ");
             }
         }
     }
+}
+
+/// The syllable piece `i` is read as, if any.
+fn syllable_at<'i>(inventory: &'i Inventory, best: &[Candidate], i: usize) -> Option<&'i str> {
+    let index = best.get(i)?.syllable?;
+    Some(inventory.syllables[index as usize].0.as_str())
 }
 
 /// Reads piece `i` as `syllable` (a syllable of the inventory).
