@@ -376,3 +376,88 @@ fn review_lists_the_doubtful_words_of_each_file_and_changes_no_output() {
         stderr(&over)
     );
 }
+
+/// Words of `restored` that differ from `gold`, word for word (restoration keeps the words).
+fn words_wrong(gold: &str, restored: &str) -> usize {
+    let (gold, restored): (Vec<&str>, Vec<&str>) = (
+        gold.split_whitespace().collect(),
+        restored.split_whitespace().collect(),
+    );
+    assert_eq!(gold.len(), restored.len());
+    gold.iter().zip(&restored).filter(|(g, r)| g != r).count()
+}
+
+#[test]
+fn a_model_built_on_the_default_one_learns_an_archive_and_keeps_what_the_default_knew() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::create_dir_all(d.join("archive")).unwrap();
+    fs::write(
+        d.join("archive/2025.txt"),
+        "Kế hoạch phát triển sản phẩm chè Shan tuyết Suối Giàng của hợp tác xã Nậm Búng.\n\
+         Phấn đấu có 01 sản phẩm chè Shan tuyết Suối Giàng đạt 3 sao.\n",
+    )
+    .unwrap();
+    for (base, model) in [(Some("default"), "on-default.bin"), (None, "alone.bin")] {
+        let mut args = vec!["model", "build", "archive", "-o", model];
+        args.extend(base.map(|b| ["--base", b]).into_iter().flatten());
+        let out = kehoach(&args, d);
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    // The archive's product, typed without marks, comes back as the archive writes it.
+    let line = "Phan dau nam 2026 co 02 san pham che Shan tuyet Suoi Giang dat 4 sao\n";
+    fs::write(d.join("line.txt"), line).unwrap();
+    let out = kehoach(
+        &[
+            "normalize",
+            "--restore",
+            "--model",
+            "on-default.bin",
+            "line.txt",
+        ],
+        d,
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout)
+            .contains("sản phẩm chè Shan tuyết Suối Giàng đạt 4 sao"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    // A plan the default model knows, typed without marks: the model built on it restores it
+    // as well as the default does; the archive alone knows too little.
+    let gold =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/plans/002.txt"))
+            .unwrap();
+    fs::write(
+        d.join("plain.txt"),
+        kehoach::text::syllable::strip_marks(&gold),
+    )
+    .unwrap();
+    let wrong = |model: Option<&str>| {
+        let mut args = vec!["normalize", "--restore", "plain.txt"];
+        args.extend(model.map(|m| ["--model", m]).into_iter().flatten());
+        let out = kehoach(&args, d);
+        assert!(out.status.success(), "{}", stderr(&out));
+        words_wrong(&gold, &String::from_utf8_lossy(&out.stdout))
+    };
+    let default = wrong(None);
+    assert!(wrong(Some("on-default.bin")) <= default + 2);
+    assert!(wrong(Some("alone.bin")) > default + 100);
+    // A base that is no model is refused by name, and no model is written.
+    fs::write(d.join("broken.bin"), "not a model").unwrap();
+    let out = kehoach(
+        &[
+            "model",
+            "build",
+            "archive",
+            "--base",
+            "broken.bin",
+            "-o",
+            "new.bin",
+        ],
+        d,
+    );
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("broken.bin"), "{}", stderr(&out));
+    assert!(!d.join("new.bin").exists());
+}

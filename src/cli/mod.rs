@@ -78,6 +78,13 @@ pub struct RestoreArgs {
     pub review: Option<PathBuf>,
 }
 
+/// A language model read from its file; an error names the file that cannot be read or is no
+/// model.
+pub fn read_model(path: &Path) -> anyhow::Result<LanguageModel> {
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    LanguageModel::from_bytes(&bytes).with_context(|| path.display().to_string())
+}
+
 /// The models [`ModelArgs`] named, read from their files (`None`: the embedded one).
 pub struct Models {
     lm: Option<LanguageModel>,
@@ -92,17 +99,7 @@ impl ModelArgs {
 
     /// Reads the files named; an error names the file that cannot be read or is no model.
     pub fn load(&self) -> anyhow::Result<Models> {
-        let lm = match &self.model {
-            Some(path) => {
-                let bytes = std::fs::read(path)
-                    .with_context(|| format!("cannot read {}", path.display()))?;
-                Some(
-                    LanguageModel::from_bytes(&bytes)
-                        .with_context(|| path.display().to_string())?,
-                )
-            }
-            None => None,
-        };
+        let lm = self.model.as_deref().map(read_model).transpose()?;
         let channel = match &self.channel {
             Some(path) => {
                 let text = std::fs::read_to_string(path)

@@ -8,7 +8,7 @@ use anyhow::{Context, bail};
 use kehoach::batch::{walk_inputs, write_atomic};
 use kehoach::read::read_path;
 use kehoach::text::channel::ConfusionCounts;
-use kehoach::text::lm::NgramCounts;
+use kehoach::text::lm::{LanguageModel, NgramCounts};
 use kehoach::text::{EncodingChoice, normalize};
 
 /// Arguments of `kehoach model`.
@@ -31,6 +31,10 @@ enum Action {
         /// Drop 4-grams seen fewer times than this (a smaller model).
         #[arg(long, default_value_t = 1)]
         min_count: u32,
+        /// Add the corpus to what a model learned: `default` (the embedded model) or a model
+        /// file; without it the model learns from the corpus alone.
+        #[arg(long, value_name = "MODEL")]
+        base: Option<String>,
     },
     /// Learn the OCR confusion table from TSV files of line pairs "clean<TAB>ocr".
     Channel {
@@ -52,8 +56,12 @@ enum Action {
     },
 }
 
-/// Counts n-grams of every file under `paths`, normalized the way `kehoach normalize` does.
-fn count_corpus(paths: &[PathBuf]) -> anyhow::Result<(NgramCounts, usize)> {
+/// Counts n-grams of every file under `paths`, normalized the way `kehoach normalize` does, on
+/// top of `counts`.
+fn count_corpus(
+    paths: &[PathBuf],
+    mut counts: NgramCounts,
+) -> anyhow::Result<(NgramCounts, usize)> {
     let (files, errors) = walk_inputs(paths, None);
     if let Some((path, reason)) = errors.first() {
         bail!("{}: {reason}", path.display());
@@ -61,7 +69,6 @@ fn count_corpus(paths: &[PathBuf]) -> anyhow::Result<(NgramCounts, usize)> {
     if files.is_empty() {
         bail!("no files found in the corpus paths given");
     }
-    let mut counts = NgramCounts::new();
     for file in &files {
         let text = match read_path(&file.path, EncodingChoice::Auto) {
             Ok(doc) => doc.text,
@@ -86,8 +93,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             corpus,
             output,
             min_count,
+            base,
         } => {
-            let (counts, n) = count_corpus(&corpus)?;
+            let start = match base.as_deref() {
+                None => NgramCounts::new(),
+                Some("default") => LanguageModel::embedded().counts(),
+                Some(path) => super::read_model(Path::new(path))?.counts(),
+            };
+            let (counts, n) = count_corpus(&corpus, start)?;
             let model = counts.build(min_count);
             let bytes = model.to_bytes();
             write(&output, &bytes)?;
@@ -119,7 +132,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             );
         }
         Action::Syllables { corpus, output } => {
-            let (counts, n) = count_corpus(&corpus)?;
+            let (counts, n) = count_corpus(&corpus, NgramCounts::new())?;
             let mut text = String::from("# syllable\tcount (kehoach model syllables)\n");
             let list = counts.syllable_counts();
             for (syllable, count) in &list {
