@@ -1,8 +1,9 @@
 //! Case: what a written word's case says about its readings, and how a reading is written back.
 
+use super::names::ends_place_type;
 use super::pieces::Chunk;
 use super::{Candidate, Restorer};
-use crate::text::syllable::{base_letter, is_letter};
+use crate::text::syllable::{base_letter, is_letter, strip_marks};
 use crate::text::upper_first;
 use crate::text::words::Written;
 
@@ -25,34 +26,69 @@ const SURNAMES: [&str; 16] = [
 /// one ([`name_starts`]).
 const NOT_SURNAME_COST: f32 = 4.0;
 
+/// Whether piece `i` of a line is a word followed by only spaces and then another word.
+fn spaced(line: &str, chunks: &[(usize, Chunk)], i: usize) -> bool {
+    let (at, chunk) = &chunks[i];
+    let Chunk::Word(pre, word, post) = chunk else {
+        return false;
+    };
+    let end = at + pre.len() + word.len() + post.len();
+    post.is_empty()
+        && matches!(chunks.get(i + 1), Some((_, Chunk::Word("", _, _))))
+        && line
+            .get(end..chunks[i + 1].0)
+            .is_some_and(|between| between.chars().all(char::is_whitespace))
+}
+
+/// Whether piece `i` is "Ông" or "Bà" in title case ([`PERSONAL_TITLES`]), no part of a name
+/// itself (right after a word in title case, or after the type of a place: "quận Ba Đình"),
+/// with only spaces after it. (After a comma it may start the next person of a list.)
+fn is_personal_title(line: &str, chunks: &[(usize, Chunk)], i: usize) -> bool {
+    let after_name_or_place = i.checked_sub(1).is_some_and(|b| match chunks[b].1 {
+        Chunk::Word(_, word, _) => {
+            (chunks[b].1.is_title_word() && spaced(line, chunks, b)) || ends_place_type(word)
+        }
+        _ => false,
+    });
+    matches!(chunks[i].1, Chunk::Word(_, word, _) if PERSONAL_TITLES.contains(&strip_marks(word).as_str()))
+        && spaced(line, chunks, i)
+        && !after_name_or_place
+}
+
 /// The pieces of a line that start a name mid-line: a word in title case after a piece that is
-/// not one (a word in small letters, a title such as "KS" or "TS", a number) and before another
-/// word in title case, with no punctuation between the two ("của Đảng, Nhà nước" is no name).
-/// (At a line's start every word has a capital: "Dang Cong san" is no name.)
+/// not one (a word in small letters, a title such as "KS" or "TS", a number) or after a
+/// person's title ("Ông", "Bà": [`personal_titles`]), and before another word in title case,
+/// with no punctuation between the two ("của Đảng, Nhà nước" is no name). (At a line's start
+/// every word has a capital: "Dang Cong san" is no name.)
 pub(super) fn name_starts<'a>(
     line: &'a str,
     chunks: &'a [(usize, Chunk<'a>)],
 ) -> impl Iterator<Item = usize> + 'a {
-    // Only spaces between a word and the next piece.
-    let spaced = move |i: usize| {
-        let (at, chunk) = &chunks[i];
-        let Chunk::Word(pre, word, post) = chunk else {
-            return false;
-        };
-        let end = at + pre.len() + word.len() + post.len();
-        post.is_empty()
-            && matches!(chunks[i + 1].1, Chunk::Word("", _, _))
-            && line
-                .get(end..chunks[i + 1].0)
-                .is_some_and(|between| between.chars().all(char::is_whitespace))
-    };
     (1..chunks.len().saturating_sub(1)).filter(move |&i| {
         chunks[i].1.is_title_word()
             && chunks[i + 1].1.is_title_word()
-            && spaced(i)
-            && !chunks[i - 1].1.is_title_word()
+            && spaced(line, chunks, i)
+            && (!chunks[i - 1].1.is_title_word() || is_personal_title(line, chunks, i - 1))
     })
 }
+
+/// The pieces of a line that are a person's title before a name: "Ong" or "Ba" in title case,
+/// before two words in title case ("Ba Nguyen Thi Lan" is "Bà Nguyễn Thị Lan").
+pub(super) fn personal_titles<'a>(
+    line: &'a str,
+    chunks: &'a [(usize, Chunk<'a>)],
+) -> impl Iterator<Item = usize> + 'a {
+    (0..chunks.len().saturating_sub(2)).filter(move |&i| {
+        is_personal_title(line, chunks, i)
+            && chunks[i + 1].1.is_title_word()
+            && chunks[i + 2].1.is_title_word()
+            && spaced(line, chunks, i + 1)
+    })
+}
+
+/// The titles before a person's name that are written in title case, here without marks:
+/// "Ông" and "Bà" ("Ông Nguyễn Văn An", "Bà Trần Thị Lan").
+const PERSONAL_TITLES: [&str; 2] = ["Ong", "Ba"];
 
 /// Where a word stands, for writing its reading in the case the written word shows.
 #[derive(Clone, Copy, Default)]
@@ -141,20 +177,32 @@ impl Restorer<'_> {
     /// The readings of a name's first word with [`NOT_SURNAME_COST`] added to those that are no
     /// surname; `None` when none is one.
     pub(super) fn as_surname(&self, readings: &[Candidate]) -> Option<Vec<Candidate>> {
-        let surname = |c: &Candidate| {
+        self.preferring(readings, &SURNAMES)
+    }
+
+    /// The readings with [`NOT_SURNAME_COST`] added to those that are none of `syllables`;
+    /// `None` when none is one.
+    fn preferring(&self, readings: &[Candidate], syllables: &[&str]) -> Option<Vec<Candidate>> {
+        let listed = |c: &Candidate| {
             c.syllable.is_some_and(|s| {
-                SURNAMES.contains(&self.inventory.syllables[s as usize].0.as_str())
+                syllables.contains(&self.inventory.syllables[s as usize].0.as_str())
             })
         };
-        readings.iter().any(surname).then(|| {
+        readings.iter().any(listed).then(|| {
             readings
                 .iter()
                 .map(|c| Candidate {
-                    cost: c.cost + if surname(c) { 0.0 } else { NOT_SURNAME_COST },
+                    cost: c.cost + if listed(c) { 0.0 } else { NOT_SURNAME_COST },
                     ..*c
                 })
                 .collect()
         })
+    }
+
+    /// The readings of a person's title before a name with [`NOT_SURNAME_COST`] added to those
+    /// that are no title ("Bá", "Bả" for "Bà"); `None` when none is one.
+    pub(super) fn as_personal_title(&self, readings: &[Candidate]) -> Option<Vec<Candidate>> {
+        self.preferring(readings, &["ông", "bà"])
     }
 
     /// The readings of a word with what its case says added to their costs (the likeliest

@@ -38,7 +38,7 @@ use super::channel::Channel;
 use super::lexicon::Lexicon;
 use super::lm::{HISTORY, IdMap, LanguageModel, OTHER, START};
 use super::syllable::strip_marks;
-use case::name_starts;
+use case::{name_starts, personal_titles};
 use inventory::Inventory;
 pub use pieces::needs_restoration;
 use pieces::{
@@ -826,7 +826,13 @@ impl<'m> Restorer<'m> {
             .chain(name_starts(line, chunks))
             .filter_map(|i| Some((i, self.as_surname(lattice[i])?)))
             .collect();
-        for (i, readings) in &surnamed {
+        // A person's title before a name that starts with a surname is read as one ("Ba
+        // Nguyen Thi Lan": "Bà", not "Bá"; "Ba Vi Son Tay" has no surname).
+        let titled: Vec<(usize, Vec<Candidate>)> = personal_titles(line, chunks)
+            .filter(|&i| surnamed.iter().any(|&(s, _)| s == i + 1))
+            .filter_map(|i| Some((i, self.as_personal_title(lattice[i])?)))
+            .collect();
+        for (i, readings) in surnamed.iter().chain(&titled) {
             lattice[*i] = readings;
         }
         // Very long lines are decoded in windows, so memory and time stay linear.
@@ -1112,6 +1118,34 @@ mod tests {
             lines[2].contains("đường Lê Lợi") && lines[2].contains("đường Trần Phú"),
             "{restored}"
         );
+    }
+
+    #[test]
+    fn a_persons_title_before_a_name_is_read_as_one_and_the_name_starts_with_a_surname() {
+        let restorer = Restorer::new(LanguageModel::embedded(), Channel::embedded());
+        let titles = |line: &str| personal_titles(line, &pieces(line)).collect::<Vec<_>>();
+        let starts = |line: &str| name_starts(line, &pieces(line)).collect::<Vec<_>>();
+        let list = "Ong Le Quang Hung, Ba Tran Thi Mai";
+        assert_eq!(titles(list), [0, 4]);
+        assert_eq!(starts(list), [1, 5]);
+        // Inside a name, after a place's type, before a comma: no title.
+        for line in [
+            "Tran Ba Nguyen Hung",
+            "quan Ba Dinh Ha Noi",
+            "Ba, Nguyen Van An",
+        ] {
+            assert!(titles(line).is_empty(), "{line}");
+        }
+        let typed = "Ke hoach to chuc thuc hien chuong trinh moi xa mot san pham nam 2026\n\
+                     Ba Pham Thanh Ha, pho truong phong phu trach\n\
+                     Ong Nguyen Hai Nam, Giam doc Ban quan ly du an\n\
+                     Lam viec tai Ha Noi, Ba Vi Son Tay";
+        let (restored, _) = restorer.restore_text(typed);
+        let lines: Vec<&str> = restored.lines().collect();
+        assert!(lines[1].starts_with("Bà Phạm Thanh Hà, "), "{restored}");
+        assert!(lines[2].starts_with("Ông Nguyễn Hải Nam, "), "{restored}");
+        // "Vì" is no surname: "Ba Vì" is a place.
+        assert!(lines[3].ends_with("Ba Vì Sơn Tây"), "{restored}");
     }
 
     #[test]

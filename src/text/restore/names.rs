@@ -19,6 +19,12 @@ const PLACES: &str = include_str!("../../../corpus/public/place-names.txt");
 /// read only after one of them ("huyện Lak").
 const TYPE_ENDS: [&str; 7] = ["pho", "tran", "xa", "phuong", "huyen", "quan", "tinh"];
 
+/// Whether a word, with or without marks, in any case, ends the type of a place ("xã", "Huyện",
+/// "thành phố"), which the place's name follows.
+pub(super) fn ends_place_type(word: &str) -> bool {
+    TYPE_ENDS.contains(&plain(word).as_str())
+}
+
 /// The types a place's name follows in the list, longest first.
 const PLACE_TYPES: [&str; 8] = [
     "Thành phố ",
@@ -223,8 +229,7 @@ impl PlaceNames {
                 let after_type = (n > 1 && !label_first)
                     || i.checked_sub(1).is_some_and(|b| {
                         let (from, to) = words[b];
-                        TYPE_ENDS.contains(&plain(&line[from..to]).as_str())
-                            && &line[to..span.0] == " "
+                        ends_place_type(&line[from..to]) && &line[to..span.0] == " "
                     });
                 (written_so && after_type).then_some((n, NameRun { span, name }))
             });
