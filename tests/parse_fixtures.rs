@@ -256,6 +256,32 @@ fn fixture_003_through_restoration() {
     assert!(diffs.is_empty(), "003 differs:\n  {}", diffs.join("\n  "));
 }
 
+/// Plans typed without marks (the fixtures' text with every mark stripped) parse to the records
+/// of their clean text, through restoration: their headings, targets and signer ("Do Thi Mai
+/// Anh", a name alone on its line, is "Đỗ Thị Mai Anh", though "đô thị" is a common pair).
+/// (Neither plan is text the embedded model learned from.)
+#[test]
+fn plans_typed_without_marks_parse_to_the_records_of_their_clean_text() {
+    let dir = tempfile::tempdir().unwrap();
+    for stem in ["007-pdf-wrapped", "008-points"] {
+        let record = PathBuf::from(format!("fixtures/records/{stem}.json"));
+        let clean = std::fs::read_to_string(plan_for(&record)).unwrap();
+        let typed = dir.path().join(format!("{stem}.txt"));
+        std::fs::write(&typed, kehoach::text::syllable::strip_marks(&clean)).unwrap();
+        let parsed = parse_path(&typed, &ParseOptions::default()).unwrap();
+        assert!(parsed.source.restored_lines > 0, "{stem} was not restored");
+        let mut expected = expected_record(&record);
+        expected.source = parsed.source.clone();
+        let (leaves, diffs) = compare_records(&expected, &parsed);
+        assert!(leaves > 40, "{stem}: only {leaves} fields");
+        assert!(
+            diffs.is_empty(),
+            "{stem} differs:\n  {}",
+            diffs.join("\n  ")
+        );
+    }
+}
+
 /// Until 003 parses in full, what it already gets right must not slip back.
 #[test]
 fn fixture_003_keeps_what_restoration_gets_right() {

@@ -26,6 +26,10 @@ const SURNAMES: [&str; 16] = [
 /// one ([`name_starts`]).
 const NOT_SURNAME_COST: f32 = 4.0;
 
+/// [`NOT_SURNAME_COST`] for the first word of a line that is a name alone, where a surname is the
+/// word as written, marks aside: the line says "a person" more surely than a name mid-line does.
+const NAME_LINE_SURNAME_COST: f32 = 8.0;
+
 /// Whether piece `i` of a line is a word followed by only spaces and then another word.
 fn spaced(line: &str, chunks: &[(usize, Chunk)], i: usize) -> bool {
     let (at, chunk) = &chunks[i];
@@ -175,14 +179,35 @@ pub(super) fn with_case_of(syllable: &str, written: &str, at: CaseSetting) -> St
 
 impl Restorer<'_> {
     /// The readings of a name's first word with [`NOT_SURNAME_COST`] added to those that are no
-    /// surname; `None` when none is one.
-    pub(super) fn as_surname(&self, readings: &[Candidate]) -> Option<Vec<Candidate>> {
-        self.preferring(readings, &SURNAMES)
+    /// surname; `None` when none is one. In a line that is a name alone (`written` is its first
+    /// word), a surname that is the word as written, marks aside, is preferred by
+    /// [`NAME_LINE_SURNAME_COST`] ("Do Thi Mai Anh", a signer, is "Đỗ Thị Mai Anh", though "đô
+    /// thị" is a common pair).
+    pub(super) fn as_surname(
+        &self,
+        readings: &[Candidate],
+        written: Option<&str>,
+    ) -> Option<Vec<Candidate>> {
+        let as_written = written.is_some_and(|word| {
+            let letters = strip_marks(word).to_lowercase();
+            SURNAMES.iter().any(|s| strip_marks(s) == letters)
+        });
+        let cost = if as_written {
+            NAME_LINE_SURNAME_COST
+        } else {
+            NOT_SURNAME_COST
+        };
+        self.preferring(readings, &SURNAMES, cost)
     }
 
     /// The readings with [`NOT_SURNAME_COST`] added to those that are none of `syllables`;
     /// `None` when none is one.
-    fn preferring(&self, readings: &[Candidate], syllables: &[&str]) -> Option<Vec<Candidate>> {
+    fn preferring(
+        &self,
+        readings: &[Candidate],
+        syllables: &[&str],
+        cost: f32,
+    ) -> Option<Vec<Candidate>> {
         let listed = |c: &Candidate| {
             c.syllable.is_some_and(|s| {
                 syllables.contains(&self.inventory.syllables[s as usize].0.as_str())
@@ -192,7 +217,7 @@ impl Restorer<'_> {
             readings
                 .iter()
                 .map(|c| Candidate {
-                    cost: c.cost + if listed(c) { 0.0 } else { NOT_SURNAME_COST },
+                    cost: c.cost + if listed(c) { 0.0 } else { cost },
                     ..*c
                 })
                 .collect()
@@ -202,7 +227,7 @@ impl Restorer<'_> {
     /// The readings of a person's title before a name with [`NOT_SURNAME_COST`] added to those
     /// that are no title ("Bá", "Bả" for "Bà"); `None` when none is one.
     pub(super) fn as_personal_title(&self, readings: &[Candidate]) -> Option<Vec<Candidate>> {
-        self.preferring(readings, &["ông", "bà"])
+        self.preferring(readings, &["ông", "bà"], NOT_SURNAME_COST)
     }
 
     /// The readings of a word with what its case says added to their costs (the likeliest

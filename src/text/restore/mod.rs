@@ -824,7 +824,14 @@ impl<'m> Restorer<'m> {
             .then_some(0)
             .into_iter()
             .chain(name_starts(line, chunks))
-            .filter_map(|i| Some((i, self.as_surname(lattice[i])?)))
+            .enumerate()
+            .filter_map(|(k, i)| {
+                let alone = match chunks[i].1 {
+                    Chunk::Word(_, word, _) if name_line && k == 0 => Some(word),
+                    _ => None,
+                };
+                Some((i, self.as_surname(lattice[i], alone)?))
+            })
             .collect();
         // A person's title before a name that starts with a surname is read as one ("Ba
         // Nguyen Thi Lan": "Bà", not "Bá"; "Ba Vi Son Tay" has no surname).
@@ -1146,6 +1153,40 @@ mod tests {
         assert!(lines[2].starts_with("Ông Nguyễn Hải Nam, "), "{restored}");
         // "Vì" is no surname: "Ba Vì" is a place.
         assert!(lines[3].ends_with("Ba Vì Sơn Tây"), "{restored}");
+    }
+
+    #[test]
+    fn a_name_alone_on_its_line_starts_with_a_surname_written_as_it_is() {
+        let restorer = Restorer::new(LanguageModel::embedded(), Channel::embedded());
+        let typed = "Ke hoach to chuc thuc hien chuong trinh moi xa mot san pham nam 2026\n\
+                     CHU TICH\n\
+                     Do Thi Mai Anh";
+        let (restored, _) = restorer.restore_text(typed);
+        let lines: Vec<&str> = restored.lines().collect();
+        // "đô thị" is a common pair, but a line of a name alone starts with a surname.
+        assert_eq!(lines[2], "Đỗ Thị Mai Anh", "{restored}");
+        // Only a surname that is the word as written is preferred so strongly: an OCR reading
+        // "Hồ" of "Tho" (its "T" read as noise) is not.
+        let reading = |syllable: &str, cost: f32| Candidate {
+            syllable: Some(restorer.inventory.index_of(syllable).expect("a syllable")),
+            id: restorer.lm.id(syllable),
+            cost,
+            ocr: true,
+        };
+        let costs = |written: &str, readings: &[Candidate]| -> Vec<f32> {
+            let preferred = restorer
+                .as_surname(readings, Some(written))
+                .expect("a surname");
+            preferred.iter().map(|c| c.cost).collect()
+        };
+        assert_eq!(
+            costs("Do", &[reading("đô", 0.0), reading("đỗ", 0.5)]),
+            [8.0, 0.5]
+        );
+        assert_eq!(
+            costs("Tho", &[reading("thổ", 0.0), reading("hồ", 3.0)]),
+            [4.0, 3.0]
+        );
     }
 
     #[test]
