@@ -38,7 +38,7 @@ use super::channel::Channel;
 use super::lexicon::Lexicon;
 use super::lm::{HISTORY, IdMap, LanguageModel, OTHER, START};
 use super::syllable::strip_marks;
-use case::{name_starts, personal_titles};
+use case::{middle_of_name, name_starts, personal_titles};
 use inventory::Inventory;
 pub use pieces::needs_restoration;
 use pieces::{
@@ -839,7 +839,14 @@ impl<'m> Restorer<'m> {
             .filter(|&i| surnamed.iter().any(|&(s, _)| s == i + 1))
             .filter_map(|i| Some((i, self.as_personal_title(lattice[i])?)))
             .collect();
-        for (i, readings) in surnamed.iter().chain(&titled) {
+        // The word after a surname, in a name of three words or more, is read as a middle name
+        // where it can be one.
+        let middles: Vec<(usize, Vec<Candidate>)> = surnamed
+            .iter()
+            .filter_map(|&(i, _)| middle_of_name(line, chunks, i))
+            .filter_map(|i| Some((i, self.as_middle_name(lattice[i], name_line && i == 1)?)))
+            .collect();
+        for (i, readings) in surnamed.iter().chain(&titled).chain(&middles) {
             lattice[*i] = readings;
         }
         // Very long lines are decoded in windows, so memory and time stay linear.
@@ -1156,15 +1163,24 @@ mod tests {
     }
 
     #[test]
-    fn a_name_alone_on_its_line_starts_with_a_surname_written_as_it_is() {
+    fn a_name_alone_on_its_line_starts_with_a_surname_and_a_middle_name_where_it_can() {
         let restorer = Restorer::new(LanguageModel::embedded(), Channel::embedded());
         let typed = "Ke hoach to chuc thuc hien chuong trinh moi xa mot san pham nam 2026\n\
                      CHU TICH\n\
-                     Do Thi Mai Anh";
+                     Do Thi Mai Anh\n\
+                     Vu Van Nam\n\
+                     Giao ong Le Van Luong va ba Nguyen Thi Hien phu trach";
         let (restored, _) = restorer.restore_text(typed);
         let lines: Vec<&str> = restored.lines().collect();
         // "đô thị" is a common pair, but a line of a name alone starts with a surname.
         assert_eq!(lines[2], "Đỗ Thị Mai Anh", "{restored}");
+        // The word after the surname is a middle name where it can be one, though "Vân Nam"
+        // and "Vạn Lương" are names the model knows; a title in small letters is one too.
+        assert_eq!(lines[3], "Vũ Văn Nam", "{restored}");
+        assert!(
+            lines[4].starts_with("Giao ông Lê Văn Lương và bà Nguyễn Thị Hi"),
+            "{restored}"
+        );
         // Only a surname that is the word as written is preferred so strongly: an OCR reading
         // "Hồ" of "Tho" (its "T" read as noise) is not.
         let reading = |syllable: &str, cost: f32| Candidate {
