@@ -53,15 +53,24 @@ fn spaced(line: &str, chunks: &[(usize, Chunk)], i: usize) -> bool {
 /// itself (right after a word in title case, or after the type of a place: "quận Ba Đình"),
 /// with only spaces after it. (After a comma it may start the next person of a list.)
 fn is_personal_title(line: &str, chunks: &[(usize, Chunk)], i: usize) -> bool {
-    let after_name_or_place = i.checked_sub(1).is_some_and(|b| match chunks[b].1 {
-        Chunk::Word(_, word, _) => {
-            (chunks[b].1.is_title_word() && spaced(line, chunks, b)) || ends_place_type(word)
-        }
-        _ => false,
-    });
-    matches!(chunks[i].1, Chunk::Word(_, word, _) if PERSONAL_TITLES.contains(&strip_marks(word).to_lowercase().as_str()))
+    let after_name_or_place = || {
+        i.checked_sub(1).is_some_and(|b| match chunks[b].1 {
+            Chunk::Word(_, word, _) => {
+                (chunks[b].1.is_title_word() && spaced(line, chunks, b)) || ends_place_type(word)
+            }
+            _ => false,
+        })
+    };
+    let title = |word: &str| {
+        PERSONAL_TITLES.iter().any(|t| {
+            word.chars()
+                .map(|c| base_letter(c).to_ascii_lowercase())
+                .eq(t.chars())
+        })
+    };
+    matches!(chunks[i].1, Chunk::Word(_, word, _) if title(word))
         && spaced(line, chunks, i)
-        && !after_name_or_place
+        && !after_name_or_place()
 }
 
 /// The pieces of a line that start a name mid-line: a word in title case after a piece that is
@@ -88,10 +97,10 @@ pub(super) fn personal_titles<'a>(
     chunks: &'a [(usize, Chunk<'a>)],
 ) -> impl Iterator<Item = usize> + 'a {
     (0..chunks.len().saturating_sub(2)).filter(move |&i| {
-        is_personal_title(line, chunks, i)
-            && chunks[i + 1].1.is_title_word()
+        chunks[i + 1].1.is_title_word()
             && chunks[i + 2].1.is_title_word()
             && spaced(line, chunks, i + 1)
+            && is_personal_title(line, chunks, i)
     })
 }
 
