@@ -116,6 +116,15 @@ pub(super) fn middle_of_name(line: &str, chunks: &[(usize, Chunk)], start: usize
     .then_some(middle)
 }
 
+/// Whether piece `i` is written "duong" in small letters, marks aside ("đường", "dưỡng",
+/// "dương"), with only spaces after it.
+pub(super) fn is_street_word(line: &str, chunks: &[(usize, Chunk)], i: usize) -> bool {
+    matches!(chunks[i].1, Chunk::Word(_, word, _)
+        if word.chars().next().is_some_and(char::is_lowercase)
+            && word.chars().map(base_letter).eq("duong".chars()))
+        && spaced(line, chunks, i)
+}
+
 /// The titles before a person's name, here without marks, in small letters: "ông" and "bà"
 /// ("Ông Nguyễn Văn An", "giao bà Trần Thị Lan").
 const PERSONAL_TITLES: [&str; 2] = ["ong", "ba"];
@@ -264,6 +273,13 @@ impl Restorer<'_> {
             NOT_SURNAME_COST
         };
         self.preferring(readings, &MIDDLE_NAMES, cost)
+    }
+
+    /// The readings of "duong" before a person's name with [`NOT_SURNAME_COST`] added to those
+    /// that are no "đường": streets are named after people ("nang cap duong Le Van Luong" is
+    /// "nâng cấp đường", not "cấp dưỡng", a law's word); `None` when none is one.
+    pub(super) fn as_street(&self, readings: &[Candidate]) -> Option<Vec<Candidate>> {
+        self.preferring(readings, &["đường"], NOT_SURNAME_COST)
     }
 
     /// The readings of a person's title before a name with [`NOT_SURNAME_COST`] added to those

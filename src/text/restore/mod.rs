@@ -38,7 +38,7 @@ use super::channel::Channel;
 use super::lexicon::Lexicon;
 use super::lm::{HISTORY, IdMap, LanguageModel, OTHER, START};
 use super::syllable::strip_marks;
-use case::{middle_of_name, name_starts, personal_titles};
+use case::{is_street_word, middle_of_name, name_starts, personal_titles};
 use inventory::Inventory;
 pub use pieces::needs_restoration;
 use pieces::{
@@ -846,7 +846,19 @@ impl<'m> Restorer<'m> {
             .filter_map(|&(i, _)| middle_of_name(line, chunks, i))
             .filter_map(|i| Some((i, self.as_middle_name(lattice[i], name_line && i == 1)?)))
             .collect();
-        for (i, readings) in surnamed.iter().chain(&titled).chain(&middles) {
+        // "duong" before a person's name is the street named after them.
+        let streets: Vec<(usize, Vec<Candidate>)> = surnamed
+            .iter()
+            .filter_map(|&(i, _)| i.checked_sub(1))
+            .filter(|&i| is_street_word(line, chunks, i))
+            .filter_map(|i| Some((i, self.as_street(lattice[i])?)))
+            .collect();
+        for (i, readings) in surnamed
+            .iter()
+            .chain(&titled)
+            .chain(&middles)
+            .chain(&streets)
+        {
             lattice[*i] = readings;
         }
         // Very long lines are decoded in windows, so memory and time stay linear.
@@ -1179,6 +1191,16 @@ mod tests {
         assert_eq!(lines[3], "Vũ Văn Nam", "{restored}");
         assert!(
             lines[4].starts_with("Giao ông Lê Văn Lương và bà Nguyễn Thị Hi"),
+            "{restored}"
+        );
+        // Streets are named after people: "duong" before a name is "đường" (a law's "cấp
+        // dưỡng", alimony, is the likelier pair after "cấp"), but "bồi dưỡng" stays.
+        let typed = "Ke hoach to chuc thuc hien chuong trinh moi xa mot san pham nam 2026\n\
+                     Nang cap duong Ly Chieu Hoang va boi duong Dang vien moi";
+        let (restored, _) = restorer.restore_text(typed);
+        assert!(
+            restored.contains("Nâng cấp đường Lý Chi")
+                && restored.contains("và bồi dưỡng Đảng viên mới"),
             "{restored}"
         );
         // Only a surname that is the word as written is preferred so strongly: an OCR reading
