@@ -15,19 +15,12 @@ import re
 import subprocess
 import sys
 import tempfile
-import unicodedata
 from collections import Counter
 from pathlib import Path
 
 SURNAMES = ("Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý").split()
 NAMED = re.compile(r"\b(?:%s) [A-ZĐ]\w+ [A-ZĐ]\w+" % "|".join(SURNAMES))
 SHARED = Path("../shared/corpus/admin-1995-2009")
-
-
-def strip_marks(text):
-    text = unicodedata.normalize("NFD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return unicodedata.normalize("NFC", text.replace("đ", "d").replace("Đ", "D"))
 
 
 def title_word(word):
@@ -44,11 +37,12 @@ def main():
             for line in open(SHARED / f"{stem}.txt", encoding="utf-8")
             if NAMED.search(line) and len(line) < 300]
     with tempfile.TemporaryDirectory() as work:
-        plain = Path(work) / "names.txt"
-        plain.write_text(strip_marks("\n".join(gold) + "\n"), encoding="utf-8")
-        restored = subprocess.run([kehoach, "normalize", "--restore", str(plain)],
-                                  capture_output=True, text=True, check=True).stdout.split("\n")
         (Path(work) / "gold.txt").write_text("\n".join(gold) + "\n", encoding="utf-8")
+        plain = subprocess.run(["python3", "tools/strip-marks.py", str(Path(work) / "gold.txt")],
+                               capture_output=True, text=True, check=True).stdout
+        (Path(work) / "names.txt").write_text(plain, encoding="utf-8")
+        restored = subprocess.run([kehoach, "normalize", "--restore", str(Path(work) / "names.txt")],
+                                  capture_output=True, text=True, check=True).stdout.split("\n")
         (Path(work) / "restored.txt").write_text("\n".join(restored), encoding="utf-8")
         print(f"{len(gold)} lines with a name: ", end="", flush=True)
         subprocess.run(["python3", "../shared/tools/score-restore.py",
