@@ -275,9 +275,9 @@ impl Restorer<'_> {
         self.preferring(readings, &MIDDLE_NAMES, cost)
     }
 
-    /// The readings of "duong" before a person's name with [`NOT_SURNAME_COST`] added to those
-    /// that are no "đường": streets are named after people ("nang cap duong Le Van Luong" is
-    /// "nâng cấp đường", not "cấp dưỡng", a law's word); `None` when none is one.
+    /// The readings of "duong" before a name with [`NOT_SURNAME_COST`] added to those that are
+    /// no "đường": a street's name ("nang cap duong Le Van Luong" is "nâng cấp đường", not "cấp
+    /// dưỡng", a law's word); `None` when none is one.
     pub(super) fn as_street(&self, readings: &[Candidate]) -> Option<Vec<Candidate>> {
         self.preferring(readings, &["đường"], NOT_SURNAME_COST)
     }

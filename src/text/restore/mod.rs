@@ -846,10 +846,9 @@ impl<'m> Restorer<'m> {
             .filter_map(|&(i, _)| middle_of_name(line, chunks, i))
             .filter_map(|i| Some((i, self.as_middle_name(lattice[i], name_line && i == 1)?)))
             .collect();
-        // "duong" before a person's name is the street named after them.
-        let streets: Vec<(usize, Vec<Candidate>)> = surnamed
-            .iter()
-            .filter_map(|&(i, _)| i.checked_sub(1))
+        // "duong" before a name is the street of that name.
+        let streets: Vec<(usize, Vec<Candidate>)> = name_starts(line, chunks)
+            .filter_map(|i| i.checked_sub(1))
             .filter(|&i| is_street_word(line, chunks, i))
             .filter_map(|i| Some((i, self.as_street(lattice[i])?)))
             .collect();
@@ -1193,13 +1192,15 @@ mod tests {
             lines[4].starts_with("Giao ông Lê Văn Lương và bà Nguyễn Thị Hi"),
             "{restored}"
         );
-        // Streets are named after people: "duong" before a name is "đường" (a law's "cấp
-        // dưỡng", alimony, is the likelier pair after "cấp"), but "bồi dưỡng" stays.
+        // "duong" before a name is a street, "đường" (a law's "cấp dưỡng", alimony, is the
+        // likelier pair after "cấp"), but "bồi dưỡng" stays.
         let typed = "Ke hoach to chuc thuc hien chuong trinh moi xa mot san pham nam 2026\n\
-                     Nang cap duong Ly Chieu Hoang va boi duong Dang vien moi";
+                     Nang cap duong Ly Chieu Hoang, nang cap duong Giai Phong va boi duong Dang \
+                     vien moi";
         let (restored, _) = restorer.restore_text(typed);
         assert!(
             restored.contains("Nâng cấp đường Lý Chi")
+                && restored.contains(", nâng cấp đường Giải Phóng")
                 && restored.contains("và bồi dưỡng Đảng viên mới"),
             "{restored}"
         );
