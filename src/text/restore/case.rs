@@ -116,13 +116,35 @@ pub(super) fn middle_of_name(line: &str, chunks: &[(usize, Chunk)], start: usize
     .then_some(middle)
 }
 
-/// Whether piece `i` is written "duong" in small letters, marks aside ("đường", "dưỡng",
-/// "dương"), with only spaces after it.
-pub(super) fn is_street_word(line: &str, chunks: &[(usize, Chunk)], i: usize) -> bool {
-    matches!(chunks[i].1, Chunk::Word(_, word, _)
-        if word.chars().next().is_some_and(char::is_lowercase)
-            && word.chars().map(base_letter).eq("duong".chars()))
-        && spaced(line, chunks, i)
+/// The words a place's name follows, without marks, and how they are spelled: a street and the
+/// administrative units ("duong" is "đường", not "dưỡng"; "quan" is "quận", not "quản").
+const PLACE_WORDS: [(&str, &str); 5] = [
+    ("duong", "đường"),
+    ("quan", "quận"),
+    ("huyen", "huyện"),
+    ("tinh", "tỉnh"),
+    ("xa", "xã"),
+];
+
+/// The spelling of piece `i` when it is one of [`PLACE_WORDS`], written in small letters, marks
+/// aside, with only spaces after it and no word in title case before it. ("phuong" is not one:
+/// "địa phương", "đơn phương" go on before names as often as "phường" does.)
+pub(super) fn place_word(line: &str, chunks: &[(usize, Chunk)], i: usize) -> Option<&'static str> {
+    let Chunk::Word(_, word, _) = chunks[i].1 else {
+        return None;
+    };
+    // (After a word in title case it is part of a name: "Học viện Lục quân Đà Lạt".)
+    let after_name = i > 0 && chunks[i - 1].1.is_title_word();
+    if after_name
+        || !word.chars().next().is_some_and(char::is_lowercase)
+        || !spaced(line, chunks, i)
+    {
+        return None;
+    }
+    PLACE_WORDS
+        .iter()
+        .find(|(plain, _)| word.chars().map(base_letter).eq(plain.chars()))
+        .map(|&(_, spelled)| spelled)
 }
 
 /// The titles before a person's name, here without marks, in small letters: "ông" and "bà"
@@ -275,11 +297,16 @@ impl Restorer<'_> {
         self.preferring(readings, &MIDDLE_NAMES, cost)
     }
 
-    /// The readings of "duong" before a name with [`NOT_SURNAME_COST`] added to those that are
-    /// no "đường": a street's name ("nang cap duong Le Van Luong" is "nâng cấp đường", not "cấp
-    /// dưỡng", a law's word); `None` when none is one.
-    pub(super) fn as_street(&self, readings: &[Candidate]) -> Option<Vec<Candidate>> {
-        self.preferring(readings, &["đường"], NOT_SURNAME_COST)
+    /// The readings of a street's or unit's word before a name ([`place_word`]) with
+    /// [`NOT_SURNAME_COST`] added to those that are not `spelled` ("nang cap duong Le Van Luong"
+    /// is "nâng cấp đường", not "cấp dưỡng", a law's word; "xay dung quan Thu Duc" is "quận",
+    /// not "quản"); `None` when none is.
+    pub(super) fn as_place_word(
+        &self,
+        readings: &[Candidate],
+        spelled: &str,
+    ) -> Option<Vec<Candidate>> {
+        self.preferring(readings, &[spelled], NOT_SURNAME_COST)
     }
 
     /// The readings of a person's title before a name with [`NOT_SURNAME_COST`] added to those

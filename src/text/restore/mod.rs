@@ -38,7 +38,7 @@ use super::channel::Channel;
 use super::lexicon::Lexicon;
 use super::lm::{HISTORY, IdMap, LanguageModel, OTHER, START};
 use super::syllable::strip_marks;
-use case::{is_street_word, middle_of_name, name_starts, personal_titles};
+use case::{middle_of_name, name_starts, personal_titles, place_word};
 use inventory::Inventory;
 pub use pieces::needs_restoration;
 use pieces::{
@@ -846,11 +846,12 @@ impl<'m> Restorer<'m> {
             .filter_map(|&(i, _)| middle_of_name(line, chunks, i))
             .filter_map(|i| Some((i, self.as_middle_name(lattice[i], name_line && i == 1)?)))
             .collect();
-        // "duong" before a name is the street of that name.
+        // "duong", "quan", "huyen", "tinh", "xa" before a name are the street or the unit of
+        // that name.
         let streets: Vec<(usize, Vec<Candidate>)> = name_starts(line, chunks)
             .filter_map(|i| i.checked_sub(1))
-            .filter(|&i| is_street_word(line, chunks, i))
-            .filter_map(|i| Some((i, self.as_street(lattice[i])?)))
+            .filter_map(|i| Some((i, place_word(line, chunks, i)?)))
+            .filter_map(|(i, spelled)| Some((i, self.as_place_word(lattice[i], spelled)?)))
             .collect();
         for (i, readings) in surnamed
             .iter()
@@ -1196,11 +1197,14 @@ mod tests {
         // likelier pair after "cấp"), but "bồi dưỡng" stays.
         let typed = "Ke hoach to chuc thuc hien chuong trinh moi xa mot san pham nam 2026\n\
                      Nang cap duong Ly Chieu Hoang, nang cap duong Giai Phong va boi duong Dang \
-                     vien moi";
+                     vien moi\n\
+                     Ban Quan ly du an dau tu xay dung quan Thu Duc va Hoc vien Luc quan Da Lat";
         let (restored, _) = restorer.restore_text(typed);
         assert!(
             restored.contains("Nâng cấp đường Lý Chi")
                 && restored.contains(", nâng cấp đường Giải Phóng")
+                && restored.contains("xây dựng quận Thủ Đức")
+                && restored.contains("Lục quân Đà Lạt")
                 && restored.contains("và bồi dưỡng Đảng viên mới"),
             "{restored}"
         );
