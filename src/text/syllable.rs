@@ -187,6 +187,12 @@ pub fn strip_marks(text: &str) -> String {
         .collect()
 }
 
+/// Whether two words have the same letters, marks and case aside ("Duong", "đường").
+pub fn same_letters(a: &str, b: &str) -> bool {
+    let plain = |c: char| base_letter(c).to_ascii_lowercase();
+    a.chars().map(plain).eq(b.chars().map(plain))
+}
+
 /// Written onsets, longest first so that "ngh" is tried before "ng" and "n".
 const ONSETS: [&str; 27] = [
     "ngh", "ch", "gh", "gi", "kh", "ng", "nh", "ph", "qu", "th", "tr", "b", "c", "d", "đ", "g",
@@ -501,6 +507,21 @@ fn spelling_allows(onset: &str, rhyme: Rhyme) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_of_the_same_letters_marks_and_case_aside() {
+        for (a, b) in [
+            ("Duong", "đường"),
+            ("BA", "bà"),
+            ("ong", "Ông"),
+            ("xa", "xã"),
+        ] {
+            assert!(same_letters(a, b), "{a} {b}");
+        }
+        for (a, b) in [("duong", "đường phố"), ("ba", "bán"), ("tho", "hồ")] {
+            assert!(!same_letters(a, b), "{a} {b}");
+        }
+    }
 
     #[test]
     fn a_consonant_and_a_lone_i_or_y_is_spelled_either_way() {

@@ -3,7 +3,7 @@
 use super::names::ends_place_type;
 use super::pieces::Chunk;
 use super::{Candidate, Restorer};
-use crate::text::syllable::{base_letter, is_letter, strip_marks};
+use crate::text::syllable::{base_letter, is_letter, same_letters};
 use crate::text::upper_first;
 use crate::text::words::Written;
 
@@ -61,14 +61,8 @@ fn is_personal_title(line: &str, chunks: &[(usize, Chunk)], i: usize) -> bool {
             _ => false,
         })
     };
-    let title = |word: &str| {
-        PERSONAL_TITLES.iter().any(|t| {
-            word.chars()
-                .map(|c| base_letter(c).to_ascii_lowercase())
-                .eq(t.chars())
-        })
-    };
-    matches!(chunks[i].1, Chunk::Word(_, word, _) if title(word))
+    matches!(chunks[i].1, Chunk::Word(_, word, _)
+        if PERSONAL_TITLES.iter().any(|t| same_letters(word, t)))
         && spaced(line, chunks, i)
         && !after_name_or_place()
 }
@@ -116,15 +110,9 @@ pub(super) fn middle_of_name(line: &str, chunks: &[(usize, Chunk)], start: usize
     .then_some(middle)
 }
 
-/// The words a place's name follows, without marks, and how they are spelled: a street and the
-/// administrative units ("duong" is "đường", not "dưỡng"; "quan" is "quận", not "quản").
-const PLACE_WORDS: [(&str, &str); 5] = [
-    ("duong", "đường"),
-    ("quan", "quận"),
-    ("huyen", "huyện"),
-    ("tinh", "tỉnh"),
-    ("xa", "xã"),
-];
+/// The words a place's name follows: a street and the administrative units ("duong" is
+/// "đường", not "dưỡng"; "quan" is "quận", not "quản").
+const PLACE_WORDS: [&str; 5] = ["đường", "quận", "huyện", "tỉnh", "xã"];
 
 /// The spelling of piece `i` when it is one of [`PLACE_WORDS`], written in small letters, marks
 /// aside, with only spaces after it and no word in title case before it. ("phuong" is not one:
@@ -142,14 +130,13 @@ pub(super) fn place_word(line: &str, chunks: &[(usize, Chunk)], i: usize) -> Opt
         return None;
     }
     PLACE_WORDS
-        .iter()
-        .find(|(plain, _)| word.chars().map(base_letter).eq(plain.chars()))
-        .map(|&(_, spelled)| spelled)
+        .into_iter()
+        .find(|spelled| same_letters(word, spelled))
 }
 
-/// The titles before a person's name, here without marks, in small letters: "ông" and "bà"
-/// ("Ông Nguyễn Văn An", "giao bà Trần Thị Lan").
-const PERSONAL_TITLES: [&str; 2] = ["ong", "ba"];
+/// The titles before a person's name: "ông" and "bà" ("Ông Nguyễn Văn An", "giao bà Trần Thị
+/// Lan").
+const PERSONAL_TITLES: [&str; 2] = ["ông", "bà"];
 
 /// Where a word stands, for writing its reading in the case the written word shows.
 #[derive(Clone, Copy, Default)]
@@ -245,10 +232,7 @@ impl Restorer<'_> {
         readings: &[Candidate],
         written: Option<&str>,
     ) -> Option<Vec<Candidate>> {
-        let as_written = written.is_some_and(|word| {
-            let letters = strip_marks(word).to_lowercase();
-            SURNAMES.iter().any(|s| strip_marks(s) == letters)
-        });
+        let as_written = written.is_some_and(|word| SURNAMES.iter().any(|s| same_letters(word, s)));
         let cost = if as_written {
             NAME_LINE_SURNAME_COST
         } else {
@@ -257,8 +241,8 @@ impl Restorer<'_> {
         self.preferring(readings, &SURNAMES, cost)
     }
 
-    /// The readings with [`NOT_SURNAME_COST`] added to those that are none of `syllables`;
-    /// `None` when none is one.
+    /// The readings with `cost` added to those that are none of `syllables`; `None` when none
+    /// is one.
     fn preferring(
         &self,
         readings: &[Candidate],
@@ -312,7 +296,7 @@ impl Restorer<'_> {
     /// The readings of a person's title before a name with [`NOT_SURNAME_COST`] added to those
     /// that are no title ("Bá", "Bả" for "Bà"); `None` when none is one.
     pub(super) fn as_personal_title(&self, readings: &[Candidate]) -> Option<Vec<Candidate>> {
-        self.preferring(readings, &["ông", "bà"], NOT_SURNAME_COST)
+        self.preferring(readings, &PERSONAL_TITLES, NOT_SURNAME_COST)
     }
 
     /// The readings of a word with what its case says added to their costs (the likeliest

@@ -820,14 +820,15 @@ impl<'m> Restorer<'m> {
         keep_noise_fragments(line, chunks, &mut lattice);
         lattice.extend(look_ahead.iter().map(|word| word.readings(memo)));
         // The first word of a name mid-line is read as a surname where it can be one.
+        let starts: Vec<usize> = name_starts(line, chunks).collect();
         let surnamed: Vec<(usize, Vec<Candidate>)> = name_line
             .then_some(0)
             .into_iter()
-            .chain(name_starts(line, chunks))
-            .enumerate()
-            .filter_map(|(k, i)| {
+            .chain(starts.iter().copied())
+            .filter_map(|i| {
+                // (Mid-line names start after the line's first word.)
                 let alone = match chunks[i].1 {
-                    Chunk::Word(_, word, _) if name_line && k == 0 => Some(word),
+                    Chunk::Word(_, word, _) if i == 0 => Some(word),
                     _ => None,
                 };
                 Some((i, self.as_surname(lattice[i], alone)?))
@@ -848,8 +849,9 @@ impl<'m> Restorer<'m> {
             .collect();
         // "duong", "quan", "huyen", "tinh", "xa" before a name are the street or the unit of
         // that name.
-        let streets: Vec<(usize, Vec<Candidate>)> = name_starts(line, chunks)
-            .filter_map(|i| i.checked_sub(1))
+        let streets: Vec<(usize, Vec<Candidate>)> = starts
+            .iter()
+            .map(|i| i - 1)
             .filter_map(|i| Some((i, place_word(line, chunks, i)?)))
             .filter_map(|(i, spelled)| Some((i, self.as_place_word(lattice[i], spelled)?)))
             .collect();

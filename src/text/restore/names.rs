@@ -9,7 +9,7 @@ use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 use crate::text::lm::IdHasher;
-use crate::text::syllable::{Syllable, base_letter, is_letter, is_vietnamese_letter};
+use crate::text::syllable::{Syllable, base_letter, is_letter, is_vietnamese_letter, same_letters};
 
 /// Every province, district and commune of Viet Nam with its type, one place per line
 /// ("Xã Ea Kar, Huyện Ea Kar, Tỉnh Đắk Lắk"); source and licence in `corpus/public-sources.md`.
@@ -22,7 +22,7 @@ const TYPE_ENDS: [&str; 7] = ["pho", "tran", "xa", "phuong", "huyen", "quan", "t
 /// Whether a word, with or without marks, in any case, ends the type of a place ("xã", "Huyện",
 /// "thành phố"), which the place's name follows.
 pub(super) fn ends_place_type(word: &str) -> bool {
-    TYPE_ENDS.contains(&plain(word).as_str())
+    TYPE_ENDS.iter().any(|end| same_letters(word, end))
 }
 
 /// The types a place's name follows in the list, longest first.
