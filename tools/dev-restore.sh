@@ -20,17 +20,11 @@ kehoach=target/release/kehoach
 shared=../shared/corpus
 score="python3 ../shared/tools/score-restore.py"
 mkdir -p "$work"
-stems=$(awk '$1 == "train" {print $2}' corpus/split.txt)
-dev=$(python3 -c "import hashlib,sys; print(' '.join(s for s in sys.argv[1:] if int(hashlib.md5(s.encode()).hexdigest(),16)%5==1))" $stems)
+dev=$(python3 tools/dev-split.py dev)
 rest=""; rest_pairs=""
-for stem in $stems; do
-    case " $dev " in
-        *" $stem "*) ;;
-        *)
-            rest="$rest $shared/admin-1995-2009/$stem.txt"
-            [ -f "$shared/ocr-pairs/$stem.tsv" ] && rest_pairs="$rest_pairs $shared/ocr-pairs/$stem.tsv"
-            ;;
-    esac
+for stem in $(python3 tools/dev-split.py rest); do
+    rest="$rest $shared/admin-1995-2009/$stem.txt"
+    [ -f "$shared/ocr-pairs/$stem.tsv" ] && rest_pairs="$rest_pairs $shared/ocr-pairs/$stem.tsv"
 done
 : > "$work/gold.txt"
 : > "$work/pairs.tsv"

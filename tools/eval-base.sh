@@ -12,15 +12,7 @@ kehoach=target/release/kehoach
 shared=../shared/corpus
 score="python3 ../shared/tools/score-restore.py"
 [ -f "$work/plain.txt" ] && [ -f "$work/dev-channel.tsv" ] || { echo "run tools/dev-restore.sh $work first" >&2; exit 1; }
-stems=$(awk '$1 == "train" {print $2}' corpus/split.txt)
-dev=$(python3 -c "import hashlib,sys; print(' '.join(s for s in sys.argv[1:] if int(hashlib.md5(s.encode()).hexdigest(),16)%5==1))" $stems)
-archive=""
-for stem in $stems; do
-    case " $dev " in
-        *" $stem "*) ;;
-        *) archive="$archive $shared/admin-1995-2009/$stem.txt" ;;
-    esac
-done
+archive=$(python3 tools/dev-split.py rest | sed "s|.*|$shared/admin-1995-2009/&.txt|")
 rows() {
     for text in plain ocr; do
         gold="$work/gold.txt"

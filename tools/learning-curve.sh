@@ -9,8 +9,7 @@
 set -eu
 work=${1:-/tmp/kehoach-dev}
 kehoach=target/release/kehoach
-stems=$(awk '$1 == "train" {print $2}' corpus/split.txt)
-rest=$(python3 -c "import hashlib,sys; print(' '.join('../shared/corpus/admin-1995-2009/%s.txt' % s for s in sys.argv[1:] if int(hashlib.md5(s.encode()).hexdigest(),16)%5!=1))" $stems)
+rest=$(python3 tools/dev-split.py rest | sed 's|.*|../shared/corpus/admin-1995-2009/&.txt|')
 n=$(echo $rest | wc -w)
 for share in 0 25 50 75 100; do
     k=$((n * share / 100))
