@@ -125,6 +125,24 @@ fn output_inside_the_input_folder_is_not_walked_again() {
 }
 
 #[test]
+fn the_input_folder_given_as_the_output_is_refused_by_name_and_left_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("plans")).unwrap();
+    fs::write(dir.path().join("plans/a.txt"), "hoà\n").unwrap();
+    let out = kehoach(&["normalize", "plans", "-o", "plans"], dir.path());
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("plans") && err.contains("output folder"),
+        "{err}"
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("plans/a.txt")).unwrap(),
+        "hoà\n"
+    );
+}
+
+#[test]
 fn text_saved_from_word_with_its_marks_is_read_and_control_noise_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in");

@@ -23,8 +23,8 @@ pub struct InputFile {
 
 /// Walks files and folders (sorted, hidden entries skipped, `exclude` not entered).
 ///
-/// Returns the files found and, separately, the paths that could not be read,
-/// each with the reason, so one unreadable folder does not stop the batch.
+/// Returns the files found and, separately, the paths that could not be read (or that are
+/// `exclude` itself), each with the reason, so one unreadable folder does not stop the batch.
 pub fn walk_inputs(
     paths: &[PathBuf],
     exclude: Option<&Path>,
@@ -43,6 +43,15 @@ pub fn walk_inputs(
         }
         if !root.exists() {
             errors.push((root.clone(), "no such file or folder".to_string()));
+            continue;
+        }
+        if exclude.is_some() && root.canonicalize().ok() == exclude {
+            errors.push((
+                root.clone(),
+                "is the output folder too: its files would be written over; \
+                 give another folder to write into"
+                    .to_string(),
+            ));
             continue;
         }
         let walker = walkdir::WalkDir::new(root)
@@ -237,6 +246,24 @@ mod tests {
         assert_eq!(files.len(), 1);
         assert_eq!(files[0].relative, PathBuf::from("b/x.txt"));
         assert_eq!(errors.len(), 1);
+    }
+
+    #[test]
+    fn a_folder_that_is_also_the_output_is_reported_not_skipped_in_silence() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir_all(dir.path().join("in/out")).unwrap();
+        fs::write(dir.path().join("in/x.txt"), "x").unwrap();
+        fs::write(dir.path().join("in/out/y.txt"), "y").unwrap();
+        let out = dir.path().join("in/out");
+        // The output inside an input folder is not entered; the input folder is read.
+        let (files, errors) = walk_inputs(&[dir.path().join("in")], Some(&out));
+        assert_eq!(files.len(), 1);
+        assert!(errors.is_empty());
+        // The output folder given as the input: reported, with the reason.
+        let (files, errors) = walk_inputs(&[out.clone()], Some(&out));
+        assert!(files.is_empty());
+        assert_eq!(errors.len(), 1);
+        assert!(errors[0].1.contains("output folder"), "{}", errors[0].1);
     }
 
     #[test]
