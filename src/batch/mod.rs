@@ -260,7 +260,7 @@ mod tests {
         assert_eq!(files.len(), 1);
         assert!(errors.is_empty());
         // The output folder given as the input: reported, with the reason.
-        let (files, errors) = walk_inputs(&[out.clone()], Some(&out));
+        let (files, errors) = walk_inputs(std::slice::from_ref(&out), Some(&out));
         assert!(files.is_empty());
         assert_eq!(errors.len(), 1);
         assert!(errors[0].1.contains("output folder"), "{}", errors[0].1);
