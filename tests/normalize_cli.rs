@@ -479,3 +479,30 @@ fn a_model_built_on_the_default_one_learns_an_archive_and_keeps_what_the_default
     assert!(stderr(&out).contains("broken.bin"), "{}", stderr(&out));
     assert!(!d.join("new.bin").exists());
 }
+
+#[test]
+fn model_commands_refuse_to_write_over_a_file_they_read() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("archive")).unwrap();
+    let plan = "Kế hoạch phát triển sản phẩm OCOP năm 2026.\n";
+    fs::write(dir.path().join("archive/a.txt"), plan).unwrap();
+    fs::write(dir.path().join("pairs.tsv"), "hòa\thoa\n").unwrap();
+    for args in [
+        &["model", "build", "archive", "-o", "archive/a.txt"][..],
+        &["model", "syllables", "archive", "-o", "archive/a.txt"],
+        &["model", "channel", "pairs.tsv", "-o", "pairs.tsv"],
+    ] {
+        let out = kehoach(args, dir.path());
+        let err = stderr(&out);
+        assert!(!out.status.success(), "{args:?}: {err}");
+        assert!(err.contains(args[4]) && err.contains("over"), "{err}");
+    }
+    assert_eq!(
+        fs::read_to_string(dir.path().join("archive/a.txt")).unwrap(),
+        plan
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("pairs.tsv")).unwrap(),
+        "hòa\thoa\n"
+    );
+}

@@ -213,12 +213,17 @@ pub fn progress_bar(len: u64, message: &'static str) -> ProgressBar {
 
 /// True when writing `output` would overwrite one of the `inputs`.
 pub fn would_overwrite_input(output: &Path, inputs: &[InputFile]) -> bool {
+    would_overwrite(output, inputs.iter().map(|input| input.path.as_path()))
+}
+
+/// True when `output` is one of the files at `paths` (the same file, however named).
+pub fn would_overwrite<'p>(output: &Path, paths: impl IntoIterator<Item = &'p Path>) -> bool {
     let Ok(out) = output.canonicalize() else {
         return false;
     };
-    inputs
-        .iter()
-        .any(|input| input.path.canonicalize().is_ok_and(|p| p == out))
+    paths
+        .into_iter()
+        .any(|path| path.canonicalize().is_ok_and(|p| p == out))
 }
 
 #[cfg(test)]

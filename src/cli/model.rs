@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, bail};
 
-use kehoach::batch::{walk_inputs, write_atomic};
+use kehoach::batch::{walk_inputs, would_overwrite_input, write_atomic};
 use kehoach::read::read_path;
 use kehoach::text::channel::ConfusionCounts;
 use kehoach::text::lm::{LanguageModel, NgramCounts};
@@ -57,14 +57,18 @@ enum Action {
 }
 
 /// Counts n-grams of every file under `paths`, normalized the way `kehoach normalize` does, on
-/// top of `counts`.
+/// top of `counts`; fails before reading when `output` is one of those files.
 fn count_corpus(
     paths: &[PathBuf],
+    output: &Path,
     mut counts: NgramCounts,
 ) -> anyhow::Result<(NgramCounts, usize)> {
     let (files, errors) = walk_inputs(paths, None);
     if let Some((path, reason)) = errors.first() {
         bail!("{}: {reason}", path.display());
+    }
+    if would_overwrite_input(output, &files) {
+        bail!("{}: the output would overwrite an input", output.display());
     }
     if files.is_empty() {
         bail!("no files found in the corpus paths given");
@@ -100,7 +104,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 Some("default") => LanguageModel::embedded().counts(),
                 Some(path) => super::read_model(Path::new(path))?.counts(),
             };
-            let (counts, n) = count_corpus(&corpus, start)?;
+            let (counts, n) = count_corpus(&corpus, &output, start)?;
             let model = counts.build(min_count);
             let bytes = model.to_bytes();
             write(&output, &bytes)?;
@@ -112,6 +116,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             );
         }
         Action::Channel { pairs, output } => {
+            let inputs: Vec<&Path> = pairs.iter().map(PathBuf::as_path).collect();
+            super::render::refuse_overwrite(&output, &inputs)?;
             let mut counts = ConfusionCounts::new();
             for path in &pairs {
                 let text = std::fs::read_to_string(path)
@@ -132,7 +138,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             );
         }
         Action::Syllables { corpus, output } => {
-            let (counts, n) = count_corpus(&corpus, NgramCounts::new())?;
+            let (counts, n) = count_corpus(&corpus, &output, NgramCounts::new())?;
             let mut text = String::from("# syllable\tcount (kehoach model syllables)\n");
             let list = counts.syllable_counts();
             for (syllable, count) in &list {

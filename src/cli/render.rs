@@ -74,8 +74,7 @@ pub fn write_document(
 
 /// Fails when `output` is one of `inputs`.
 pub fn refuse_overwrite(output: &Path, inputs: &[&Path]) -> anyhow::Result<()> {
-    let same_file = |input: &Path| matches!((output.canonicalize(), input.canonicalize()), (Ok(a), Ok(b)) if a == b);
-    if inputs.iter().any(|input| same_file(input)) {
+    if kehoach::batch::would_overwrite(output, inputs.iter().copied()) {
         bail!("{}: refusing to write over an input", output.display());
     }
     Ok(())
