@@ -256,27 +256,57 @@ fn fixture_003_through_restoration() {
     assert!(diffs.is_empty(), "003 differs:\n  {}", diffs.join("\n  "));
 }
 
+/// Parses the fixture plan of `stem` typed without marks (its text with every mark stripped),
+/// through restoration: (compared fields, differences from the record of its clean text).
+fn check_typed_without_marks(stem: &str) -> (usize, Vec<String>) {
+    let dir = tempfile::tempdir().unwrap();
+    let record = PathBuf::from(format!("fixtures/records/{stem}.json"));
+    let plan = plan_for(&record);
+    let clean = std::fs::read_to_string(&plan).unwrap();
+    let typed = dir.path().join(plan.file_name().unwrap());
+    std::fs::write(&typed, kehoach::text::syllable::strip_marks(&clean)).unwrap();
+    let parsed = parse_path(&typed, &ParseOptions::default()).unwrap();
+    assert!(parsed.source.restored_lines > 0, "{stem} was not restored");
+    let mut expected = expected_record(&record);
+    expected.source = parsed.source.clone();
+    compare_records(&expected, &parsed)
+}
+
 /// Plans typed without marks (the fixtures' text with every mark stripped) parse to the records
 /// of their clean text, through restoration: their headings, targets and signer ("Do Thi Mai
 /// Anh", a name alone on its line, is "Đỗ Thị Mai Anh", though "đô thị" is a common pair).
 /// (Neither plan is text the embedded model learned from.)
 #[test]
 fn plans_typed_without_marks_parse_to_the_records_of_their_clean_text() {
-    let dir = tempfile::tempdir().unwrap();
     for stem in ["007-pdf-wrapped", "008-points"] {
-        let record = PathBuf::from(format!("fixtures/records/{stem}.json"));
-        let clean = std::fs::read_to_string(plan_for(&record)).unwrap();
-        let typed = dir.path().join(format!("{stem}.txt"));
-        std::fs::write(&typed, kehoach::text::syllable::strip_marks(&clean)).unwrap();
-        let parsed = parse_path(&typed, &ParseOptions::default()).unwrap();
-        assert!(parsed.source.restored_lines > 0, "{stem} was not restored");
-        let mut expected = expected_record(&record);
-        expected.source = parsed.source.clone();
-        let (leaves, diffs) = compare_records(&expected, &parsed);
+        let (leaves, diffs) = check_typed_without_marks(stem);
         assert!(leaves > 40, "{stem}: only {leaves} fields");
         assert!(
             diffs.is_empty(),
             "{stem} differs:\n  {}",
+            diffs.join("\n  ")
+        );
+    }
+}
+
+/// The other plans of text the embedded model never learned from, typed without marks, keep the
+/// fields restoration already gets right. What is still wrong (2026-11-25): OCOP products'
+/// names ("Mật ong" read "Mặt ông", "Miến dong" "Miễn đồng", "Chè" "Chế"), "chai 500ml"
+/// "chải", "Phấn đấu có" "Phân đầu có", "Tháng 9" after a colon "Thắng 9", and the names
+/// "Phìn Ủng", "Vàng Seo Sử", "Lù Văn Sinh".
+#[test]
+fn plans_typed_without_marks_keep_what_restoration_gets_right() {
+    for (stem, right_at_least, of) in [
+        ("005-district-budget", 132, 142),
+        ("009-blank-number", 72, 77),
+        ("010-party-committee", 80, 83),
+    ] {
+        let (leaves, diffs) = check_typed_without_marks(stem);
+        let right = leaves - diffs.len().min(leaves);
+        assert_eq!(leaves, of, "{stem}: the record's fields changed");
+        assert!(
+            right >= right_at_least,
+            "{stem}: {right}/{leaves} fields match, fewer than {right_at_least}:\n  {}",
             diffs.join("\n  ")
         );
     }
