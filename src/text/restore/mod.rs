@@ -759,6 +759,21 @@ impl<'m> Restorer<'m> {
         // A word's case, after another word of its line, says whether it is a name (the first
         // word and a line of capitals say nothing).
         let mut after_word = !around.before.is_empty();
+        // A lone capital kept as written (a label, "khu A"; "Sở Y tế") is the model's syllable
+        // where it is one, as the model's text counted it.
+        let lone_letters: Vec<[Candidate; 1]> = chunks
+            .iter()
+            .map(|(_, chunk)| {
+                let id = match chunk {
+                    Chunk::Fixed(text) => self.lone_letter_id(text),
+                    _ => OTHER,
+                };
+                [Candidate {
+                    id,
+                    ..OTHER_WORD[0]
+                }]
+            })
+            .collect();
         let look_ahead = self.look_ahead(around.after, damage, memo);
         let mut lattice: Vec<&[Candidate]> = chunks
             .iter()
@@ -773,7 +788,7 @@ impl<'m> Restorer<'m> {
                         Chunk::Number(_, digits, _) if ocr_document => {
                             &memo.readings[&number_hash(digits)].plain[..]
                         }
-                        _ => &OTHER_WORD[..],
+                        _ => &lone_letters[i][..],
                     };
                 };
                 let first = !std::mem::replace(&mut after_word, true);
@@ -958,6 +973,22 @@ struct LineWords<'c, 'l> {
     kept: Option<&'c [bool]>,
 }
 
+impl Restorer<'_> {
+    /// The model's id of a piece kept as written that is a lone capital (with a comma, colon or
+    /// semicolon after it at most), when that letter is a syllable ("Sở Y tế", "khu A");
+    /// [`OTHER`] for any other piece, list marks ("a)", "B.") among them.
+    fn lone_letter_id(&self, piece: &str) -> u32 {
+        let letter = piece.trim_end_matches([',', ';', ':']);
+        let mut chars = letter.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) if c.is_uppercase() => {
+                crate::text::words::syllable_key(letter).map_or(OTHER, |key| self.lm.id(&key))
+            }
+            _ => OTHER,
+        }
+    }
+}
+
 /// The reading of a piece the model sees as one "other" word, kept as written.
 const OTHER_WORD: [Candidate; 1] = [Candidate {
     syllable: None,
@@ -1074,6 +1105,26 @@ impl Ahead {
 mod tests {
     use super::write::without_mark_symbols;
     use super::*;
+
+    #[test]
+    fn a_lone_capital_that_is_a_syllable_is_the_models_word_in_its_line() {
+        // "Y" of "Sở Y tế" is kept as written, but the model reads it as the syllable it
+        // counted, not as an "other" word: "tế" after it, not "tệ".
+        let restorer = Restorer::embedded();
+        assert_eq!(restorer.restore_line("8. So Y te"), "8. Sở Y tế");
+        assert_eq!(
+            restorer.restore_line("Giao So Y te chu tri"),
+            "Giao Sở Y tế chủ trì"
+        );
+        // A label stays one, and list marks are not read as syllables.
+        assert_eq!(
+            restorer.restore_line("khu A, khu B va khu C cua cong ty"),
+            "khu A, khu B và khu C của công ty"
+        );
+        assert_eq!(restorer.lone_letter_id("a)"), OTHER);
+        assert_eq!(restorer.lone_letter_id("B"), OTHER);
+        assert_ne!(restorer.lone_letter_id("Y,"), OTHER);
+    }
 
     #[test]
     fn a_line_longer_than_a_piece_is_read_whole_in_pieces_cut_at_spaces() {
