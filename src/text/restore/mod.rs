@@ -760,12 +760,17 @@ impl<'m> Restorer<'m> {
         // word and a line of capitals say nothing).
         let mut after_word = !around.before.is_empty();
         // A lone capital kept as written (a label, "khu A"; "Sở Y tế") is the model's syllable
-        // where it is one, as the model's text counted it.
+        // where it is one, as the model's text counted it (not one glued to what follows it,
+        // "E-mail").
         let lone_letters: Vec<[Candidate; 1]> = chunks
             .iter()
-            .map(|(_, chunk)| {
+            .map(|&(at, ref chunk)| {
+                let spaced = |text: &str| {
+                    line.get(at + text.len()..)
+                        .is_none_or(|rest| rest.is_empty() || rest.starts_with(char::is_whitespace))
+                };
                 let id = match chunk {
-                    Chunk::Fixed(text) => self.lone_letter_id(text),
+                    Chunk::Fixed(text) if spaced(text) => self.lone_letter_id(text),
                     _ => OTHER,
                 };
                 [Candidate {
