@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, bail};
 
-use kehoach::batch::{walk_inputs, would_overwrite_input, write_atomic};
+use kehoach::batch::{walk_inputs, would_overwrite, would_overwrite_input, write_atomic};
 use kehoach::read::read_path;
 use kehoach::text::channel::ConfusionCounts;
 use kehoach::text::lm::{LanguageModel, NgramCounts};
@@ -116,8 +116,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             );
         }
         Action::Channel { pairs, output } => {
-            let inputs: Vec<&Path> = pairs.iter().map(PathBuf::as_path).collect();
-            super::render::refuse_overwrite(&output, &inputs)?;
+            if would_overwrite(&output, pairs.iter().map(PathBuf::as_path)) {
+                bail!("{}: the output would overwrite an input", output.display());
+            }
             let mut counts = ConfusionCounts::new();
             for path in &pairs {
                 let text = std::fs::read_to_string(path)

@@ -760,23 +760,22 @@ impl<'m> Restorer<'m> {
         // word and a line of capitals say nothing).
         let mut after_word = !around.before.is_empty();
         // A lone capital kept as written (a label, "khu A"; "Sở Y tế") is the model's syllable
-        // where it is one, as the model's text counted it (not one glued to what follows it,
-        // "E-mail").
-        let lone_letters: Vec<[Candidate; 1]> = chunks
+        // where it is one, as the model's text counted it. (Few lines have one: no allocation.)
+        let lone_letters: Vec<(usize, [Candidate; 1])> = chunks
             .iter()
-            .map(|&(at, ref chunk)| {
-                let spaced = |text: &str| {
-                    line.get(at + text.len()..)
-                        .is_none_or(|rest| rest.is_empty() || rest.starts_with(char::is_whitespace))
+            .enumerate()
+            .filter_map(|(i, &(at, ref chunk))| {
+                let Chunk::Fixed(piece) = chunk else {
+                    return None;
                 };
-                let id = match chunk {
-                    Chunk::Fixed(text) if spaced(text) => self.lone_letter_id(text),
-                    _ => OTHER,
-                };
-                [Candidate {
-                    id,
-                    ..OTHER_WORD[0]
-                }]
+                let id = self.lone_letter_id(line, at, piece)?;
+                Some((
+                    i,
+                    [Candidate {
+                        id,
+                        ..OTHER_WORD[0]
+                    }],
+                ))
             })
             .collect();
         let look_ahead = self.look_ahead(around.after, damage, memo);
@@ -793,7 +792,10 @@ impl<'m> Restorer<'m> {
                         Chunk::Number(_, digits, _) if ocr_document => {
                             &memo.readings[&number_hash(digits)].plain[..]
                         }
-                        _ => &lone_letters[i][..],
+                        _ => lone_letters
+                            .iter()
+                            .find(|(j, _)| *j == i)
+                            .map_or(&OTHER_WORD[..], |(_, letter)| &letter[..]),
                     };
                 };
                 let first = !std::mem::replace(&mut after_word, true);
@@ -967,6 +969,24 @@ impl<'m> Restorer<'m> {
         }
         ahead
     }
+
+    /// The model's id of a piece kept as written, at byte `at` of `line`, that is a lone capital
+    /// (with a comma, colon or semicolon after it at most) followed by a space or the line's end,
+    /// when that letter is a syllable ("Sở Y tế", "khu A"); `None` for any other piece, list
+    /// marks ("a)", "B.") and a capital glued to what follows ("E-mail") among them.
+    fn lone_letter_id(&self, line: &str, at: usize, piece: &str) -> Option<u32> {
+        let spaced = line
+            .get(at + piece.len()..)
+            .is_none_or(|rest| rest.is_empty() || rest.starts_with(char::is_whitespace));
+        let letter = piece.trim_end_matches([',', ';', ':']);
+        let mut chars = letter.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) if spaced && c.is_uppercase() => {
+                crate::text::words::syllable_key(letter).map(|key| self.lm.id(&key))
+            }
+            _ => None,
+        }
+    }
 }
 
 /// A line's pieces as read: each piece, its word's hash (for a word), and, in a line typed with
@@ -976,22 +996,6 @@ struct LineWords<'c, 'l> {
     chunks: &'c [(usize, Chunk<'l>)],
     hashes: &'c [Option<u64>],
     kept: Option<&'c [bool]>,
-}
-
-impl Restorer<'_> {
-    /// The model's id of a piece kept as written that is a lone capital (with a comma, colon or
-    /// semicolon after it at most), when that letter is a syllable ("Sở Y tế", "khu A");
-    /// [`OTHER`] for any other piece, list marks ("a)", "B.") among them.
-    fn lone_letter_id(&self, piece: &str) -> u32 {
-        let letter = piece.trim_end_matches([',', ';', ':']);
-        let mut chars = letter.chars();
-        match (chars.next(), chars.next()) {
-            (Some(c), None) if c.is_uppercase() => {
-                crate::text::words::syllable_key(letter).map_or(OTHER, |key| self.lm.id(&key))
-            }
-            _ => OTHER,
-        }
-    }
 }
 
 /// The reading of a piece the model sees as one "other" word, kept as written.
@@ -1126,9 +1130,10 @@ mod tests {
             restorer.restore_line("khu A, khu B va khu C cua cong ty"),
             "khu A, khu B và khu C của công ty"
         );
-        assert_eq!(restorer.lone_letter_id("a)"), OTHER);
-        assert_eq!(restorer.lone_letter_id("B"), OTHER);
-        assert_ne!(restorer.lone_letter_id("Y,"), OTHER);
+        assert_eq!(restorer.lone_letter_id("a) x", 0, "a)"), None);
+        assert_eq!(restorer.lone_letter_id("B", 0, "B"), None);
+        assert!(restorer.lone_letter_id("Y, x", 0, "Y,").is_some());
+        assert_eq!(restorer.lone_letter_id("E-mail", 0, "E"), None);
     }
 
     #[test]
