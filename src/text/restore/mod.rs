@@ -1596,6 +1596,21 @@ mod tests {
     }
 
     #[test]
+    fn an_em_dash_standing_alone_in_ocr_output_is_the_en_dash_ocr_misread() {
+        assert_eq!(
+            restored_as_ocr("cac buéc chuan bi — nhung can lam tét"),
+            ["các bước chuẩn bị – nhưng cần làm tốt"]
+        );
+        // Glued to a word it is no dash between words; in typed text it is the writer's own.
+        assert_eq!(
+            restored_as_ocr("ngay 15—20 thang nay"),
+            ["ngày 15—20 tháng này"]
+        );
+        let (typed, _) = Restorer::embedded().restore_text("cac buoc chuan bi — nhung can lam tot");
+        assert_eq!(typed, "các bước chuẩn bị — nhưng cần làm tốt");
+    }
+
+    #[test]
     fn damaged_documents_are_detected() {
         assert!(needs_restoration(
             "Cong hoa xa hoi chu nghia Viet Nam\nDoc lap - Tu do - Hanh phuc\n"
