@@ -20,10 +20,12 @@ const OCR_MARK_SYMBOLS: [char; 6] = [')', '?', ']', '}', '!', '’'];
 /// them has it in the clean text. In OCR lines they are dropped before a word read as another
 /// syllable than its letters spell (a word read as written, as in noise, keeps them).
 const OCR_LEADING_SIGNS: [char; 3] = ['‘', '$', '¢'];
-/// The dash OCR reads for the en dash that stands between words (" – "): in the training
-/// documents' OCR pairs, 87 of the 88 em dashes standing alone are an en dash in the clean
-/// text, which never has an em dash standing alone. In OCR lines it is written as that dash.
-const OCR_EM_DASH: (&str, &str) = ("—", "–");
+/// The em dash OCR reads for the en dash that stands between words ([`EN_DASH`]): in the
+/// training documents' OCR pairs, 87 of the 88 em dashes standing alone are an en dash in the
+/// clean text, which never has an em dash standing alone. In OCR lines it is written as one.
+const OCR_EM_DASH: &str = "—";
+/// The dash between words of Vietnamese administrative text (" – ").
+const EN_DASH: &str = "–";
 /// −ln P(title case | a word) above which the word is nearly always written small after
 /// another word of its line (not the start of a name, as "Công" in "Công ty" is).
 const SMALL_WORD_TITLE_COST: f32 = 3.0;
@@ -178,7 +180,7 @@ impl Restorer<'_> {
             after_long_syllable = false;
             after_syllable = syllable_here;
             let written: &str = match chunk {
-                Chunk::Fixed(c) if ocr_document && *c == OCR_EM_DASH.0 => OCR_EM_DASH.1,
+                Chunk::Fixed(c) if ocr_document && *c == OCR_EM_DASH => EN_DASH,
                 Chunk::Fixed(c) => c,
                 Chunk::Number(pre, digits, post) => {
                     let whole = pre.len() + digits.len() + post.len();
