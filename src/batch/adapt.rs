@@ -166,8 +166,8 @@ mod tests {
         // chi" (the ward spends) as often as "phường chỉ" (the ward only).
         let base = LanguageModel::from_texts(
             [
-                "Ủy ban nhân dân phường chi\nỦy ban nhân dân phường chỉ\nnhân dân đóng góp",
-                "Ủy ban nhân dân phường chi\nỦy ban nhân dân phường chỉ\nnhân dân đóng góp",
+                "nhân dân đóng góp\nỦy ban nhân dân phường chi\nỦy ban nhân dân phường chỉ",
+                "nhân dân đóng góp\nỦy ban nhân dân phường chi\nỦy ban nhân dân phường chỉ",
             ],
             1,
         );

@@ -5,7 +5,8 @@
 //! Words that are not Vietnamese syllables (numbers, acronyms, foreign words)
 //! all count as one word, [`OTHER`]; punctuation is not a word. Each line
 //! starts with three [`START`] words and ends with [`LINE_END`], so the model learns which
-//! words end a paragraph or a table cell. The model file also keeps the parts of
+//! words end a paragraph or a table cell; a line wrapped mid-sentence is read on from the line
+//! before, as restoration reads it ([`continues`]). The model file also keeps the parts of
 //! acronyms and document symbols written with Đ ("QĐ", "HĐND", "BGDĐT") seen in the text, so
 //! restoration can put Đ back where OCR or plain typing lost it.
 
@@ -14,7 +15,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use super::syllable::{is_word_char, strip_marks};
-use super::words::{Written, is_acronym_shape, line_words};
+use super::words::{Written, continues, is_acronym_shape, line_words};
 
 /// Id of the line-start word.
 pub const START: u32 = 0;
@@ -204,49 +205,82 @@ impl NgramCounts {
         }
     }
 
-    /// Counts the 4-grams of every line of `text` as they are, into `fourgrams`.
+    /// Counts the 4-grams of every line of `text` as they are, into `fourgrams`. A line that
+    /// goes on with the sentence of the line before ([`continues`]: text wrapped at a page's
+    /// width) is counted after that line's words, as restoration reads it, and that line's end
+    /// is not a line's end.
     fn count_lines(&mut self, text: &str) {
-        // Table cells (between tabs) are separate texts, as restoration reads them.
-        for line in text.lines().flat_map(|line| line.split('\t')) {
-            let mut history = [START; HISTORY];
-            // Whether a word came before in the line: the first one is capitalised anyway.
-            let mut after_word = false;
-            for (word, written) in line_words(line) {
-                let lower = written == Written::Lower;
-                let w = match word {
-                    Some(key) if self.vocab.len() < MAX_VOCAB => self.intern(&key),
-                    Some(_) => UNKNOWN,
-                    None => OTHER,
-                };
-                if w != OTHER && w != UNKNOWN {
-                    let cases = &mut self.cases[w as usize];
-                    match written {
-                        Written::Title if after_word => cases.title += 1,
-                        Written::Lower if after_word => cases.lower += 1,
-                        _ => {}
-                    }
-                    after_word = true;
+        // The line before and the history its words left, while its end waits on this line.
+        let mut open: Option<(&str, [u32; HISTORY])> = None;
+        for line in text.lines() {
+            let history = match open.take() {
+                Some((before, history)) if continues(before, line) => history,
+                Some((_, history)) => {
+                    self.count_line_end(history);
+                    [START; HISTORY]
                 }
-                // A run of other words ("26/12/1991", "QĐ-UBND") is one word, as restoration reads it.
-                if continues_run(history[HISTORY - 1], w) {
-                    continue;
+                None => [START; HISTORY],
+            };
+            if line.contains('\t') {
+                // Table cells (between tabs) are separate texts, as restoration reads them.
+                for cell in line.split('\t') {
+                    let history = self.count_words(cell, [START; HISTORY]);
+                    self.count_line_end(history);
                 }
-                let [t, u, v] = history;
-                self.count([t, u, v, w], lower);
-                history = [u, v, w];
+            } else {
+                open = Some((line, self.count_words(line, history)));
             }
-            if history != [START; HISTORY] {
-                let [t, u, v] = history;
-                self.count([t, u, v, LINE_END], false);
+        }
+        if let Some((_, history)) = open {
+            self.count_line_end(history);
+        }
+    }
+
+    /// Counts the 4-grams of the words of `text` read after `history`, their case, and the
+    /// capital runs of its document symbols; returns the history its last words leave.
+    fn count_words(&mut self, text: &str, mut history: [u32; HISTORY]) -> [u32; HISTORY] {
+        // Whether a word came before in the sentence: a line's first one is capitalised anyway.
+        let mut after_word = history != [START; HISTORY];
+        for (word, written) in line_words(text) {
+            let lower = written == Written::Lower;
+            let w = match word {
+                Some(key) if self.vocab.len() < MAX_VOCAB => self.intern(&key),
+                Some(_) => UNKNOWN,
+                None => OTHER,
+            };
+            if w != OTHER && w != UNKNOWN {
+                let cases = &mut self.cases[w as usize];
+                match written {
+                    Written::Title if after_word => cases.title += 1,
+                    Written::Lower if after_word => cases.lower += 1,
+                    _ => {}
+                }
+                after_word = true;
             }
-            for part in capital_runs(line) {
-                let counts = if part.contains('Đ') {
-                    &mut self.symbol_parts
-                } else {
-                    &mut self.plain_parts
-                };
-                *counts.entry(part.to_string()).or_default() += 1;
+            // A run of other words ("26/12/1991", "QĐ-UBND") is one word, as restoration reads it.
+            if continues_run(history[HISTORY - 1], w) {
+                continue;
             }
+            let [t, u, v] = history;
+            self.count([t, u, v, w], lower);
+            history = [u, v, w];
+        }
+        for part in capital_runs(text) {
+            let counts = if part.contains('Đ') {
+                &mut self.symbol_parts
+            } else {
+                &mut self.plain_parts
+            };
+            *counts.entry(part.to_string()).or_default() += 1;
+        }
+        history
+    }
+
+    /// Counts a line's end after `history`, unless no word came before it.
+    fn count_line_end(&mut self, history: [u32; HISTORY]) {
+        if history != [START; HISTORY] {
+            let [t, u, v] = history;
+            self.count([t, u, v, LINE_END], false);
         }
     }
 
@@ -1167,9 +1201,31 @@ mod tests {
     }
 
     #[test]
+    fn a_line_wrapped_mid_sentence_is_counted_after_the_line_before() {
+        // "đầu | tư" and "phát | triển" are words a page's width cut; "Điều 2." starts anew.
+        let lm = LanguageModel::from_texts(
+            ["Tăng cường thu hút đầu\ntư và phát\ntriển kinh tế\nĐiều 2. Tổ chức"],
+            1,
+        );
+        let [dau, tu, phat, trien, te, dieu] =
+            ["đầu", "tư", "phát", "triển", "tế", "điều"].map(|w| lm.id(w));
+        let matched = |history: [u32; HISTORY], w| lm.context(history).log_prob_matched(w).1;
+        // The wrapped line's first word followed the line before's last words...
+        assert_eq!(matched([lm.id("thu"), lm.id("hút"), dau], tu), 4);
+        assert_eq!(matched([tu, lm.id("và"), phat], trien), 4);
+        // ...so neither starts a line, and the lines they go on from do not end there.
+        assert_eq!(matched([START; HISTORY], tu), 1);
+        assert_eq!(matched([START; HISTORY], trien), 1);
+        assert!(lm.log_prob_line_end(dau) < lm.log_prob_line_end(te));
+        assert!(lm.log_prob_line_end(phat) < lm.log_prob_line_end(te));
+        // A line that starts in capitals, or after a sentence's end, starts anew.
+        assert_eq!(matched([START; HISTORY], dieu), 4);
+    }
+
+    #[test]
     fn case_tells_names_from_common_words() {
         let lm = LanguageModel::from_texts(
-            ["Ủy ban nhân dân Quận 1 và Quận 5, Quận Bình Thạnh\n\
+            ["Ủy ban nhân dân Quận 1 và Quận 5, Quận Bình Thạnh.\n\
                  quan hệ với cơ quan, quan tâm đến quan điểm\n\
                  Quan hệ đối tác"],
             1,

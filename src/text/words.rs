@@ -5,6 +5,27 @@ use super::syllable::{Syllable, base_letter, is_letter, is_word_char};
 use regex::Regex;
 use std::sync::OnceLock;
 
+/// Whether `line` continues the sentence of `before` (text wrapped at a page's width): the
+/// line before ends without a mark that closes a sentence or a clause, and this one starts
+/// with a small letter; a table row (cells between tabs) shares no sentence with a line.
+pub fn continues(before: &str, line: &str) -> bool {
+    if before.contains('\t') || line.contains('\t') {
+        return false;
+    }
+    let ends_open = !before.trim_end().is_empty() && !ends_sentence(before);
+    ends_open
+        && line
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
+}
+
+/// Whether `line` ends with a mark that closes a sentence or a clause (". ! ? : ;").
+pub fn ends_sentence(line: &str) -> bool {
+    line.trim_end().ends_with(['.', '!', '?', ':', ';'])
+}
+
 /// Symbols OCR writes for a letter or a mark ("s@" for "sở", "t€" for "tế", "c¢" for "cơ"):
 /// after a word's last letter they still belong to the word.
 const OCR_MARKS: [char; 8] = ['@', '&', '¢', '€', '¥', '£', '®', '§'];

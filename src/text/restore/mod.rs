@@ -29,6 +29,7 @@ mod review;
 mod write;
 
 use crate::text::syllable::is_letter;
+use crate::text::words::{continues, ends_sentence};
 use names::PlaceNames;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -42,9 +43,9 @@ use case::{middle_of_name, name_starts, personal_titles, place_word};
 use inventory::Inventory;
 pub use pieces::needs_restoration;
 use pieces::{
-    Chunk, LineShape, WordKind, continues, ends_sentence, head, join_vowel_signs, keep_english_run,
-    last_small_word, list_label, looks_half_noise, looks_like_noise, mostly_capitals, number_hash,
-    offset_within, pieces, read_lone_letters, split_merged, word_hash,
+    Chunk, LineShape, WordKind, head, join_vowel_signs, keep_english_run, last_small_word,
+    list_label, looks_half_noise, looks_like_noise, mostly_capitals, number_hash, offset_within,
+    pieces, read_lone_letters, split_merged, word_hash,
 };
 use readings::{ReadingCache, Readings};
 use review::{CloseCall, CloseCallSearch};
@@ -1480,12 +1481,13 @@ mod tests {
         let lines = restored_as_ocr(
             "UBND HUYIN CIN GIO\n\
              GIA NHAP WTO VA ODA\n\
+             \n\
              nguén hé tro phat trién chinh thirc (ODA) cua huyén\n",
         );
         assert_eq!(lines[0], "UBND HUYỆN CẦN GIỜ");
         // Acronyms stay acronyms where no reading makes a much likelier line.
         assert_eq!(lines[1], "GIA NHẬP WTO VÀ ODA");
-        assert!(lines[2].contains("(ODA)"), "{}", lines[2]);
+        assert!(lines[3].contains("(ODA)"), "{}", lines[3]);
     }
 
     #[test]

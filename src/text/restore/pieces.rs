@@ -594,27 +594,6 @@ pub(super) fn list_label(line: &str) -> Option<char> {
     (chars.next() == Some(')')).then_some(letter)
 }
 
-/// Whether `line` continues the sentence of `before` (text wrapped at a page's width): the
-/// line before ends without a mark that closes a sentence or a clause, and this one starts
-/// with a small letter; a table row (cells between tabs) shares no sentence with a line.
-pub(super) fn continues(before: &str, line: &str) -> bool {
-    if before.contains('\t') || line.contains('\t') {
-        return false;
-    }
-    let ends_open = !before.trim_end().is_empty() && !ends_sentence(before);
-    ends_open
-        && line
-            .trim_start()
-            .chars()
-            .next()
-            .is_some_and(char::is_lowercase)
-}
-
-/// Whether `line` ends with a mark that closes a sentence or a clause (". ! ? : ;").
-pub(super) fn ends_sentence(line: &str) -> bool {
-    line.trim_end().ends_with(['.', '!', '?', ':', ';'])
-}
-
 /// The syllable key of the word a line ends on, when it is a word in small letters with no
 /// punctuation after it (its sentence may go on in the next line).
 pub(super) fn last_small_word(line: &str) -> Option<String> {
