@@ -7,9 +7,10 @@ use std::sync::OnceLock;
 
 /// Whether `line` continues the sentence of `before` (text wrapped at a page's width): the
 /// line before ends without a mark that closes a sentence or a clause, and this one starts
-/// with a small letter; a table row (cells between tabs) shares no sentence with a line.
+/// with a small letter that is not a list label ("a) …"); a table row (cells between tabs)
+/// shares no sentence with a line.
 pub fn continues(before: &str, line: &str) -> bool {
-    if before.contains('\t') || line.contains('\t') {
+    if before.contains('\t') || line.contains('\t') || list_label(line).is_some() {
         return false;
     }
     let ends_open = !before.trim_end().is_empty() && !ends_sentence(before);
@@ -19,6 +20,13 @@ pub fn continues(before: &str, line: &str) -> bool {
             .chars()
             .next()
             .is_some_and(char::is_lowercase)
+}
+
+/// The letter of the list label a line starts with ("d) Tổ chức …" gives 'd').
+pub fn list_label(line: &str) -> Option<char> {
+    let mut chars = line.trim_start().chars();
+    let letter = chars.next().filter(|&c| c.is_lowercase() && is_letter(c))?;
+    (chars.next() == Some(')')).then_some(letter)
 }
 
 /// Whether `line` ends with a mark that closes a sentence or a clause (". ! ? : ;").
@@ -413,5 +421,17 @@ mod tests {
                 "·"
             ]
         );
+    }
+
+    #[test]
+    fn a_line_continues_an_open_sentence_that_it_starts_in_small_letters() {
+        assert!(continues("triển khai thực hiện đảm", "bao dung yeu cau"));
+        assert!(continues("các cấp ủy,", "  đảng, chính quyền"));
+        assert!(!continues("mục tiêu đề ra.", "bao dung"));
+        assert!(!continues("như sau:", "a) Tổ chức"));
+        assert!(!continues("các nội dung sau", "a) Tổ chức"));
+        assert!(!continues("I. MỤC ĐÍCH, YÊU CẦU", "Nhằm thực hiện"));
+        assert!(!continues("", "bao dung"));
+        assert!(!continues("Sở Nội vụ\tchủ trì", "phối hợp"));
     }
 }

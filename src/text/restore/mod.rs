@@ -29,7 +29,7 @@ mod review;
 mod write;
 
 use crate::text::syllable::is_letter;
-use crate::text::words::{continues, ends_sentence};
+use crate::text::words::{continues, ends_sentence, list_label};
 use names::PlaceNames;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -44,8 +44,8 @@ use inventory::Inventory;
 pub use pieces::needs_restoration;
 use pieces::{
     Chunk, LineShape, WordKind, head, join_vowel_signs, keep_english_run, last_small_word,
-    list_label, looks_half_noise, looks_like_noise, mostly_capitals, number_hash, offset_within,
-    pieces, read_lone_letters, split_merged, word_hash,
+    looks_half_noise, looks_like_noise, mostly_capitals, number_hash, offset_within, pieces,
+    read_lone_letters, split_merged, word_hash,
 };
 use readings::{ReadingCache, Readings};
 use review::{CloseCall, CloseCallSearch};
@@ -1548,17 +1548,6 @@ mod tests {
             restorer.judge_damage(&typed, &mut IdMap::default()).0,
             Damage::Typed
         );
-    }
-
-    #[test]
-    fn a_line_continues_an_open_sentence_that_it_starts_in_small_letters() {
-        assert!(continues("triển khai thực hiện đảm", "bao dung yeu cau"));
-        assert!(continues("các cấp ủy,", "  đảng, chính quyền"));
-        assert!(!continues("mục tiêu đề ra.", "bao dung"));
-        assert!(!continues("như sau:", "a) Tổ chức"));
-        assert!(!continues("I. MỤC ĐÍCH, YÊU CẦU", "Nhằm thực hiện"));
-        assert!(!continues("", "bao dung"));
-        assert!(!continues("Sở Nội vụ\tchủ trì", "phối hợp"));
     }
 
     #[test]

@@ -587,13 +587,6 @@ pub(super) fn mostly_capitals(line: &str) -> bool {
     letters >= 6 && upper * 10 >= letters * 9
 }
 
-/// The letter of the list label a line starts with ("d) Tổ chức …" gives 'd').
-pub(super) fn list_label(line: &str) -> Option<char> {
-    let mut chars = line.trim_start().chars();
-    let letter = chars.next().filter(|&c| c.is_lowercase() && is_letter(c))?;
-    (chars.next() == Some(')')).then_some(letter)
-}
-
 /// The syllable key of the word a line ends on, when it is a word in small letters with no
 /// punctuation after it (its sentence may go on in the next line).
 pub(super) fn last_small_word(line: &str) -> Option<String> {
