@@ -256,33 +256,44 @@ impl Written {
     }
 }
 
+/// Whether a chunk is a list item's bullet ("- Tổ chức …", "+ Rà soát …"), when it stands first
+/// in its line.
+pub fn is_list_bullet(chunk: &str) -> bool {
+    matches!(chunk, "-" | "–" | "—" | "+" | "•" | "*" | "·")
+}
+
 /// The words of one line of clean text as the language model sees them: a syllable's key
 /// (lower case, classic tone placement), an acronym as written ("UBND", "HĐND"), or `None`
-/// for any other word (numbers, document symbols, URLs, foreign words); each with how it was
-/// written.
+/// for any other word (numbers, document symbols, URLs, foreign words, and a list bullet
+/// standing first, as a list item's number is); each with how it was written. Punctuation
+/// is no word.
 pub fn line_words(line: &str) -> impl DoubleEndedIterator<Item = (Option<String>, Written)> + '_ {
-    line.split_whitespace().flat_map(|chunk| {
-        let whole = is_url_or_email(chunk) || is_symbol(chunk);
-        let parts: Vec<&str> = if whole {
-            vec![chunk]
-        } else {
-            chunk
-                .split(|c: char| !is_word_char(c))
-                .filter(|w| !w.is_empty())
-                .collect()
-        };
-        parts.into_iter().map(move |part| {
-            let written = Written::of(part);
-            let key = if whole {
-                None
-            } else if let Some(key) = syllable_key(part) {
-                Some(key)
+    let bullet = line.split_whitespace().next().is_some_and(is_list_bullet);
+    let bullet = bullet.then_some((None, Written::Other));
+    bullet
+        .into_iter()
+        .chain(line.split_whitespace().flat_map(|chunk| {
+            let whole = is_url_or_email(chunk) || is_symbol(chunk);
+            let parts: Vec<&str> = if whole {
+                vec![chunk]
             } else {
-                is_acronym_shape(part).then(|| part.to_string())
+                chunk
+                    .split(|c: char| !is_word_char(c))
+                    .filter(|w| !w.is_empty())
+                    .collect()
             };
-            (key, written)
-        })
-    })
+            parts.into_iter().map(move |part| {
+                let written = Written::of(part);
+                let key = if whole {
+                    None
+                } else if let Some(key) = syllable_key(part) {
+                    Some(key)
+                } else {
+                    is_acronym_shape(part).then(|| part.to_string())
+                };
+                (key, written)
+            })
+        }))
 }
 
 /// The model's spelling of a word: the syllable lower case, classic tone placement; `None` if not a syllable.
@@ -421,6 +432,26 @@ mod tests {
                 "·"
             ]
         );
+    }
+
+    #[test]
+    fn a_bullet_standing_first_is_an_other_word_and_other_punctuation_no_word() {
+        let keys = |line| -> Vec<Option<String>> { line_words(line).map(|(k, _)| k).collect() };
+        let syllables = |words: &[&str]| -> Vec<Option<String>> {
+            words.iter().map(|w| Some(w.to_string())).collect()
+        };
+        let mut bullet_first = vec![None];
+        bullet_first.extend(syllables(&["độc", "lập", "tự", "do"]));
+        assert_eq!(keys("- Độc lập - Tự do"), bullet_first);
+        assert_eq!(
+            keys("Độc lập - Tự do"),
+            syllables(&["độc", "lập", "tự", "do"])
+        );
+        assert_eq!(
+            keys("+ Rà soát …"),
+            [None, Some("rà".into()), Some("soát".into())]
+        );
+        assert_eq!(keys("-Rà soát"), syllables(&["rà", "soát"]));
     }
 
     #[test]

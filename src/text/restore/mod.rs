@@ -886,6 +886,17 @@ impl<'m> Restorer<'m> {
         {
             lattice[*i] = readings;
         }
+        // The pieces the model reads: not punctuation alone ("Độc lập - Tự do"), which training
+        // never counted as a word and which is kept as written, but a list bullet standing
+        // first, an other word to training as to this search.
+        let heard: Vec<usize> = (0..lattice.len())
+            .filter(|&i| match chunks.get(i) {
+                Some((_, chunk)) if chunk.is_punctuation() => i == 0 && chunk.is_list_bullet(),
+                _ => true,
+            })
+            .collect();
+        let lattice: Vec<&[Candidate]> = heard.iter().map(|&i| lattice[i]).collect();
+        let words_here = heard.iter().filter(|&&i| i < chunks.len()).count();
         // Very long lines are decoded in windows, so memory and time stay linear.
         let mut start = self.lm.history_after(around.before);
         let mut best = Vec::with_capacity(lattice.len());
@@ -904,7 +915,7 @@ impl<'m> Restorer<'m> {
                 && !(options.first_per_line && in_doubt())
             {
                 // (Not the words of the line after, read with this line's last ones.)
-                let here = chunks.len().saturating_sub(best.len());
+                let here = words_here.saturating_sub(best.len());
                 let search = CloseCallSearch {
                     start,
                     ocr_prior,
@@ -915,14 +926,21 @@ impl<'m> Restorer<'m> {
                 let close = self.close_calls(window, &path, score, search);
                 let offset = best.len();
                 doubts.extend(close.into_iter().map(|c| CloseCall {
-                    at: offset + c.at,
+                    at: heard[offset + c.at],
                     ..c
                 }));
             }
             best.extend(path);
             start = [START; HISTORY];
         }
-        best.truncate(chunks.len());
+        // Each piece's reading, punctuation alone kept as written.
+        let mut read = best.into_iter();
+        let mut best: Vec<Candidate> = (0..chunks.len())
+            .map(|i| match heard.binary_search(&i) {
+                Ok(_) => read.next().unwrap_or(OTHER_WORD[0]),
+                Err(_) => OTHER_WORD[0],
+            })
+            .collect();
         self.read_numbers(line, chunks, &mut best, ocr_document);
         // (Doubts about the line after's first words, read with this line, are that line's.)
         for close in doubts {
@@ -1135,6 +1153,36 @@ mod tests {
         assert_eq!(restorer.lone_letter_id("B", 0, "B"), None);
         assert!(restorer.lone_letter_id("Y, x", 0, "Y,").is_some());
         assert_eq!(restorer.lone_letter_id("E-mail", 0, "E"), None);
+    }
+
+    #[test]
+    fn punctuation_standing_alone_is_read_as_training_counted_it() {
+        // "tỉnh" comes only after "cấp" and a list's bullet; "tinh" after many words, so it is
+        // the likelier word after any other. (Both end every line they are in.)
+        let lm = LanguageModel::from_texts(
+            [
+                "cấp tỉnh\ncấp tỉnh\ncấp tỉnh\n- tỉnh\n- tỉnh",
+                "thần tinh\ngọn tinh\nrất tinh\nthật tinh\nđã tinh\nvà tinh",
+            ],
+            1,
+        );
+        let restorer = Restorer::new(&lm, Channel::embedded());
+        assert_eq!(restorer.restore_line("cap tinh"), "cấp tỉnh");
+        // The dash between them is read through, as training counted "cấp - tỉnh".
+        assert_eq!(restorer.restore_line("cap - tinh"), "cấp - tỉnh");
+        assert_eq!(restorer.restore_line("cap / tinh"), "cấp / tỉnh");
+        // A list's bullet standing first is an other word to both: "tinh" starts lines, "tỉnh"
+        // list items.
+        let lm = LanguageModel::from_texts(
+            [
+                "- tỉnh\n- tỉnh\n- tỉnh",
+                "tinh thần\ntinh gọn\ntinh thần",
+            ],
+            1,
+        );
+        let restorer = Restorer::new(&lm, Channel::embedded());
+        assert_eq!(restorer.restore_line("- tinh"), "- tỉnh");
+        assert_eq!(restorer.restore_line("tinh"), "tinh");
     }
 
     #[test]

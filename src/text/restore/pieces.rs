@@ -5,7 +5,7 @@ use super::{Damage, OCR_LETTER_SYMBOLS};
 use crate::text::lm::{IdHasher, IdMap};
 use crate::text::syllable::{Syllable, is_letter, is_word_char};
 use crate::text::words::{
-    GLUE, SEPARATORS, Written, glued_label, has_vowel, is_acronym_shape, is_symbol,
+    GLUE, SEPARATORS, Written, glued_label, has_vowel, is_acronym_shape, is_list_bullet, is_symbol,
     is_url_or_email, split_word, syllable_key, unglue,
 };
 use std::hash::BuildHasherDefault;
@@ -41,6 +41,18 @@ impl Chunk<'_> {
                 [before, token, after]
             }
         }
+    }
+
+    /// Whether the piece is punctuation alone ("-", "–", "/", "…"): no word to the model, which
+    /// counted none in training ([`line_words`](crate::text::words::line_words)).
+    pub(super) fn is_punctuation(&self) -> bool {
+        matches!(self, Chunk::Fixed(text) if !text.chars().any(is_word_char))
+    }
+
+    /// Whether the piece is a list item's bullet ("-" before "Tổ chức …"), which the model
+    /// reads as an other word when it stands first in its line.
+    pub(super) fn is_list_bullet(&self) -> bool {
+        matches!(self, Chunk::Fixed(text) if is_list_bullet(text))
     }
 
     /// Whether the piece has a character of noise in it or around it ("~?tI", "{").
