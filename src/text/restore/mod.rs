@@ -934,13 +934,13 @@ impl<'m> Restorer<'m> {
             start = [START; HISTORY];
         }
         // Each piece's reading, punctuation alone kept as written.
-        let mut read = best.into_iter();
-        let mut best: Vec<Candidate> = (0..chunks.len())
-            .map(|i| match heard.binary_search(&i) {
-                Ok(_) => read.next().unwrap_or(OTHER_WORD[0]),
-                Err(_) => OTHER_WORD[0],
-            })
-            .collect();
+        let mut read = vec![OTHER_WORD[0]; chunks.len()];
+        for (&i, reading) in heard.iter().zip(best) {
+            if let Some(piece) = read.get_mut(i) {
+                *piece = reading;
+            }
+        }
+        let mut best = read;
         self.read_numbers(line, chunks, &mut best, ocr_document);
         // (Doubts about the line after's first words, read with this line, are that line's.)
         for close in doubts {
@@ -1174,10 +1174,7 @@ mod tests {
         // A list's bullet standing first is an other word to both: "tinh" starts lines, "tỉnh"
         // list items.
         let lm = LanguageModel::from_texts(
-            [
-                "- tỉnh\n- tỉnh\n- tỉnh",
-                "tinh thần\ntinh gọn\ntinh thần",
-            ],
+            ["- tỉnh\n- tỉnh\n- tỉnh", "tinh thần\ntinh gọn\ntinh thần"],
             1,
         );
         let restorer = Restorer::new(&lm, Channel::embedded());
