@@ -632,6 +632,13 @@ const AGENCY_WORDS: &str = "Sở|Phòng|Ban|Ủy ban|Uỷ ban|UBND|UB|Trung tâm
 /// "Ban hành", "Báo cáo", "Hội nghị").
 const NOT_AGENCY: &str = r"^(?:Trường hợp|Ban hành|Báo cáo|Hội nghị|Hội thảo|Hội thi)\b";
 
+/// "Thuế" names the tax office before the place it serves ("Thuế tỉnh", "Thuế cơ sở 3", "Thuế
+/// Đồng Nai"), not before a common word ("Thuế thu nhập doanh nghiệp …"): a small letter after
+/// it names no office unless it starts one of [`TAX_OFFICE`]'s places.
+const TAX_NOT_OFFICE: &str = r"^Thuế\s+\p{Ll}";
+/// The places a tax office is named for in small letters.
+const TAX_OFFICE: &str = r"^Thuế\s+(?:tỉnh|thành phố|cơ sở|khu vực)\b";
+
 /// Words by which a plan gives work to an agency, asks it or encourages it: "Giao phòng Quản
 /// lý ...", "Đề nghị Ủy ban MTTQ xã ...", "Khuyến khích Liên đoàn Lao động tỉnh ...", "Yêu cầu
 /// các sở, ban, ngành ...".
@@ -645,6 +652,7 @@ pub(super) fn starts_with_agency(text: &str) -> bool {
     ))
     .is_match(text)
         && !re!(NOT_AGENCY).is_match(text)
+        && (!re!(TAX_NOT_OFFICE).is_match(text) || re!(TAX_OFFICE).is_match(text))
 }
 
 /// Reads who does what from the sections about tổ chức thực hiện, phân công or trách nhiệm.
@@ -1320,6 +1328,25 @@ mod tests {
             split_agency("Các hợp tác xã, doanh nghiệp tiên phong, dẫn dắt việc liên kết");
         assert_eq!(agency, "Các hợp tác xã, doanh nghiệp");
         assert_eq!(duty.as_deref(), Some("tiên phong, dẫn dắt việc liên kết"));
+    }
+
+    #[test]
+    fn the_word_for_tax_names_an_office_only_before_its_place() {
+        for office in [
+            "Thuế tỉnh chủ trì",
+            "Thuế thành phố Hà Nội phối hợp",
+            "Thuế cơ sở 3 hướng dẫn",
+            "Thuế Đồng Nai: triển khai",
+            "Cục Thuế tỉnh",
+        ] {
+            assert!(starts_with_agency(office), "{office}");
+        }
+        for duty in [
+            "Thuế thu nhập doanh nghiệp được miễn",
+            "Thuế chuyên gia tư vấn, tổ chức thực hiện",
+        ] {
+            assert!(!starts_with_agency(duty), "{duty}");
+        }
     }
 
     #[test]
